@@ -1,0 +1,103 @@
+import type { IncomingMessage } from "node:http";
+import {
+  LoginRequest,
+  RefreshRequest,
+} from "../../../shared/protocol/http-api.ts";
+import { PROTOCOL_VERSION } from "../../../shared/protocol/frames.ts";
+import {
+  HttpProblem,
+  type HttpRoutes,
+  readJson,
+  sendJson,
+} from "../../gateway/http-kit.ts";
+import { TokenBucket } from "../../gateway/token-bucket.ts";
+import type { DirectoryStore } from "../directory/directory-store.ts";
+import type { AuthService } from "./auth-service.ts";
+
+const loginStatus = {
+  wrong_password: 401,
+  unknown_user: 401,
+  account_locked: 423,
+  account_disabled: 403,
+} as const;
+
+export function addAuthRoutes(
+  routes: HttpRoutes,
+  deps: {
+    auth: AuthService;
+    directory: DirectoryStore;
+    now: () => number;
+    onLogout: (sessionRefreshToken: string) => void;
+  },
+): void {
+  // Per remote address: 10 attempts at once, then one every 2 s, so guessing is slow but typos are not.
+  const buckets = new Map<string, TokenBucket>();
+  const admit = (req: IncomingMessage): void => {
+    const key = req.socket.remoteAddress ?? "unknown";
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      if (buckets.size > 50_000) buckets.clear();
+      buckets.set(key, (bucket = new TokenBucket(10, 0.5, deps.now)));
+    }
+    if (!bucket.take()) {
+      const retryAfterMs = bucket.retryAfterMs();
+      throw new HttpProblem(
+        429,
+        "rate_limited",
+        `too many attempts; retry in ${Math.ceil(retryAfterMs / 1000)} s`,
+        { retryAfterMs },
+      );
+    }
+  };
+
+  routes.add("POST", "/api/auth/login", async (req, res) => {
+    admit(req);
+    const body = await readJson(req, LoginRequest);
+    const result = await deps.auth.login(
+      body.username,
+      body.password,
+      body.deviceName,
+    );
+    if (!result.ok) {
+      const { failure } = result;
+      const status =
+        failure.code === "rate_limited"
+          ? 429
+          : failure.code === "invalid_request"
+            ? 400
+            : loginStatus[failure.code];
+      return sendJson(res, status, {
+        error: { ...failure, message: `login refused: ${failure.code}` },
+      });
+    }
+    sendJson(res, 200, {
+      ...result.tokens,
+      user: deps.directory.profile(result.userId),
+      protocol: PROTOCOL_VERSION,
+    });
+  });
+
+  routes.add("POST", "/api/auth/refresh", async (req, res) => {
+    admit(req);
+    const body = await readJson(req, RefreshRequest);
+    const result = await deps.auth.refresh(body.refreshToken);
+    if (!result.ok)
+      return sendJson(res, 401, {
+        error: {
+          code: `refresh_${result.reason}`,
+          message: `refresh token ${result.reason}`,
+        },
+      });
+    sendJson(res, 200, {
+      ...result.tokens,
+      user: deps.directory.profile(result.userId),
+      protocol: PROTOCOL_VERSION,
+    });
+  });
+
+  routes.add("POST", "/api/auth/logout", async (req, res) => {
+    const body = await readJson(req, RefreshRequest);
+    deps.onLogout(body.refreshToken);
+    sendJson(res, 200, { ok: true });
+  });
+}

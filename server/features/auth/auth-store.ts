@@ -1,0 +1,67 @@
+import type { Db } from "../../store/database.ts";
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: number | null;
+}
+
+/** SQL for accounts, sessions and refresh tokens; nothing here decides policy. */
+export class AuthStore {
+  readonly accountByUsername;
+  readonly recordFailure;
+  readonly recordSuccess;
+  readonly insertSession;
+  readonly sessionById;
+  readonly revokeSession;
+  readonly insertRefresh;
+  readonly refreshByHash;
+  readonly markRefreshUsed;
+
+  readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.accountByUsername = db.prepare<[string], AccountRow>(
+      "SELECT id, username, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?",
+    );
+    this.recordFailure = db.prepare<[number | null, string]>(
+      "UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?",
+    );
+    this.recordSuccess = db.prepare(
+      "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+    );
+    this.insertSession = db.prepare(
+      "INSERT INTO sessions (id, user_id, device_name, created_at) VALUES (?, ?, ?, ?)",
+    );
+    this.sessionById = db.prepare<
+      [string],
+      { user_id: string; revoked_at: number | null }
+    >("SELECT user_id, revoked_at FROM sessions WHERE id = ?");
+    this.revokeSession = db.prepare(
+      "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+    );
+    this.insertRefresh = db.prepare(
+      "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES (?, ?, ?)",
+    );
+    this.refreshByHash = db.prepare<
+      [string],
+      {
+        session_id: string;
+        expires_at: number;
+        used_at: number | null;
+        user_id: string;
+        revoked_at: number | null;
+      }
+    >(
+      `SELECT rt.session_id, rt.expires_at, rt.used_at, s.user_id, s.revoked_at
+       FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id WHERE rt.token_hash = ?`,
+    );
+    this.markRefreshUsed = db.prepare(
+      "UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+    );
+  }
+}

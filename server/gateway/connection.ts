@@ -1,0 +1,311 @@
+import type { Logger } from "pino";
+import type { RawData, WebSocket } from "ws";
+import type { Clock } from "../../shared/domain/clock.ts";
+import { CloseCode, type WireError } from "../../shared/protocol/errors.ts";
+import {
+  ClientFrame,
+  PROTOCOL_VERSION,
+  type ResumeFrame,
+  type ServerFrame,
+} from "../../shared/protocol/frames.ts";
+import type { AppendedEvent } from "../bus/event-bus.ts";
+import type { AuthService } from "../features/auth/auth-service.ts";
+import type { EventLog } from "../features/events/event-log.ts";
+import type { AckRecorder } from "./ack-recorder.ts";
+import type { MethodRouter } from "./method-router.ts";
+import { TokenBucket } from "./token-bucket.ts";
+
+export interface ConnectionLimits {
+  connectionBurst: number;
+  connectionPerSecond: number;
+  replayPageSize: number;
+  /** Rate-limited frames in a row before the socket is closed with 1008. */
+  maxStrikes: number;
+}
+
+export interface ConnectionDeps {
+  log: EventLog;
+  router: MethodRouter;
+  auth: AuthService;
+  acks: AckRecorder;
+  clock: Clock;
+  logger: Logger;
+  epoch: string;
+  serverVersion: string;
+  limits: ConnectionLimits;
+  userBucket: TokenBucket;
+}
+
+type DeliveryState = "awaiting-resume" | "replaying" | "live";
+
+const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One authenticated socket. Delivery invariant: events go out in seq order, each once; anything
+ * that does not follow `sentSeq` directly is read from the log instead of trusted from the bus.
+ */
+export class Connection {
+  alive = true;
+  private state: DeliveryState = "awaiting-resume";
+  private sentSeq = 0;
+  private strikes = 0;
+  private lastRateNotice = 0;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private readonly bucket: TokenBucket;
+
+  readonly ws: WebSocket;
+
+  readonly userId: string;
+
+  readonly sessionId: string;
+
+  private readonly deps: ConnectionDeps;
+
+  constructor(
+    ws: WebSocket,
+    userId: string,
+    sessionId: string,
+    accessExpiresAt: number,
+    deps: ConnectionDeps,
+  ) {
+    this.ws = ws;
+
+    this.userId = userId;
+
+    this.sessionId = sessionId;
+
+    this.deps = deps;
+    const { limits, clock } = deps;
+    this.bucket = new TokenBucket(
+      limits.connectionBurst,
+      limits.connectionPerSecond,
+      () => clock.now(),
+    );
+    ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on("pong", () => {
+      this.alive = true;
+    });
+    ws.on("close", () => clearTimeout(this.expiryTimer));
+    this.armExpiry(accessExpiresAt);
+    this.send({
+      type: "welcome",
+      protocol: PROTOCOL_VERSION,
+      serverVersion: deps.serverVersion,
+      userId,
+      epoch: deps.epoch,
+      serverTime: clock.now(),
+      accessExpiresAt,
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === this.ws.OPEN;
+  }
+
+  /** Called with committed events for this user, possibly late or repeated (bus semantics). */
+  deliver(events: readonly AppendedEvent[]): void {
+    if (this.state !== "live") return;
+    for (const event of events) {
+      if (event.seq <= this.sentSeq) continue;
+      if (event.seq !== this.sentSeq + 1) {
+        void this.catchUp();
+        return;
+      }
+      this.sendEvent(event);
+    }
+  }
+
+  close(code: number, reason: string): void {
+    clearTimeout(this.expiryTimer);
+    if (this.isOpen) this.ws.close(code, reason);
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    if (!this.admit()) return;
+    if (isBinary)
+      return this.sendError({
+        code: "bad_frame",
+        message: "frames are JSON text, not binary",
+      });
+    let json: unknown;
+    try {
+      json = JSON.parse(rawToString(data));
+    } catch {
+      return this.sendError({
+        code: "bad_frame",
+        message: "frame is not valid JSON",
+      });
+    }
+    const parsed = ClientFrame.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.join(".") || "frame";
+      return this.sendError({
+        code: "bad_frame",
+        message: `invalid frame at ${where}: ${issue?.message ?? "unknown"}`,
+      });
+    }
+    const frame = parsed.data;
+    switch (frame.type) {
+      case "resume":
+        return this.onResume(frame);
+      case "request": {
+        const outcome = this.deps.router.run(
+          { userId: this.userId, sessionId: this.sessionId },
+          frame.method,
+          frame.actionId,
+          frame.params,
+        );
+        return this.send(
+          outcome.ok
+            ? {
+                type: "response",
+                id: frame.id,
+                ok: true,
+                result: outcome.result,
+              }
+            : {
+                type: "response",
+                id: frame.id,
+                ok: false,
+                error: outcome.error,
+              },
+        );
+      }
+      case "ack":
+        if (frame.seq <= this.sentSeq)
+          this.deps.acks.note(this.userId, frame.seq);
+        return;
+      case "reauth":
+        return void this.onReauth(frame.accessToken);
+    }
+  }
+
+  private admit(): boolean {
+    if (this.bucket.take() && this.deps.userBucket.take()) {
+      this.strikes = 0;
+      return true;
+    }
+    this.strikes += 1;
+    if (this.strikes > this.deps.limits.maxStrikes) {
+      this.deps.logger.warn(
+        { userId: this.userId },
+        "closing socket: rate limit exceeded repeatedly",
+      );
+      this.close(1008, "rate limit exceeded");
+      return false;
+    }
+    const now = this.deps.clock.now();
+    if (now - this.lastRateNotice >= 1000) {
+      this.lastRateNotice = now;
+      this.sendError({
+        code: "rate_limited",
+        message: "too many frames; slow down",
+        retryAfterMs: this.bucket.retryAfterMs(),
+      });
+    }
+    return false;
+  }
+
+  private onResume(frame: ResumeFrame): void {
+    if (this.state === "replaying") return; // the running replay already reads up to the head
+    const { head, floor } = this.deps.log.position(this.userId);
+    const reason =
+      frame.epoch !== this.deps.epoch
+        ? "epoch"
+        : frame.since > head
+          ? "ahead"
+          : frame.since < floor
+            ? "retention"
+            : null;
+    if (reason) {
+      // The client takes a snapshot (which carries its head) and resumes from there.
+      this.state = "awaiting-resume";
+      this.send({
+        type: "resync",
+        epoch: this.deps.epoch,
+        headSeq: head,
+        reason,
+      });
+      return;
+    }
+    this.sentSeq = frame.since;
+    void this.catchUp().then((replayed) => {
+      if (replayed !== null)
+        this.send({ type: "resumed", headSeq: this.sentSeq, replayed });
+    });
+  }
+
+  /** Pages through the log from `sentSeq`, yielding between pages so one resume cannot starve others. */
+  private async catchUp(): Promise<number | null> {
+    if (this.state === "replaying") return null;
+    this.state = "replaying";
+    let replayed = 0;
+    for (;;) {
+      const page = this.deps.log.readAfter(
+        this.userId,
+        this.sentSeq,
+        this.deps.limits.replayPageSize,
+      );
+      if (page.length === 0) break;
+      for (const event of page) this.sendEvent(event);
+      replayed += page.length;
+      await this.drained();
+      if (!this.isOpen) return null;
+    }
+    this.state = "live";
+    return replayed;
+  }
+
+  private async drained(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.isOpen && this.ws.bufferedAmount > HIGH_WATER_BYTES) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  private async onReauth(token: string): Promise<void> {
+    const check = await this.deps.auth.verifyAccess(token);
+    if (!check.ok || check.claims.userId !== this.userId) {
+      return this.sendError({
+        code: "token_invalid",
+        message: `reauth refused: token ${check.ok ? "is for another user" : check.reason}`,
+      });
+    }
+    this.armExpiry(check.claims.expiresAt);
+    this.send({ type: "reauthed", accessExpiresAt: check.claims.expiresAt });
+  }
+
+  private armExpiry(expiresAt: number): void {
+    clearTimeout(this.expiryTimer);
+    const delay = Math.max(0, expiresAt - this.deps.clock.now());
+    this.expiryTimer = setTimeout(
+      () => this.close(CloseCode.tokenExpired, "access token expired"),
+      Math.min(delay, 2 ** 31 - 1),
+    );
+    this.expiryTimer.unref();
+  }
+
+  private sendEvent(event: AppendedEvent): void {
+    this.sentSeq = event.seq;
+    this.send({
+      type: "event",
+      seq: event.seq,
+      at: event.at,
+      event: event.event,
+    });
+  }
+
+  private sendError(error: WireError): void {
+    this.send({ type: "error", error });
+  }
+
+  private send(frame: ServerFrame): void {
+    if (this.isOpen) this.ws.send(JSON.stringify(frame));
+  }
+}
+
+function rawToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  return Buffer.from(data as ArrayBuffer).toString("utf8");
+}

@@ -1,0 +1,203 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { MAX_FRAME_BYTES } from "../../shared/protocol/frames.ts";
+import type { AppendedEvent, EventBus } from "../bus/event-bus.ts";
+import { Connection, type ConnectionDeps } from "./connection.ts";
+import { TokenBucket } from "./token-bucket.ts";
+
+export interface SocketGatewayOptions {
+  allowedOrigins: readonly string[];
+  heartbeatMs: number;
+  userBurst: number;
+  userPerSecond: number;
+}
+
+type SharedDeps = Omit<ConnectionDeps, "userBucket">;
+
+/**
+ * The WebSocket side of the one port: authenticates in the HTTP upgrade (token in the Authorization
+ * header, never the URL), refuses foreign origins, and routes bus events to the user's sockets.
+ */
+export class SocketGateway {
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_FRAME_BYTES,
+    perMessageDeflate: false,
+  });
+  private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly userBuckets = new Map<string, TokenBucket>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  private readonly deps: SharedDeps;
+
+  private readonly options: SocketGatewayOptions;
+
+  constructor(deps: SharedDeps, bus: EventBus, options: SocketGatewayOptions) {
+    this.deps = deps;
+
+    this.options = options;
+    this.unsubscribe = bus.subscribe((events) => this.route(events));
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get connectionCount(): number {
+    let count = 0;
+    for (const set of this.byUser.values()) count += set.size;
+    return count;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on("error", (error) =>
+      this.deps.logger.debug({ err: error }, "socket error during upgrade"),
+    );
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.options.allowedOrigins.includes(origin)) {
+      return refuse(
+        socket,
+        403,
+        "origin_not_allowed",
+        `origin ${origin} is not allowed`,
+      );
+    }
+    const header = req.headers.authorization ?? "";
+    const token = header.startsWith("Bearer ")
+      ? header.slice("Bearer ".length).trim()
+      : "";
+    if (!token)
+      return refuse(
+        socket,
+        401,
+        "token_missing",
+        'send the access token as "Authorization: Bearer <token>"',
+      );
+    void this.deps.auth.verifyAccess(token).then(
+      (check) => {
+        if (!check.ok)
+          return refuse(
+            socket,
+            401,
+            `token_${check.reason}`,
+            `access token ${check.reason}`,
+          );
+        this.wss.handleUpgrade(req, socket, head, (ws) => {
+          const { userId, sessionId, expiresAt } = check.claims;
+          const connection = new Connection(ws, userId, sessionId, expiresAt, {
+            ...this.deps,
+            userBucket: this.bucketFor(userId),
+          });
+          this.add(connection);
+          ws.on("close", () => this.remove(connection));
+          ws.on("error", (error) =>
+            this.deps.logger.debug({ err: error, userId }, "socket error"),
+          );
+        });
+      },
+      (error: unknown) => {
+        this.deps.logger.error({ err: error }, "upgrade failed");
+        refuse(socket, 500, "internal", "upgrade failed");
+      },
+    );
+  }
+
+  closeSession(sessionId: string, code: number, reason: string): void {
+    for (const set of this.byUser.values()) {
+      for (const connection of set)
+        if (connection.sessionId === sessionId) connection.close(code, reason);
+    }
+  }
+
+  close(code: number, reason: string): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    for (const set of this.byUser.values())
+      for (const connection of set) connection.close(code, reason);
+    this.wss.close();
+  }
+
+  private route(events: readonly AppendedEvent[]): void {
+    let batch: AppendedEvent[] = [];
+    let userId: string | null = null;
+    // Appends arrive grouped by user in seq order; deliver each user's run in one call.
+    for (const event of events) {
+      if (event.userId !== userId) {
+        if (userId !== null) this.deliverTo(userId, batch);
+        userId = event.userId;
+        batch = [];
+      }
+      batch.push(event);
+    }
+    if (userId !== null) this.deliverTo(userId, batch);
+  }
+
+  private deliverTo(userId: string, events: AppendedEvent[]): void {
+    const set = this.byUser.get(userId);
+    if (!set) return;
+    events.sort((a, b) => a.seq - b.seq);
+    for (const connection of set) connection.deliver(events);
+  }
+
+  private beat(): void {
+    for (const set of this.byUser.values()) {
+      for (const connection of set) {
+        if (!connection.alive) {
+          connection.ws.terminate();
+          continue;
+        }
+        connection.alive = false;
+        connection.ws.ping();
+      }
+    }
+  }
+
+  private bucketFor(userId: string): TokenBucket {
+    let bucket = this.userBuckets.get(userId);
+    if (!bucket) {
+      bucket = new TokenBucket(
+        this.options.userBurst,
+        this.options.userPerSecond,
+        () => this.deps.clock.now(),
+      );
+      this.userBuckets.set(userId, bucket);
+    }
+    return bucket;
+  }
+
+  private add(connection: Connection): void {
+    let set = this.byUser.get(connection.userId);
+    if (!set) this.byUser.set(connection.userId, (set = new Set()));
+    set.add(connection);
+  }
+
+  private remove(connection: Connection): void {
+    const set = this.byUser.get(connection.userId);
+    if (!set) return;
+    set.delete(connection);
+    if (set.size === 0) {
+      this.byUser.delete(connection.userId);
+      this.userBuckets.delete(connection.userId);
+    }
+  }
+}
+
+function refuse(
+  socket: Duplex,
+  status: number,
+  code: string,
+  message: string,
+): void {
+  const body = JSON.stringify({ error: { code, message } });
+  const statusText =
+    {
+      401: "Unauthorized",
+      403: "Forbidden",
+      404: "Not Found",
+      500: "Internal Server Error",
+    }[status] ?? "Error";
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}

@@ -1,0 +1,38 @@
+/** A token bucket: `burst` frames at once, refilled at `perSecond`. */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  private readonly burst: number;
+
+  private readonly perSecond: number;
+
+  private readonly now: () => number;
+
+  constructor(burst: number, perSecond: number, now: () => number) {
+    this.burst = burst;
+
+    this.perSecond = perSecond;
+
+    this.now = now;
+    this.tokens = burst;
+    this.last = now();
+  }
+
+  take(): boolean {
+    const now = this.now();
+    this.tokens = Math.min(
+      this.burst,
+      this.tokens + ((now - this.last) / 1000) * this.perSecond,
+    );
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until one token is back. */
+  retryAfterMs(): number {
+    return Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+  }
+}

@@ -1,0 +1,55 @@
+import type { UserEvent } from "../../shared/protocol/events.ts";
+import type { AppendedEvent, EventBus } from "../bus/event-bus.ts";
+import type { EventLog } from "../features/events/event-log.ts";
+import type { Db } from "./database.ts";
+
+export interface WriteTx {
+  /** Appends `event` to each user's log; it is published only once the outermost transaction commits. */
+  emit(userIds: Iterable<string>, event: UserEvent): AppendedEvent[];
+}
+
+/**
+ * The one way to write: a transaction whose events reach the bus after commit, never before
+ * (a push of a rolled-back event would be a lie the client could never take back).
+ */
+export class WriteGate {
+  private pending: AppendedEvent[] | null = null;
+
+  private readonly db: Db;
+
+  private readonly log: EventLog;
+
+  private readonly bus: EventBus;
+
+  constructor(db: Db, log: EventLog, bus: EventBus) {
+    this.db = db;
+
+    this.log = log;
+
+    this.bus = bus;
+  }
+
+  write<T>(work: (tx: WriteTx) => T): T {
+    if (this.pending) return work(this.tx(this.pending));
+    const pending: AppendedEvent[] = [];
+    this.pending = pending;
+    let result: T;
+    try {
+      result = this.db.transaction(() => work(this.tx(pending)))();
+    } finally {
+      this.pending = null;
+    }
+    if (pending.length > 0) this.bus.publish(pending);
+    return result;
+  }
+
+  private tx(pending: AppendedEvent[]): WriteTx {
+    return {
+      emit: (userIds, event) => {
+        const appended = this.log.append(userIds, event);
+        pending.push(...appended);
+        return appended;
+      },
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/**
+ * Error codes a client can act on. The message is for logs; the UI translates the code with its params,
+ * so a Chinese user never sees an English server sentence.
+ */
+export const ErrorCode = z.enum([
+  "bad_frame",
+  "unknown_method",
+  "invalid_params",
+  "action_id_required",
+  "not_found",
+  "forbidden",
+  "conflict",
+  "rate_limited",
+  "not_resumed",
+  "token_invalid",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const WireError = z.object({
+  code: ErrorCode,
+  message: z.string().max(2000),
+  retryAfterMs: z.number().int().nonnegative().optional(),
+});
+export type WireError = z.infer<typeof WireError>;
+
+/** WebSocket close codes Portico uses beyond the standard ones (1009 too big, 1008 policy, 1001 going away). */
+export const CloseCode = {
+  tokenExpired: 4001,
+  sessionRevoked: 4003,
+  protocolMismatch: 4010,
+} as const;

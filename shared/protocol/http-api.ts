@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { EntityId, Instant } from "../domain/ids.ts";
+import { NoticePriority } from "../domain/notice.ts";
+import { UserProfile } from "../domain/user.ts";
+
+/** The HTTP side of the protocol: login, refresh, version, and the publisher's notice endpoint. */
+export const VersionInfo = z.object({
+  serverVersion: z.string(),
+  protocol: z.number().int(),
+  minClientProtocol: z.number().int(),
+});
+export type VersionInfo = z.infer<typeof VersionInfo>;
+
+export const LoginRequest = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+  deviceName: z.string().max(128).optional(),
+});
+export const TokenPair = z.object({
+  accessToken: z.string(),
+  accessExpiresAt: Instant,
+  refreshToken: z.string(),
+  refreshExpiresAt: Instant,
+});
+export type TokenPair = z.infer<typeof TokenPair>;
+export const LoginResponse = TokenPair.extend({
+  user: UserProfile,
+  protocol: z.number().int(),
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+export const RefreshRequest = z.object({
+  refreshToken: z.string().min(16).max(256),
+});
+
+/** Why a login failed, with what the user needs to fix it. */
+export const LoginFailure = z.discriminatedUnion("code", [
+  z.object({
+    code: z.literal("wrong_password"),
+    username: z.string(),
+    attemptsLeft: z.number().int(),
+  }),
+  z.object({ code: z.literal("unknown_user"), username: z.string() }),
+  z.object({
+    code: z.literal("account_locked"),
+    username: z.string(),
+    until: Instant,
+  }),
+  z.object({ code: z.literal("account_disabled"), username: z.string() }),
+  z.object({ code: z.literal("rate_limited"), retryAfterMs: z.number().int() }),
+  z.object({ code: z.literal("invalid_request"), message: z.string() }),
+]);
+export type LoginFailure = z.infer<typeof LoginFailure>;
+
+export const PublishNoticeRequest = z.object({
+  title: z.string().trim().min(1).max(200),
+  body: z.string().max(20_000).default(""),
+  priority: NoticePriority.default("normal"),
+  requiresAck: z.boolean().default(false),
+  audience: z
+    .object({
+      everyone: z.boolean().default(false),
+      departmentIds: z.array(EntityId).max(500).default([]),
+      userIds: z.array(EntityId).max(20_000).default([]),
+    })
+    .refine(
+      (a) => a.everyone || a.departmentIds.length + a.userIds.length > 0,
+      "audience is empty",
+    ),
+});
+export type PublishNoticeRequest = z.infer<typeof PublishNoticeRequest>;
+export const PublishNoticeResponse = z.object({
+  noticeId: EntityId,
+  recipients: z.number().int(),
+});
+
+export const HttpError = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
