@@ -9,7 +9,7 @@ export const ServerConfig = z.object({
   demo: z.boolean(),
   allowedOrigins: z.array(z.string()),
   retentionDays: z.number().positive(),
-  accessTtlSeconds: z.number().int().min(5),
+  accessTtlSeconds: z.number().int().min(1),
   heartbeatMs: z.number().int().min(100),
   logLevel: z.enum([
     "fatal",

@@ -1,0 +1,109 @@
+import type { UserEvent } from '../../../shared/protocol/events.ts';
+import type { Snapshot } from '../../../shared/protocol/methods.ts';
+import { ApprovalsCache } from '../features/approvals/approvals-cache.ts';
+import { AttendanceCache } from '../features/attendance/attendance-cache.ts';
+import { NoticesCache } from '../features/notices/notices-cache.ts';
+import { type CacheDb, openCacheDb } from './cache-db.ts';
+
+export type Feature = 'notices' | 'approvals' | 'attendance';
+
+export interface IncomingEvent {
+  seq: number;
+  event: UserEvent;
+}
+
+export interface ApplyResult {
+  /** Seqs applied now, in order. */
+  applied: number[];
+  /** Seqs at or below the applied position: repeats, skipped. */
+  duplicates: number;
+  /** True when an event did not follow the applied position: ask the server to resume. */
+  gap: boolean;
+  features: Set<Feature>;
+}
+
+/**
+ * The client's last known state. `applied_seq` is written in the same transaction as the data it
+ * describes: after a crash the cache and its position always agree, so nothing is applied twice.
+ */
+export class ClientCache {
+  readonly notices: NoticesCache;
+  readonly approvals: ApprovalsCache;
+  readonly attendance: AttendanceCache;
+  readonly db: CacheDb;
+  private readonly positionStmt;
+  private readonly setPositionStmt;
+
+  constructor(file: string) {
+    this.db = openCacheDb(file);
+    this.notices = new NoticesCache(this.db);
+    this.approvals = new ApprovalsCache(this.db);
+    this.attendance = new AttendanceCache(this.db);
+    this.positionStmt = this.db.prepare<[], { epoch: string | null; applied_seq: number }>(
+      'SELECT epoch, applied_seq FROM sync_state WHERE id = 1',
+    );
+    this.setPositionStmt = this.db.prepare('UPDATE sync_state SET epoch = ?, applied_seq = ? WHERE id = 1');
+  }
+
+  position(): { epoch: string | null; appliedSeq: number } {
+    const row = this.positionStmt.get()!;
+    return { epoch: row.epoch, appliedSeq: row.applied_seq };
+  }
+
+  applyEvents(events: readonly IncomingEvent[]): ApplyResult {
+    return this.db.transaction(() => {
+      const { epoch, appliedSeq } = this.position();
+      let position = appliedSeq;
+      const result: ApplyResult = { applied: [], duplicates: 0, gap: false, features: new Set() };
+      for (const { seq, event } of [...events].sort((a, b) => a.seq - b.seq)) {
+        if (seq <= position) {
+          result.duplicates += 1;
+          continue;
+        }
+        if (seq !== position + 1) {
+          result.gap = true;
+          break;
+        }
+        result.features.add(this.applyOne(event));
+        position = seq;
+        result.applied.push(seq);
+      }
+      if (position !== appliedSeq) this.setPositionStmt.run(epoch, position);
+      return result;
+    })();
+  }
+
+  /** Replaces everything with the server's snapshot and takes its head as the applied position. */
+  applySnapshot(epoch: string, snapshot: Snapshot): void {
+    this.db.transaction(() => {
+      this.notices.replaceAll(snapshot.notices);
+      this.approvals.replaceAll(snapshot.pendingApprovals);
+      this.attendance.replaceAll(snapshot.todayClocks);
+      this.setPositionStmt.run(epoch, snapshot.headSeq);
+    })();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private applyOne(event: UserEvent): Feature {
+    switch (event.kind) {
+      case 'notice.published':
+        this.notices.upsert(event.notice);
+        return 'notices';
+      case 'notice.read':
+        this.notices.markRead(event.noticeId, event.readAt);
+        return 'notices';
+      case 'approval.assigned':
+        this.approvals.upsert(event.task);
+        return 'approvals';
+      case 'approval.closed':
+        this.approvals.remove(event.taskId);
+        return 'approvals';
+      case 'attendance.clocked':
+        this.attendance.upsert(event.record);
+        return 'attendance';
+    }
+  }
+}

@@ -1,0 +1,394 @@
+import { EventEmitter } from 'node:events';
+import WebSocket from 'ws';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import { CloseCode, type WireError } from '../../../shared/protocol/errors.ts';
+import { type EventFrame, PROTOCOL_VERSION, ServerFrame } from '../../../shared/protocol/frames.ts';
+import { type MethodName, type MethodParams, type MethodResult, Snapshot, methods } from '../../../shared/protocol/methods.ts';
+import type { ClientCache, Feature } from '../cache/client-cache.ts';
+import { fullJitterDelay } from './backoff.ts';
+import type { Outbox, OutboxItem } from './outbox.ts';
+
+export type SyncState = 'offline' | 'connecting' | 'syncing' | 'online';
+
+export interface SyncClientOptions {
+  wsUrl: string;
+  cache: ClientCache;
+  outbox: Outbox;
+  clock: Clock;
+  /** A valid access token, refreshed when `force` or near expiry; null when the session is over. */
+  accessToken: (force: boolean) => Promise<string | null>;
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  heartbeatMs?: number;
+  pongTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  random?: () => number;
+  log?: (level: 'info' | 'warn', message: string, detail?: unknown) => void;
+}
+
+export class RequestError extends Error {
+  readonly code: WireError['code'] | 'disconnected' | 'timeout';
+  constructor(code: RequestError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+interface Pending {
+  resolve: (result: unknown) => void;
+  reject: (error: RequestError) => void;
+  timer: NodeJS.Timeout;
+}
+
+interface SyncEvents {
+  state: [SyncState];
+  applied: [{ seqs: number[]; features: Set<Feature> }];
+  resynced: [];
+  sessionEnded: [];
+  outboxChanged: [number];
+  actionSettled: [{ actionId: string; ok: boolean; error?: WireError }];
+}
+
+/**
+ * The socket to the server: resume from the cache's applied seq, apply in order, fill gaps,
+ * reconnect with full jitter, and send the outbox in order once caught up.
+ */
+export class SyncClient extends EventEmitter<SyncEvents> {
+  private ws: WebSocket | null = null;
+  private stateValue: SyncState = 'offline';
+  private stopped = true;
+  private attempt = 0;
+  private nextRetryAtValue: number | null = null;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private pongTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private requestSeq = 0;
+  private readonly pending = new Map<string, Pending>();
+  private inbox: EventFrame[] = [];
+  private flushScheduled = false;
+  private resyncing = false;
+  private draining = false;
+  private lastAckSent = 0;
+  private readonly o: Required<Omit<SyncClientOptions, 'log'>> & Pick<SyncClientOptions, 'log'>;
+
+  constructor(options: SyncClientOptions) {
+    super();
+    this.o = {
+      backoffBaseMs: 500,
+      backoffCapMs: 60_000,
+      heartbeatMs: 20_000,
+      pongTimeoutMs: 10_000,
+      requestTimeoutMs: 15_000,
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  get state(): SyncState {
+    return this.stateValue;
+  }
+
+  get nextRetryAt(): number | null {
+    return this.nextRetryAtValue;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.reconnectTimer);
+    this.teardown(1000, 'client stopped');
+    this.setState('offline');
+  }
+
+  /** The OS said the network or the machine came back: try now instead of waiting out the backoff. */
+  nudge(): void {
+    if (this.stopped || this.stateValue !== 'offline') return;
+    clearTimeout(this.reconnectTimer);
+    this.attempt = 0;
+    void this.connect();
+  }
+
+  /** A read-only request; fails fast when there is no socket. */
+  request<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
+    return this.send(method, params, undefined) as Promise<MethodResult<M>>;
+  }
+
+  /** Queues a mutating action in the outbox (durably) and sends it when the socket is ready. */
+  enqueue<M extends MethodName>(method: M, params: MethodParams<M>): OutboxItem {
+    const item = this.o.outbox.add(method, params, this.o.clock.now());
+    this.emit('outboxChanged', this.o.outbox.size());
+    void this.drainOutbox();
+    return item;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) return;
+    this.setState('connecting');
+    this.nextRetryAtValue = null;
+    let token: string | null;
+    try {
+      token = await this.o.accessToken(false);
+    } catch (error) {
+      this.o.log?.('warn', 'could not get an access token; will retry', error);
+      return this.scheduleReconnect();
+    }
+    if (token === null) return this.endSession();
+    if (this.stopped) return;
+    const ws = new WebSocket(this.o.wsUrl, {
+      headers: { authorization: `Bearer ${token}` },
+      handshakeTimeout: 10_000,
+      maxPayload: 64 * 1024 * 1024,
+      perMessageDeflate: false,
+    });
+    this.ws = ws;
+    ws.on('unexpected-response', (_req, res) => {
+      ws.removeAllListeners('close');
+      ws.terminate();
+      if (this.ws !== ws) return;
+      this.ws = null;
+      if (res.statusCode === 401) {
+        // The access token was refused: try once with a fresh one, else the session is over.
+        void this.o.accessToken(true).then(
+          (fresh) => (fresh === null ? this.endSession() : this.scheduleReconnect(0)),
+          () => this.scheduleReconnect(),
+        );
+        return;
+      }
+      this.o.log?.('warn', `server refused the socket with HTTP ${res.statusCode}`);
+      this.scheduleReconnect();
+    });
+    ws.on('open', () => this.armHeartbeat());
+    ws.on('pong', () => clearTimeout(this.pongTimer));
+    // Frames still in flight on a socket we already left are not ours to apply.
+    ws.on('message', (data) => {
+      if (this.ws === ws) this.onFrame(data.toString());
+    });
+    ws.on('error', (error) => this.o.log?.('info', 'socket error', error.message));
+    ws.on('close', (code, reason) => this.onClose(ws, code, reason.toString()));
+  }
+
+  private onFrame(text: string): void {
+    let frame: ServerFrame;
+    try {
+      frame = ServerFrame.parse(JSON.parse(text));
+    } catch (error) {
+      this.o.log?.('warn', 'ignored a frame that does not match the protocol', error);
+      return;
+    }
+    switch (frame.type) {
+      case 'welcome':
+        if (frame.protocol !== PROTOCOL_VERSION) {
+          this.o.log?.('warn', `server speaks protocol ${frame.protocol}, this client ${PROTOCOL_VERSION}`);
+        }
+        this.scheduleRefresh(frame.accessExpiresAt - frame.serverTime);
+        this.setState('syncing');
+        return this.sendResume();
+      case 'event':
+        if (this.resyncing) return;
+        this.inbox.push(frame);
+        if (!this.flushScheduled) {
+          this.flushScheduled = true;
+          setImmediate(() => this.flushInbox());
+        }
+        return;
+      case 'resumed':
+        this.flushInbox();
+        this.attempt = 0;
+        this.setState('online');
+        return void this.drainOutbox();
+      case 'resync':
+        return void this.resync(frame.epoch);
+      case 'response': {
+        const pending = this.pending.get(frame.id);
+        if (!pending) return;
+        this.pending.delete(frame.id);
+        clearTimeout(pending.timer);
+        if (frame.ok) pending.resolve(frame.result);
+        else pending.reject(new RequestError(frame.error.code, frame.error.message));
+        return;
+      }
+      case 'error':
+        this.o.log?.('warn', `server error frame: ${frame.error.code}`, frame.error.message);
+        return;
+      case 'reauthed':
+        return this.scheduleRefresh(frame.accessExpiresAt - this.o.clock.now());
+    }
+  }
+
+  /** Applies what arrived in this tick in one transaction (one fsync for a page of 500). */
+  private flushInbox(): void {
+    this.flushScheduled = false;
+    if (this.inbox.length === 0) return;
+    const batch = this.inbox;
+    this.inbox = [];
+    const result = this.o.cache.applyEvents(batch.map((f) => ({ seq: f.seq, event: f.event })));
+    if (result.applied.length > 0) {
+      this.emit('applied', { seqs: result.applied, features: result.features });
+      this.sendAck();
+    }
+    if (result.gap) {
+      this.o.log?.('warn', 'gap in the event stream; resuming from the cache position');
+      this.sendResume();
+    }
+  }
+
+  private async resync(epoch: string): Promise<void> {
+    this.resyncing = true;
+    this.inbox = [];
+    this.setState('syncing');
+    try {
+      const raw = await this.send('sync.snapshot', {}, undefined);
+      const snapshot = Snapshot.parse(raw);
+      this.o.cache.applySnapshot(epoch, snapshot);
+      this.resyncing = false;
+      this.emit('resynced');
+      this.sendResume();
+    } catch (error) {
+      this.resyncing = false;
+      this.o.log?.('warn', 'resync failed; reconnecting', error);
+      this.ws?.terminate();
+    }
+  }
+
+  private sendResume(): void {
+    const { epoch, appliedSeq } = this.o.cache.position();
+    this.sendFrame({ type: 'resume', since: appliedSeq, epoch });
+  }
+
+  private sendAck(): void {
+    const { appliedSeq } = this.o.cache.position();
+    if (appliedSeq > this.lastAckSent) {
+      this.lastAckSent = appliedSeq;
+      this.sendFrame({ type: 'ack', seq: appliedSeq });
+    }
+  }
+
+  /** Sends the outbox head, waits for its answer, repeats; stops at the first transport failure. */
+  private async drainOutbox(): Promise<void> {
+    if (this.draining || this.stateValue !== 'online') return;
+    this.draining = true;
+    try {
+      for (let item = this.o.outbox.head(); item && this.stateValue === 'online'; item = this.o.outbox.head()) {
+        try {
+          await this.send(item.method, item.params, item.actionId);
+          this.o.outbox.remove(item.actionId);
+          this.emit('actionSettled', { actionId: item.actionId, ok: true });
+        } catch (error) {
+          const code = error instanceof RequestError ? error.code : 'internal';
+          if (code === 'disconnected' || code === 'timeout' || code === 'rate_limited' || code === 'internal') break;
+          // The server refused it for good (not found, forbidden, invalid): drop it and say so.
+          this.o.outbox.remove(item.actionId);
+          this.emit('actionSettled', {
+            actionId: item.actionId,
+            ok: false,
+            error: { code: code as WireError['code'], message: (error as Error).message },
+          });
+        }
+        this.emit('outboxChanged', this.o.outbox.size());
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private send(method: MethodName, params: unknown, actionId: string | undefined): Promise<unknown> {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      return Promise.reject(new RequestError('disconnected', 'not connected to the server'));
+    }
+    if (methods[method].mutating && !actionId) throw new Error(`${method} must go through the outbox`);
+    const id = `r${++this.requestSeq}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new RequestError('timeout', `${method} got no answer in ${this.o.requestTimeoutMs} ms`));
+      }, this.o.requestTimeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      this.sendFrame({ type: 'request', id, method, ...(actionId ? { actionId } : {}), params });
+    });
+  }
+
+  private sendFrame(frame: object): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+
+  private armHeartbeat(): void {
+    clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = setInterval(() => {
+      const ws = this.ws;
+      if (!ws || ws.readyState !== WebSocket.OPEN) return;
+      ws.ping();
+      clearTimeout(this.pongTimer);
+      // No pong: the path is dead (sleep, VPN switch) even if TCP has not noticed yet.
+      this.pongTimer = setTimeout(() => ws.terminate(), this.o.pongTimeoutMs);
+    }, this.o.heartbeatMs);
+  }
+
+  private scheduleRefresh(lifetimeMs: number): void {
+    clearTimeout(this.refreshTimer);
+    const delay = Math.max(1000, Math.floor(lifetimeMs * 0.8));
+    this.refreshTimer = setTimeout(() => {
+      void this.o.accessToken(true).then(
+        (token) => (token === null ? this.endSession() : this.sendFrame({ type: 'reauth', accessToken: token })),
+        (error: unknown) => this.o.log?.('warn', 'token refresh failed; the socket will reconnect when it expires', error),
+      );
+    }, delay);
+  }
+
+  private onClose(ws: WebSocket, code: number, reason: string): void {
+    if (this.ws !== ws) return;
+    this.teardown(code, reason);
+    if (this.stopped) return;
+    if (code === CloseCode.sessionRevoked) return this.endSession();
+    if (code === CloseCode.tokenExpired) {
+      void this.o.accessToken(true).then(
+        (fresh) => (fresh === null ? this.endSession() : this.scheduleReconnect(0)),
+        () => this.scheduleReconnect(),
+      );
+      return;
+    }
+    this.scheduleReconnect();
+  }
+
+  private teardown(code: number, reason: string): void {
+    clearInterval(this.heartbeatTimer);
+    clearTimeout(this.pongTimer);
+    clearTimeout(this.refreshTimer);
+    const ws = this.ws;
+    this.ws = null;
+    this.resyncing = false;
+    this.flushInbox();
+    if (ws && ws.readyState === WebSocket.OPEN) ws.close(1000, reason.slice(0, 100));
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new RequestError('disconnected', 'the connection closed before an answer'));
+      this.pending.delete(id);
+    }
+  }
+
+  private scheduleReconnect(delayMs?: number): void {
+    if (this.stopped) return;
+    this.setState('offline');
+    const delay = delayMs ?? fullJitterDelay(this.attempt++, this.o.backoffBaseMs, this.o.backoffCapMs, this.o.random);
+    this.nextRetryAtValue = this.o.clock.now() + delay;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => void this.connect(), delay);
+  }
+
+  private endSession(): void {
+    this.stop();
+    this.emit('sessionEnded');
+  }
+
+  private setState(state: SyncState): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.emit('state', state);
+  }
+}

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../shared/domain/clock.ts';
+import { CloseCode } from '../../shared/protocol/errors.ts';
+import { login, rawSocket, startTestServer, upgradeStatus } from './harness.ts';
+
+describe('bad input at the gateway', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  async function setup() {
+    const server = await startTestServer({ allowedOrigins: ['https://oa.example.com'] });
+    cleanups.push(() => server.close());
+    const user = await login(server.url, 'zhang.wei');
+    return { server, user, headers: { authorization: `Bearer ${user.accessToken}` } };
+  }
+
+  it('closes with 1009 on a frame over 64 KiB', async () => {
+    const { server, headers } = await setup();
+    const socket = await rawSocket(server.wsUrl, headers);
+    socket.ws.send(JSON.stringify({ type: 'ack', seq: 0, pad: 'x'.repeat(65 * 1024) }));
+    expect((await socket.closed).code).toBe(1009);
+  });
+
+  it('answers malformed JSON and unknown frames with an error frame and keeps serving', async () => {
+    const { server, headers } = await setup();
+    const other = await rawSocket(server.wsUrl, headers);
+    const socket = await rawSocket(server.wsUrl, headers);
+    socket.ws.send('{not json');
+    expect(await socket.next('error')).toMatchObject({ error: { code: 'bad_frame', message: 'frame is not valid JSON' } });
+    socket.ws.send(JSON.stringify({ type: 'teleport', to: 'mars' }));
+    expect(await socket.next('error')).toMatchObject({ error: { code: 'bad_frame' } });
+    socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await socket.next('error')).toMatchObject({ error: { code: 'bad_frame' } });
+    socket.ws.send(JSON.stringify({ type: 'request', id: 'q', method: 'no.such', params: {} }));
+    expect(await socket.next('response')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    socket.ws.send(JSON.stringify({ type: 'request', id: 'p', method: 'notices.markRead', actionId: crypto.randomUUID(), params: { noticeId: 42 } }));
+    expect(await socket.next('response')).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    // Still serving this socket and the others.
+    socket.ws.send(JSON.stringify({ type: 'request', id: 's', method: 'sync.snapshot', params: {} }));
+    expect(await socket.next('response')).toMatchObject({ id: 's', ok: true });
+    other.ws.send(JSON.stringify({ type: 'request', id: 't', method: 'sync.snapshot', params: {} }));
+    expect(await other.next('response')).toMatchObject({ id: 't', ok: true });
+    socket.ws.close();
+    other.ws.close();
+  });
+
+  it('refuses a missing, wrong or forged token and a foreign Origin at the upgrade', async () => {
+    const { server, user, headers } = await setup();
+    expect(await upgradeStatus(server.wsUrl, {})).toBe(401);
+    expect(await upgradeStatus(server.wsUrl, { authorization: 'Bearer not-a-jwt' })).toBe(401);
+    const [h, p] = user.accessToken.split('.');
+    expect(await upgradeStatus(server.wsUrl, { authorization: `Bearer ${h}.${p}.forgedsignature` })).toBe(401);
+    expect(await upgradeStatus(server.wsUrl, { ...headers, origin: 'https://evil.example' })).toBe(403);
+    const allowed = await rawSocket(server.wsUrl, { ...headers, origin: 'https://oa.example.com' });
+    expect(await allowed.next('welcome')).toMatchObject({ userId: 'u_zhang_wei' });
+    allowed.ws.close();
+  });
+
+  it('refuses an expired token at the upgrade', async () => {
+    const clock = new ManualClock(Date.now());
+    const server = await startTestServer({}, { clock });
+    cleanups.push(() => server.close());
+    const user = await login(server.url, 'zhang.wei');
+    clock.advance(16 * 60_000);
+    expect(await upgradeStatus(server.wsUrl, { authorization: `Bearer ${user.accessToken}` })).toBe(401);
+  });
+
+  it('closes the socket when the token expires without a refresh, and keeps it open after reauth', async () => {
+    const server = await startTestServer({ accessTtlSeconds: 4 });
+    cleanups.push(() => server.close());
+    const user = await login(server.url, 'zhang.wei');
+    const lapsing = await rawSocket(server.wsUrl, { authorization: `Bearer ${user.accessToken}` });
+    const refreshed = await login(server.url, 'zhang.wei');
+    const renewing = await rawSocket(server.wsUrl, { authorization: `Bearer ${refreshed.accessToken}` });
+    const again = await login(server.url, 'zhang.wei');
+    renewing.ws.send(JSON.stringify({ type: 'reauth', accessToken: again.accessToken }));
+    expect(await renewing.next('reauthed')).toMatchObject({ type: 'reauthed' });
+    expect((await lapsing.closed).code).toBe(CloseCode.tokenExpired);
+    expect(renewing.ws.readyState).toBe(renewing.ws.OPEN);
+    renewing.ws.close();
+  });
+
+  it('rate-limits a flooding socket with an error frame, then closes it with 1008', async () => {
+    const { server, headers } = await setup();
+    const socket = await rawSocket(server.wsUrl, headers);
+    for (let i = 0; i < 400; i++) socket.ws.send(JSON.stringify({ type: 'ack', seq: 0 }));
+    expect(await socket.next('error')).toMatchObject({ error: { code: 'rate_limited' } });
+    expect((await socket.closed).code).toBe(1008);
+  });
+
+  it('answers bad HTTP bodies with 4xx and a reason', async () => {
+    const { server } = await setup();
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': type }, body });
+    expect((await post('{oops')).status).toBe(400);
+    expect((await post(JSON.stringify({ username: '' , password: 'x' }))).status).toBe(400);
+    expect((await post('a'.repeat(70 * 1024))).status).toBe(413);
+    expect((await post('username=x', 'application/x-www-form-urlencoded')).status).toBe(415);
+    const wrong = await post(JSON.stringify({ username: 'zhang.wei', password: 'wrong' }));
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'wrong_password', attemptsLeft: 4 } });
+  });
+});

@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import WebSocket from 'ws';
+import type { Clock } from '../../shared/domain/clock.ts';
+import { LoginResponse } from '../../shared/protocol/http-api.ts';
+import { ServerFrame } from '../../shared/protocol/frames.ts';
+import { startPorticoServer, type PorticoServer } from '../../server/app.ts';
+import { defaultConfig, type ServerConfig } from '../../server/config.ts';
+import { ClientCache } from '../../electron/core/cache/client-cache.ts';
+import { Outbox } from '../../electron/core/sync/outbox.ts';
+import { SyncClient } from '../../electron/core/sync/sync-client.ts';
+import { systemClock } from '../../shared/domain/clock.ts';
+
+export function tempDir(prefix: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), `portico-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  options: { clock?: Clock } = {},
+): Promise<PorticoServer & { dataDir: string }> {
+  const { dir } = tempDir('server');
+  const config: ServerConfig = { ...defaultConfig, port: 0, dataDir: dir, logLevel: 'silent', ...overrides };
+  const server = await startPorticoServer(config, { ...options, logger: pino({ level: 'silent' }) });
+  return Object.assign(server, { dataDir: config.dataDir });
+}
+
+export async function login(baseUrl: string, username: string, password = 'portico-demo'): Promise<LoginResponse> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${await res.text()}`);
+  return LoginResponse.parse(await res.json());
+}
+
+export async function publishNotice(baseUrl: string, accessToken: string, body: object): Promise<Response> {
+  return fetch(`${baseUrl}/api/notices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A sync client on a fresh cache, with a token source that refreshes over HTTP like the real session. */
+export function syncClientFor(
+  baseUrl: () => string,
+  tokens: { accessToken: string; refreshToken: string },
+  cacheFile: string,
+): { client: SyncClient; cache: ClientCache; outbox: Outbox; appliedSeqs: number[] } {
+  const cache = new ClientCache(cacheFile);
+  const outbox = new Outbox(cache.db);
+  let current = { ...tokens };
+  const client = new SyncClient({
+    wsUrl: '',
+    cache,
+    outbox,
+    clock: systemClock,
+    backoffBaseMs: 50,
+    backoffCapMs: 500,
+    accessToken: async (force) => {
+      if (!force) return current.accessToken;
+      const res = await fetch(`${baseUrl()}/api/auth/refresh`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken: current.refreshToken }),
+      });
+      if (res.status === 401) return null;
+      const body = LoginResponse.parse(await res.json());
+      current = { accessToken: body.accessToken, refreshToken: body.refreshToken };
+      return current.accessToken;
+    },
+  });
+  // The ws URL follows the server across restarts on a new port.
+  Object.defineProperty((client as unknown as { o: { wsUrl: string } }).o, 'wsUrl', {
+    get: () => `${baseUrl().replace(/^http/, 'ws')}/ws`,
+  });
+  const appliedSeqs: number[] = [];
+  client.on('applied', ({ seqs }) => appliedSeqs.push(...seqs));
+  return { client, cache, outbox, appliedSeqs };
+}
+
+export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A raw socket for protocol-level tests: frames in, frames out, nothing helpful in between. */
+export async function rawSocket(
+  wsUrl: string,
+  headers: Record<string, string>,
+): Promise<{ ws: WebSocket; frames: ServerFrame[]; next: (type: string, timeoutMs?: number) => Promise<ServerFrame>; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(wsUrl, { headers });
+  const frames: ServerFrame[] = [];
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  ws.on('message', (data) => frames.push(ServerFrame.parse(JSON.parse(data.toString()))));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+  let cursor = 0;
+  const next = async (type: string, timeoutMs = 5000): Promise<ServerFrame> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      while (cursor < frames.length) {
+        const frame = frames[cursor++]!;
+        if (frame.type === type) return frame;
+      }
+      if (Date.now() > deadline) throw new Error(`no ${type} frame within ${timeoutMs} ms; got ${frames.map((f) => f.type).join(',')}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  return { ws, frames, next, closed };
+}
+
+/** The HTTP status a refused upgrade answers with. */
+export function upgradeStatus(wsUrl: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(wsUrl, { headers });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('open', () => {
+      ws.close();
+      reject(new Error('the upgrade was accepted'));
+    });
+    ws.once('error', () => undefined);
+  });
+}

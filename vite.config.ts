@@ -1,0 +1,46 @@
+import { builtinModules } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * One config, three builds, picked by --mode:
+ *   (default)         renderer/ → dist/renderer (the React UI, served by Electron or the browser host)
+ *   electron-main     electron/main → dist/electron/main.cjs (core bundled in; native and Electron external)
+ *   electron-preload  electron/preload → dist/electron/preload.cjs (sandboxed: everything bundled but electron)
+ * Vitest reads the `test` block.
+ */
+const nodeExternals = ['electron', 'better-sqlite3', 'electron-store', 'conf', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+function electronBuild(entry: string, fileName: string, external: string[]): UserConfig {
+  return {
+    build: {
+      outDir: 'dist/electron',
+      emptyOutDir: false,
+      sourcemap: false,
+      minify: false,
+      target: 'node22',
+      ssr: entry,
+      rollupOptions: { external, output: { format: 'cjs', entryFileNames: fileName } },
+    },
+    ssr: { noExternal: true },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'electron-main') return electronBuild('electron/main/main.ts', 'main.cjs', nodeExternals);
+  if (mode === 'electron-preload') return electronBuild('electron/preload/preload.ts', 'preload.cjs', ['electron']);
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
+    test: {
+      root: '.',
+      include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+      environment: 'node',
+      pool: 'forks',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  };
+});
