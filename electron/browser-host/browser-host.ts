@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
+import { PorticoCore } from '../core/portico-core.ts';
+import { TokenVault, fileModeOnly } from '../core/secrets/token-vault.ts';
+import { SettingsStore } from '../core/settings/settings.ts';
+import { BridgeSocket } from './bridge-socket.ts';
+import { staticFiles } from './static-files.ts';
+
+export interface BrowserHostOptions {
+  port: number;
+  dataDir: string;
+  rendererDir: string;
+  defaultServerUrl: string;
+  version: string;
+}
+
+export interface BrowserHost {
+  url: string;
+  /** The URL to open: carries the per-launch secret in the fragment, which never reaches a server log. */
+  launchUrl: string;
+  core: PorticoCore;
+  close(): Promise<void>;
+}
+
+/** Runs core in plain Node and serves the same UI to a browser on loopback, with the same bridge contract. */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const settings = new SettingsStore(new Conf<Record<string, unknown>>({ projectName: 'portico', cwd: options.dataDir, configName: 'settings' }));
+  const core = new PorticoCore({
+    dataDir: options.dataDir,
+    settings,
+    vault: new TokenVault(path.join(options.dataDir, 'session.json'), fileModeOnly),
+    shell: 'browser-host',
+    version: options.version,
+    platform: process.platform,
+    deviceName: `${hostname()} (browser)`,
+    defaultServerUrl: options.defaultServerUrl,
+  });
+  const secret = randomBytes(24).toString('base64url');
+  let port = options.port;
+  const bridge = new BridgeSocket(core, secret, () => port);
+  const http = createServer(staticFiles(path.resolve(options.rendererDir), () => port));
+  http.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/bridge') return socket.destroy();
+    bridge.handleUpgrade(req, socket, head);
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  port = (http.address() as AddressInfo).port;
+  await core.start();
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    launchUrl: `${url}/#k=${secret}`,
+    core,
+    async close() {
+      bridge.close();
+      core.stop();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,231 @@
+import { EventEmitter } from 'node:events';
+import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
+import type { ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
+import { type Clock, systemClock } from '../../shared/domain/clock.ts';
+import type { LoginResponse } from '../../shared/protocol/http-api.ts';
+import { refresh, signIn, signOut } from './session/auth-client.ts';
+import { normalizeServerUrl } from './session/server-address.ts';
+import { SignedInSession } from './session/signed-in-session.ts';
+import type { TokenVault } from './secrets/token-vault.ts';
+import type { SettingsStore } from './settings/settings.ts';
+
+export interface CoreOptions {
+  dataDir: string;
+  settings: SettingsStore;
+  vault: TokenVault;
+  shell: 'electron' | 'browser-host';
+  version: string;
+  platform: string;
+  deviceName: string;
+  /** Used when the user has not chosen a server yet (policy or the embedded server). */
+  defaultServerUrl: string;
+  clock?: Clock;
+}
+
+type BridgeEventMap = { [E in BridgeEventName]: [BridgeEventPayload<E>] };
+
+const SETTLE_WAIT_MS = 5000;
+
+/**
+ * The client's brain, in plain Node: session, sync, cache and the bridge handlers. Electron's main
+ * process and the browser host wrap it; neither adds behaviour of its own.
+ */
+export class PorticoCore {
+  readonly events = new EventEmitter<BridgeEventMap>();
+  readonly handlers: BridgeHandlers;
+  private session: SignedInSession | null = null;
+  private lastError: SignInErrorView | null = null;
+  private readonly o: CoreOptions;
+  private readonly clock: Clock;
+
+  constructor(options: CoreOptions) {
+    this.o = options;
+    this.clock = options.clock ?? systemClock;
+    this.handlers = this.createHandlers();
+  }
+
+  /** Restores the last session from the vault, if its refresh token is still good. */
+  async start(): Promise<void> {
+    const saved = this.o.vault.read();
+    const address = saved ? normalizeServerUrl(saved.serverUrl) : null;
+    if (!saved || !address) return;
+    const outcome = await refresh(address.httpUrl, saved.refreshToken);
+    if (!outcome.ok) {
+      if (outcome.reason === 'rejected') {
+        this.o.vault.clear();
+        this.lastError = { code: 'session_expired' };
+      } else {
+        this.lastError = { code: 'server_unreachable', url: address.httpUrl };
+      }
+      return this.emitSession();
+    }
+    this.open(address, outcome.response);
+  }
+
+  stop(): void {
+    this.session?.close();
+    this.session = null;
+  }
+
+  /** The OS reports resume, unlock or a network change. */
+  nudge(): void {
+    this.session?.sync.nudge();
+  }
+
+  sessionView(): SessionView {
+    const serverUrl = this.o.settings.get().serverUrl ?? this.o.defaultServerUrl;
+    return this.session
+      ? { status: 'signedIn', serverUrl, user: this.session.user }
+      : { status: 'signedOut', serverUrl, lastError: this.lastError };
+  }
+
+  connectionView(): ConnectionView {
+    const s = this.session;
+    return {
+      state: s ? s.sync.state : 'offline',
+      nextRetryAt: s ? s.sync.nextRetryAt : null,
+      queuedActions: s ? s.outbox.size() : 0,
+    };
+  }
+
+  homeView(): HomeView {
+    const s = this.session;
+    if (!s) return { pendingApprovals: 0, unreadNotices: 0, unacknowledgedRequired: 0, lastClock: null, queuedClock: null };
+    const counts = s.cache.notices.counts();
+    const queued = s.outbox
+      .all()
+      .filter((item) => item.method === 'attendance.clockIn' || item.method === 'attendance.clockOut')
+      .at(-1);
+    return {
+      pendingApprovals: s.cache.approvals.pendingCount(),
+      unreadNotices: counts.unread,
+      unacknowledgedRequired: counts.unacknowledgedRequired,
+      lastClock: s.cache.attendance.last(),
+      queuedClock: queued
+        ? { kind: queued.method === 'attendance.clockIn' ? 'in' : 'out', clientTime: (queued.params as { clientTime: number }).clientTime }
+        : null,
+    };
+  }
+
+  private open(address: { httpUrl: string; wsUrl: string }, login: LoginResponse): void {
+    this.session?.close();
+    const session = new SignedInSession({
+      dataDir: this.o.dataDir,
+      httpUrl: address.httpUrl,
+      wsUrl: address.wsUrl,
+      user: login.user,
+      tokens: { accessToken: login.accessToken, accessExpiresAt: login.accessExpiresAt, refreshToken: login.refreshToken },
+      clock: this.clock,
+      onTokens: (tokens) => this.o.vault.write({ serverUrl: address.httpUrl, refreshToken: tokens.refreshToken }),
+    });
+    this.o.vault.write({ serverUrl: address.httpUrl, refreshToken: login.refreshToken });
+    this.session = session;
+    this.lastError = null;
+    session.sync.on('state', () => this.events.emit('connection.changed', this.connectionView()));
+    session.sync.on('outboxChanged', () => {
+      this.events.emit('connection.changed', this.connectionView());
+      this.events.emit('home.changed', this.homeView());
+    });
+    session.sync.on('applied', ({ features }) => {
+      this.events.emit('data.changed', { features: [...features] });
+      this.events.emit('home.changed', this.homeView());
+    });
+    session.sync.on('resynced', () => {
+      this.events.emit('data.changed', { features: ['notices', 'approvals', 'attendance'] });
+      this.events.emit('home.changed', this.homeView());
+    });
+    session.sync.on('sessionEnded', () => {
+      this.o.vault.clear();
+      this.session?.close();
+      this.session = null;
+      this.lastError = { code: 'session_expired' };
+      this.emitSession();
+    });
+    session.sync.start();
+    this.emitSession();
+  }
+
+  private emitSession(): void {
+    this.events.emit('session.changed', this.sessionView());
+    this.events.emit('home.changed', this.homeView());
+  }
+
+  /** Queues an action and reports whether the server took it within a few seconds or it waits in the outbox. */
+  private async act(
+    enqueue: (s: SignedInSession) => { actionId: string },
+  ): Promise<{ status: 'done' } | { status: 'queued' } | { status: 'failed'; code: string; message: string }> {
+    const s = this.session;
+    if (!s) return { status: 'failed', code: 'signed_out', message: 'sign in first' };
+    const online = s.sync.state === 'online';
+    const { actionId } = enqueue(s);
+    if (!online) return { status: 'queued' };
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        s.sync.off('actionSettled', listener);
+        resolve({ status: 'queued' });
+      }, SETTLE_WAIT_MS);
+      const listener = (settled: { actionId: string; ok: boolean; error?: { code: string; message: string } }) => {
+        if (settled.actionId !== actionId) return;
+        clearTimeout(timer);
+        s.sync.off('actionSettled', listener);
+        resolve(settled.ok ? { status: 'done' } : { status: 'failed', code: settled.error?.code ?? 'internal', message: settled.error?.message ?? '' });
+      };
+      s.sync.on('actionSettled', listener);
+    });
+  }
+
+  private createHandlers(): BridgeHandlers {
+    return {
+      'app.info': async () => ({ version: this.o.version, shell: this.o.shell, platform: this.o.platform }),
+      'session.get': async () => this.sessionView(),
+      'session.signIn': async ({ serverUrl, username, password }) => {
+        const address = normalizeServerUrl(serverUrl);
+        if (!address) return { ok: false, error: { code: 'invalid_server_url', url: serverUrl } };
+        const outcome = await signIn(address.httpUrl, username, password, this.o.deviceName);
+        if (!outcome.ok) {
+          this.lastError = outcome.error;
+          return { ok: false, error: outcome.error };
+        }
+        this.o.settings.update({ serverUrl: address.httpUrl, lastUsername: username });
+        this.open(address, outcome.response);
+        return { ok: true };
+      },
+      'session.signOut': async () => {
+        const s = this.session;
+        this.session = null;
+        this.o.vault.clear();
+        if (s) {
+          s.close();
+          const address = normalizeServerUrl(this.o.settings.get().serverUrl ?? '');
+          if (address) await signOut(address.httpUrl, s.refreshToken);
+        }
+        this.lastError = null;
+        this.emitSession();
+        return { ok: true };
+      },
+      'connection.get': async () => this.connectionView(),
+      'home.get': async () => this.homeView(),
+      'notices.list': async () => this.session?.cache.notices.list() ?? [],
+      'notices.markRead': async ({ noticeId }) =>
+        this.act((s) => {
+          // Shown as read at once; the server's event confirms it on every device.
+          s.cache.notices.markRead(noticeId, this.clock.now());
+          this.events.emit('home.changed', this.homeView());
+          return s.sync.enqueue('notices.markRead', { noticeId });
+        }),
+      'approvals.listPending': async () => this.session?.cache.approvals.listPending() ?? [],
+      'attendance.clock': async ({ kind }) =>
+        this.act((s) =>
+          s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {
+            clientTime: this.clock.now(),
+            offline: s.sync.state !== 'online',
+          }),
+        ),
+      'settings.get': async () => ({ language: this.o.settings.get().language }),
+      'settings.setLanguage': async ({ language }) => {
+        this.o.settings.update({ language });
+        return { ok: true };
+      },
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { SessionView } from '../../shared/bridge/views.ts';
+import { portico } from '../bridge/portico.ts';
+import { LoginPage } from '../features/login/LoginPage.tsx';
+import { applyLanguage, detectLanguage } from '../i18n/i18n.ts';
+import { AppFrame } from './AppFrame.tsx';
+
+export function App() {
+  const [session, setSession] = useState<SessionView | null>(null);
+  const [hostError, setHostError] = useState<string | null>(null);
+  useEffect(() => {
+    const off = portico.on('session.changed', setSession);
+    Promise.all([portico.call('settings.get', {}), portico.call('session.get', {})])
+      .then(async ([settings, current]) => {
+        await applyLanguage(detectLanguage(settings.language));
+        setSession(current);
+      })
+      .catch((error: unknown) => setHostError(error instanceof Error ? error.message : String(error)));
+    return off;
+  }, []);
+  if (hostError) return <p className="error fatal" role="alert">Portico: {hostError}</p>;
+  if (!session) return null;
+  return session.status === 'signedIn' ? <AppFrame user={session.user} /> : <LoginPage session={session} />;
+}

@@ -1,0 +1,17 @@
+import type { TFunction } from 'i18next';
+
+export function formatTime(at: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+export function formatDateTime(at: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+/** "3 hours ago" from server time; the client clock is only used for display. */
+export function formatAge(at: number, now: number, t: TFunction): string {
+  const hours = Math.floor((now - at) / 3600_000);
+  if (hours < 1) return t('common.justNow');
+  if (hours < 48) return t('common.hoursAgo', { count: hours });
+  return t('common.daysAgo', { count: Math.floor(hours / 24) });
+}

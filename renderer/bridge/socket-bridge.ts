@@ -1,0 +1,79 @@
+import type { BridgeCallName, BridgeEventName, BridgeParams, BridgeResult, PorticoBridge } from '../../shared/bridge/contract.ts';
+import { BridgeEventMessage, BridgeReply } from '../../shared/bridge/dispatch.ts';
+
+const SECRET_KEY = 'portico.hostSecret';
+
+/** Takes the per-launch secret from the URL fragment once, then keeps it for reloads of this tab only. */
+function hostSecret(): string | null {
+  const match = /[#&]k=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(SECRET_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname);
+    return match[1];
+  }
+  return sessionStorage.getItem(SECRET_KEY);
+}
+
+/** `window.portico` for the browser host: the same contract as Electron's preload, over one loopback socket. */
+export function createSocketBridge(): PorticoBridge {
+  const secret = hostSecret();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let socket: WebSocket | null = null;
+  let ready: Promise<WebSocket> | null = null;
+
+  const connect = (): Promise<WebSocket> => {
+    if (ready) return ready;
+    ready = new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://${window.location.host}/bridge`);
+      ws.onopen = () => ws.send(JSON.stringify({ hello: secret ?? '' }));
+      ws.onmessage = (message) => {
+        const data: unknown = JSON.parse(String(message.data));
+        if ((data as { ready?: boolean }).ready) {
+          socket = ws;
+          return resolve(ws);
+        }
+        const reply = BridgeReply.safeParse(data);
+        if (reply.success) {
+          const waiter = pending.get(reply.data.id);
+          pending.delete(reply.data.id);
+          if (reply.data.ok) waiter?.resolve(reply.data.result);
+          else waiter?.reject(Object.assign(new Error(reply.data.error.message), { code: reply.data.error.code }));
+          return;
+        }
+        const event = BridgeEventMessage.safeParse(data);
+        if (event.success) listeners.get(event.data.event)?.forEach((listener) => listener(event.data.payload));
+      };
+      ws.onclose = (close) => {
+        socket = null;
+        ready = null;
+        for (const waiter of pending.values()) waiter.reject(new Error('the Portico host closed the connection'));
+        pending.clear();
+        if (close.code === 4401) reject(new Error('this page was not opened from the link Portico printed'));
+        else reject(new Error('the Portico host is not running'));
+        // The host may come back (restart); listeners stay registered.
+        setTimeout(() => void connect().catch(() => undefined), 2000);
+      };
+    });
+    return ready;
+  };
+
+  return {
+    async call<C extends BridgeCallName>(method: C, params: BridgeParams<C>): Promise<BridgeResult<C>> {
+      const ws = socket ?? (await connect());
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        ws.send(JSON.stringify({ id, method, params }));
+      });
+    },
+    on<E extends BridgeEventName>(event: E, listener: (payload: never) => void): () => void {
+      void connect().catch(() => undefined);
+      const set = listeners.get(event) ?? new Set();
+      set.add(listener as (payload: unknown) => void);
+      listeners.set(event, set);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  } as PorticoBridge;
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import type { UserProfile } from '../../../shared/domain/user.ts';
+import type { PageKey } from '../../app/AppFrame.tsx';
+import { useCoreView } from '../../app/use-bridge.ts';
+import { ClockCard } from './ClockCard.tsx';
+
+/** Today at a glance: what waits for me, what I have not read, whether I have clocked in. Live. */
+export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: PageKey) => void }) {
+  const { t } = useTranslation();
+  const home = useCoreView('home.get', { pushedBy: 'home.changed' });
+  if (!home) return null;
+  return (
+    <div className="home">
+      <h1>{t('home.greeting', { name: user.displayName })}</h1>
+      <div className="cards">
+        <button className="card count-card" onClick={() => onOpen('approvals')} data-testid="pending-approvals">
+          <span className="count">{home.pendingApprovals}</span>
+          <span>{t('home.pendingApprovals')}</span>
+        </button>
+        <button className="card count-card" onClick={() => onOpen('notices')} data-testid="unread-notices">
+          <span className="count">{home.unreadNotices}</span>
+          <span>{t('home.unreadNotices')}</span>
+          {home.unacknowledgedRequired > 0 && (
+            <span className="badge important">{t('home.mustAcknowledge', { count: home.unacknowledgedRequired })}</span>
+          )}
+        </button>
+        <ClockCard home={home} />
+      </div>
+    </div>
+  );
+}

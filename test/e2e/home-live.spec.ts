@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { loginToken, startStack } from './portico-stack.ts';
+
+const shots = path.join(import.meta.dirname, 'screenshots');
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+test.beforeAll(async () => {
+  stack = await startStack();
+});
+test.afterAll(() => stack.stop());
+
+test('a leader signs in through the browser host, sees live counts, in English, Chinese and Hebrew', async ({ page }) => {
+  await page.goto(stack.launchUrl);
+  await page.getByLabel('Username').fill('wang.fang');
+  await page.getByLabel('Password').fill('portico-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  const pending = page.getByTestId('pending-approvals');
+  const unread = page.getByTestId('unread-notices');
+  await expect(page.getByRole('heading', { name: 'Hello, 王芳' })).toBeVisible();
+  await expect(pending.locator('.count')).toHaveText('3');
+  await expect(unread.locator('.count')).toHaveText('3');
+  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
+
+  // HR publishes; the count changes within 1 s, without a reload.
+  const hr = await loginToken(stack.serverUrl, 'chen.jing');
+  const started = Date.now();
+  const res = await fetch(`${stack.serverUrl}/api/notices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
+    body: JSON.stringify({ title: 'Fire drill at 15:00', priority: 'important', audience: { userIds: ['u_wang_fang'] } }),
+  });
+  expect(res.status).toBe(201);
+  await expect(unread.locator('.count')).toHaveText('4', { timeout: 1000 });
+  console.log(`notice reached Home in ${Date.now() - started} ms`);
+  await page.screenshot({ path: path.join(shots, 'home-en.png') });
+
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.getByRole('heading', { name: '您好，王芳' })).toBeVisible();
+  await expect(page.getByText('待我审批')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'home-zh-CN.png') });
+
+  await page.getByLabel('语言').selectOption('he');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const sidebar = await page.locator('nav.sidebar').boundingBox();
+  expect(sidebar!.x).toBeGreaterThan(500); // the navigation moved to the right edge
+  await page.screenshot({ path: path.join(shots, 'home-he-rtl.png') });
+  await page.getByLabel('שפה').selectOption('en');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Portico' })).toBeVisible();
+});
+
+test('sign-in errors say what happened and what to do', async ({ page }) => {
+  await page.goto(stack.launchUrl);
+  await page.getByLabel('Username').fill('zhang.wei');
+  await page.getByLabel('Password').fill('not-my-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Wrong password for zhang.wei (4 tries left before the account locks).');
+
+  await page.getByLabel('Server').fill('http://127.0.0.1:9');
+  await page.getByLabel('Password').fill('portico-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Server unreachable at http://127.0.0.1:9: check the network or the server address, or ask IT.',
+  );
+  await page.screenshot({ path: path.join(shots, 'login-error-en.png') });
+});
+
+test('the bridge refuses a page that does not hold the per-launch secret', async ({ page }) => {
+  const url = new URL(stack.launchUrl);
+  await page.goto(`${url.origin}/`);
+  await expect(page.getByRole('alert')).toContainText('not opened from the link Portico printed');
+});

@@ -1,0 +1,58 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; value: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = ready.exec(out);
+      if (match) resolve({ child, value: match[1]! });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}:\n${out}`)));
+  });
+}
+
+/** The real server and the real browser host, as separate processes, as `npm start` runs them. */
+export async function startStack(): Promise<{ serverUrl: string; launchUrl: string; stop: () => void }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
+  const server = await start(['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn'], /PORTICO_SERVER_READY (\S+)/);
+  const host = await start(
+    ['electron/browser-host/main.ts', '--server-url', server.value, '--port', String(await freePort()), '--data', path.join(dir, 'client')],
+    /PORTICO_HOST_READY (\S+)/,
+  );
+  return {
+    serverUrl: server.value,
+    launchUrl: host.value,
+    stop: () => {
+      host.child.kill('SIGKILL');
+      server.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function loginToken(serverUrl: string, username: string): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'portico-demo' }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
