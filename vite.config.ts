@@ -9,7 +9,14 @@ import { defineConfig, type UserConfig } from 'vite';
  *   electron-preload  electron/preload → dist/electron/preload.cjs (sandboxed: everything bundled but electron)
  * Vitest reads the `test` block.
  */
-const nodeExternals = ['electron', 'better-sqlite3', 'electron-store', 'conf', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const nodeExternals = [
+  'electron',
+  'better-sqlite3',
+  'electron-store',
+  'conf',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
 
 function electronBuild(entry: string, fileName: string, external: string[]): UserConfig {
   return {
@@ -36,7 +43,13 @@ export default defineConfig(({ mode }) => {
     build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
     test: {
       root: '.',
-      include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'test/integration/**/*.test.ts'],
+      include: [
+        'shared/**/*.test.ts',
+        'server/**/*.test.ts',
+        'electron/**/*.test.ts',
+        'renderer/**/*.test.{ts,tsx}',
+        'test/integration/**/*.test.ts',
+      ],
       environment: 'node',
       pool: 'forks',
       testTimeout: 30_000,

@@ -10,7 +10,8 @@ export function findElectronBinary(root: string): { path: string } | { missing: 
   if (!existsSync(pkg)) return { missing: 'the electron package is not installed (run npm install)' };
   const pathFile = path.join(pkg, 'path.txt');
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (!existsSync(pathFile)) return { missing: 'the Electron binary was never downloaded (node_modules/electron/path.txt is absent)' };
+  if (!existsSync(pathFile))
+    return { missing: 'the Electron binary was never downloaded (node_modules/electron/path.txt is absent)' };
   const relative = readFileSync(pathFile, 'utf8').trim();
   const binary = override ? path.join(override, relative) : path.join(pkg, 'dist', relative);
   return existsSync(binary) ? { path: binary } : { missing: `the Electron binary is missing at ${binary}` };

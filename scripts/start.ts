@@ -12,7 +12,11 @@ const children: ChildProcess[] = [];
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 function run(label: string, args: string[], env: NodeJS.ProcessEnv, readyPattern: RegExp): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -39,11 +43,22 @@ const electron = findElectronBinary(root);
 if ('path' in electron) {
   execFileSync(npx, ['vite', 'build', '--mode', 'electron-main', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   execFileSync(npx, ['vite', 'build', '--mode', 'electron-preload', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  const app = spawn(electron.path, ['.'], { cwd: root, env: { ...process.env, PORTICO_SERVER_URL: serverUrl }, stdio: 'inherit' });
+  const app = spawn(electron.path, ['.'], {
+    cwd: root,
+    env: { ...process.env, PORTICO_SERVER_URL: serverUrl },
+    stdio: 'inherit',
+  });
   children.push(app);
   app.once('exit', stopAll);
 } else {
   console.log(`Electron is not available here (${electron.missing}); serving the same UI through the browser host instead.`);
-  const launchUrl = await run('browser host', ['electron/browser-host/main.ts', '--server-url', serverUrl], {}, /PORTICO_HOST_READY (\S+)/);
-  console.log(`\nOpen Portico in a browser: ${launchUrl}\n(Sign in with a demo account, e.g. zhang.wei / portico-demo. Ctrl+C stops everything.)`);
+  const launchUrl = await run(
+    'browser host',
+    ['electron/browser-host/main.ts', '--server-url', serverUrl],
+    {},
+    /PORTICO_HOST_READY (\S+)/,
+  );
+  console.log(
+    `\nOpen Portico in a browser: ${launchUrl}\n(Sign in with a demo account, e.g. zhang.wei / portico-demo. Ctrl+C stops everything.)`,
+  );
 }

@@ -1,41 +1,36 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import pino, { type Logger } from "pino";
-import packageJson from "../package.json" with { type: "json" };
-import { type Clock, systemClock } from "../shared/domain/clock.ts";
-import { CloseCode } from "../shared/protocol/errors.ts";
-import { PROTOCOL_VERSION } from "../shared/protocol/frames.ts";
-import { InProcessBus } from "./bus/event-bus.ts";
-import type { ServerConfig } from "./config.ts";
-import { seedDemoOrganisation } from "./demo/seed-demo.ts";
-import { ActionJournal } from "./features/actions/action-journal.ts";
-import { ApprovalStore } from "./features/approvals/approval-store.ts";
-import { ClockService } from "./features/attendance/clock-service.ts";
-import { AccessTokens } from "./features/auth/access-tokens.ts";
-import { addAuthRoutes } from "./features/auth/auth-routes.ts";
-import { AuthService } from "./features/auth/auth-service.ts";
-import { AuthStore } from "./features/auth/auth-store.ts";
-import { DirectoryStore } from "./features/directory/directory-store.ts";
-import { DomainError } from "./features/domain-error.ts";
-import { EventLog } from "./features/events/event-log.ts";
-import { addNoticeRoutes } from "./features/notices/notice-routes.ts";
-import { NoticeService } from "./features/notices/notice-service.ts";
-import { NoticeStore } from "./features/notices/notice-store.ts";
-import { buildSnapshot } from "./features/sync/snapshot.ts";
-import { AckRecorder } from "./gateway/ack-recorder.ts";
-import {
-  HttpProblem,
-  HttpRoutes,
-  bearerToken,
-  sendJson,
-} from "./gateway/http-kit.ts";
-import { MethodRouter } from "./gateway/method-router.ts";
-import { SocketGateway } from "./gateway/socket-gateway.ts";
-import { openServerDatabase } from "./store/database.ts";
-import { logEpoch } from "./store/meta.ts";
-import { WriteGate } from "./store/write-gate.ts";
-import { loadOrCreateSecret } from "./keys.ts";
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import packageJson from '../package.json' with { type: 'json' };
+import { type Clock, systemClock } from '../shared/domain/clock.ts';
+import { CloseCode } from '../shared/protocol/errors.ts';
+import { PROTOCOL_VERSION } from '../shared/protocol/frames.ts';
+import { InProcessBus } from './bus/event-bus.ts';
+import type { ServerConfig } from './config.ts';
+import { seedDemoOrganisation } from './demo/seed-demo.ts';
+import { ActionJournal } from './features/actions/action-journal.ts';
+import { ApprovalStore } from './features/approvals/approval-store.ts';
+import { ClockService } from './features/attendance/clock-service.ts';
+import { AccessTokens } from './features/auth/access-tokens.ts';
+import { addAuthRoutes } from './features/auth/auth-routes.ts';
+import { AuthService } from './features/auth/auth-service.ts';
+import { AuthStore } from './features/auth/auth-store.ts';
+import { DirectoryStore } from './features/directory/directory-store.ts';
+import { DomainError } from './features/domain-error.ts';
+import { EventLog } from './features/events/event-log.ts';
+import { addNoticeRoutes } from './features/notices/notice-routes.ts';
+import { NoticeService } from './features/notices/notice-service.ts';
+import { NoticeStore } from './features/notices/notice-store.ts';
+import { buildSnapshot } from './features/sync/snapshot.ts';
+import { AckRecorder } from './gateway/ack-recorder.ts';
+import { HttpProblem, HttpRoutes, bearerToken, sendJson } from './gateway/http-kit.ts';
+import { MethodRouter } from './gateway/method-router.ts';
+import { SocketGateway } from './gateway/socket-gateway.ts';
+import { openServerDatabase } from './store/database.ts';
+import { logEpoch } from './store/meta.ts';
+import { WriteGate } from './store/write-gate.ts';
+import { loadOrCreateSecret } from './keys.ts';
 
 export const SERVER_VERSION = packageJson.version;
 
@@ -62,10 +57,8 @@ export async function startPorticoServer(
   options: { clock?: Clock; logger?: Logger } = {},
 ): Promise<PorticoServer> {
   const clock = options.clock ?? systemClock;
-  const logger =
-    options.logger ??
-    pino({ level: config.logLevel, base: { service: "portico-server" } });
-  const db = openServerDatabase(path.join(config.dataDir, "portico.sqlite"), {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'portico-server' } });
+  const db = openServerDatabase(path.join(config.dataDir, 'portico.sqlite'), {
     durability: config.durability,
   });
   const epoch = logEpoch(db);
@@ -79,32 +72,22 @@ export async function startPorticoServer(
   const clocks = new ClockService(db, gate, clock);
   const auth = new AuthService(
     new AuthStore(db),
-    new AccessTokens(
-      loadOrCreateSecret(config.dataDir, "access.key"),
-      config.accessTtlSeconds * 1000,
-      () => clock.now(),
-    ),
+    new AccessTokens(loadOrCreateSecret(config.dataDir, 'access.key'), config.accessTtlSeconds * 1000, () => clock.now()),
     clock,
   );
   const journal = new ActionJournal(db);
 
   const router = new MethodRouter(
     {
-      "sync.snapshot": (ctx) =>
-        buildSnapshot(
-          { log, directory, notices: noticeStore, approvals, clocks },
-          ctx.userId,
-        ),
-      "notices.markRead": (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
-      "attendance.clockIn": (ctx, p) =>
-        clocks.record(ctx.userId, "in", p.clientTime, p.offline),
-      "attendance.clockOut": (ctx, p) =>
-        clocks.record(ctx.userId, "out", p.clientTime, p.offline),
+      'sync.snapshot': (ctx) => buildSnapshot({ log, directory, notices: noticeStore, approvals, clocks }, ctx.userId),
+      'notices.markRead': (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
+      'attendance.clockIn': (ctx, p) => clocks.record(ctx.userId, 'in', p.clientTime, p.offline),
+      'attendance.clockOut': (ctx, p) => clocks.record(ctx.userId, 'out', p.clientTime, p.offline),
     },
     gate,
     journal,
     clock,
-    (error, method) => logger.error({ err: error, method }, "request failed"),
+    (error, method) => logger.error({ err: error, method }, 'request failed'),
   );
 
   const acks = new AckRecorder(log, 2000);
@@ -134,15 +117,12 @@ export async function startPorticoServer(
     },
   );
 
-  const seededDemo = config.demo
-    ? await seedDemoOrganisation({ db, gate, notices, approvals, clock })
-    : false;
+  const seededDemo = config.demo ? await seedDemoOrganisation({ db, gate, notices, approvals, clock }) : false;
   const retentionMs = config.retentionDays * 24 * 3600_000;
   const prune = () => {
     const events = log.prune(retentionMs);
     const actions = journal.prune(clock.now() - retentionMs);
-    if (events + actions > 0)
-      logger.info({ events, actions }, "pruned past retention");
+    if (events + actions > 0) logger.info({ events, actions }, 'pruned past retention');
   };
   prune();
   const pruneTimer = setInterval(prune, 3600_000);
@@ -150,52 +130,40 @@ export async function startPorticoServer(
 
   const authenticate = async (req: IncomingMessage): Promise<string> => {
     const token = bearerToken(req);
-    if (!token)
-      throw new HttpProblem(
-        401,
-        "token_missing",
-        'send "Authorization: Bearer <access token>"',
-      );
+    if (!token) throw new HttpProblem(401, 'token_missing', 'send "Authorization: Bearer <access token>"');
     const check = await auth.verifyAccess(token);
-    if (!check.ok)
-      throw new HttpProblem(
-        401,
-        `token_${check.reason}`,
-        `access token ${check.reason}`,
-      );
+    if (!check.ok) throw new HttpProblem(401, `token_${check.reason}`, `access token ${check.reason}`);
     return check.claims.userId;
   };
 
   let shuttingDown = false;
   const routes = new HttpRoutes()
-    .add("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }))
-    .add("GET", "/readyz", (_req, res) => {
+    .add('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }))
+    .add('GET', '/readyz', (_req, res) => {
       try {
-        db.prepare("SELECT 1").get();
+        db.prepare('SELECT 1').get();
         sendJson(res, shuttingDown ? 503 : 200, {
-          status: shuttingDown ? "shutting_down" : "ready",
+          status: shuttingDown ? 'shutting_down' : 'ready',
         });
       } catch {
-        sendJson(res, 503, { status: "database_unavailable" });
+        sendJson(res, 503, { status: 'database_unavailable' });
       }
     })
-    .add("GET", "/api/version", (_req, res) =>
+    .add('GET', '/api/version', (_req, res) =>
       sendJson(res, 200, {
         serverVersion: SERVER_VERSION,
         protocol: PROTOCOL_VERSION,
         minClientProtocol: 1,
       }),
     )
-    .add("GET", "/metrics", (_req, res) => {
+    .add('GET', '/metrics', (_req, res) => {
       const body = [
-        "# TYPE portico_connections gauge",
+        '# TYPE portico_connections gauge',
         `portico_connections ${gateway.connectionCount}`,
-        "# TYPE portico_process_resident_bytes gauge",
+        '# TYPE portico_process_resident_bytes gauge',
         `portico_process_resident_bytes ${process.memoryUsage().rss}`,
-      ].join("\n");
-      res
-        .writeHead(200, { "content-type": "text/plain; version=0.0.4" })
-        .end(`${body}\n`);
+      ].join('\n');
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${body}\n`);
     });
   addAuthRoutes(routes, {
     auth,
@@ -203,23 +171,22 @@ export async function startPorticoServer(
     now: () => clock.now(),
     onLogout: (refreshToken) => {
       const sessionId = auth.logout(refreshToken);
-      if (sessionId)
-        gateway.closeSession(sessionId, CloseCode.sessionRevoked, "signed out");
+      if (sessionId) gateway.closeSession(sessionId, CloseCode.sessionRevoked, 'signed out');
     },
   });
   addNoticeRoutes(routes, { notices, authenticate });
 
   const http: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const route = routes.match(req.method ?? "GET", url.pathname);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routes.match(req.method ?? 'GET', url.pathname);
     if (route === null)
       return sendJson(res, 404, {
-        error: { code: "not_found", message: `no route ${url.pathname}` },
+        error: { code: 'not_found', message: `no route ${url.pathname}` },
       });
-    if (route === "method_not_allowed")
+    if (route === 'method_not_allowed')
       return sendJson(res, 405, {
         error: {
-          code: "method_not_allowed",
+          code: 'method_not_allowed',
           message: `${req.method} not allowed`,
         },
       });
@@ -241,43 +208,35 @@ export async function startPorticoServer(
           error: { code: error.code, message: error.message },
         });
       }
-      logger.error({ err: error, path: url.pathname }, "http request failed");
+      logger.error({ err: error, path: url.pathname }, 'http request failed');
       sendJson(res, 500, {
         error: {
-          code: "internal",
-          message: "the server failed; it has been logged",
+          code: 'internal',
+          message: 'the server failed; it has been logged',
         },
       });
     });
   });
-  http.on("upgrade", (req, socket, head) => {
-    const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    if (pathname !== "/ws" || shuttingDown) {
-      socket.end(
-        "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
-      );
+  http.on('upgrade', (req, socket, head) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname !== '/ws' || shuttingDown) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
     gateway.handleUpgrade(req, socket, head);
   });
   await new Promise<void>((resolve, reject) => {
-    http.once("error", reject);
+    http.once('error', reject);
     http.listen(config.port, config.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
-  const hostForUrl =
-    config.host === "0.0.0.0" || config.host === "::"
-      ? "127.0.0.1"
-      : config.host;
-  const url = `http://${hostForUrl.includes(":") ? `[${hostForUrl}]` : hostForUrl}:${port}`;
-  logger.info(
-    { url, dataDir: config.dataDir, epoch },
-    "portico server listening",
-  );
+  const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${hostForUrl.includes(':') ? `[${hostForUrl}]` : hostForUrl}:${port}`;
+  logger.info({ url, dataDir: config.dataDir, epoch }, 'portico server listening');
 
   return {
     url,
-    wsUrl: `${url.replace(/^http/, "ws")}/ws`,
+    wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     port,
     seededDemo,
     services: { log, notices, clocks, gate, directory },
@@ -286,7 +245,7 @@ export async function startPorticoServer(
     async close() {
       shuttingDown = true;
       clearInterval(pruneTimer);
-      gateway.close(1001, "server shutting down");
+      gateway.close(1001, 'server shutting down');
       acks.stop();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());

@@ -1,6 +1,6 @@
-import path from "node:path";
-import { parseArgs } from "node:util";
-import { z } from "zod";
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
 
 export const ServerConfig = z.object({
   host: z.string().min(1),
@@ -11,29 +11,21 @@ export const ServerConfig = z.object({
   retentionDays: z.number().positive(),
   accessTtlSeconds: z.number().int().min(1),
   heartbeatMs: z.number().int().min(100),
-  logLevel: z.enum([
-    "fatal",
-    "error",
-    "warn",
-    "info",
-    "debug",
-    "trace",
-    "silent",
-  ]),
-  durability: z.enum(["normal", "full"]),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  durability: z.enum(['normal', 'full']),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
-export const defaultConfig: Omit<ServerConfig, "dataDir"> = {
-  host: "127.0.0.1",
+export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
+  host: '127.0.0.1',
   port: 8787,
   demo: true,
   allowedOrigins: [],
   retentionDays: 14,
   accessTtlSeconds: 900,
   heartbeatMs: 30_000,
-  logLevel: "info",
-  durability: "normal",
+  logLevel: 'info',
+  durability: 'normal',
 };
 
 export const usage = `portico-server [options]
@@ -49,65 +41,43 @@ export const usage = `portico-server [options]
   --help`;
 
 const bool = (value: string | undefined): boolean | undefined =>
-  value === undefined
-    ? undefined
-    : ["1", "true", "yes", "on"].includes(value.toLowerCase());
-const num = (value: string | undefined): number | undefined =>
-  value === undefined ? undefined : Number(value);
+  value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+const num = (value: string | undefined): number | undefined => (value === undefined ? undefined : Number(value));
 
 /** Flags win over environment variables, which win over defaults; the result is validated. */
-export function parseServerConfig(
-  argv: readonly string[],
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-): ServerConfig | "help" {
+export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ServerConfig | 'help' {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      data: { type: "string" },
-      demo: { type: "boolean" },
-      "no-demo": { type: "boolean" },
-      "allowed-origin": { type: "string", multiple: true },
-      "retention-days": { type: "string" },
-      "access-ttl": { type: "string" },
-      "log-level": { type: "string" },
-      durability: { type: "string" },
-      help: { type: "boolean" },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      demo: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+      'allowed-origin': { type: 'string', multiple: true },
+      'retention-days': { type: 'string' },
+      'access-ttl': { type: 'string' },
+      'log-level': { type: 'string' },
+      durability: { type: 'string' },
+      help: { type: 'boolean' },
     },
     strict: true,
   });
-  if (values.help) return "help";
-  const demoFlag = values["no-demo"] ? false : values.demo ? true : undefined;
+  if (values.help) return 'help';
+  const demoFlag = values['no-demo'] ? false : values.demo ? true : undefined;
   const candidate = {
     host: values.host ?? env.PORTICO_HOST ?? defaultConfig.host,
     port: num(values.port ?? env.PORTICO_PORT) ?? defaultConfig.port,
-    dataDir: path.resolve(
-      cwd,
-      values.data ?? env.PORTICO_DATA ?? ".portico-data/server",
-    ),
+    dataDir: path.resolve(cwd, values.data ?? env.PORTICO_DATA ?? '.portico-data/server'),
     demo: demoFlag ?? bool(env.PORTICO_DEMO) ?? defaultConfig.demo,
-    allowedOrigins:
-      values["allowed-origin"] ??
-      env.PORTICO_ALLOWED_ORIGINS?.split(",").filter(Boolean) ??
-      [],
-    retentionDays:
-      num(values["retention-days"] ?? env.PORTICO_RETENTION_DAYS) ??
-      defaultConfig.retentionDays,
-    accessTtlSeconds:
-      num(values["access-ttl"] ?? env.PORTICO_ACCESS_TTL) ??
-      defaultConfig.accessTtlSeconds,
+    allowedOrigins: values['allowed-origin'] ?? env.PORTICO_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],
+    retentionDays: num(values['retention-days'] ?? env.PORTICO_RETENTION_DAYS) ?? defaultConfig.retentionDays,
+    accessTtlSeconds: num(values['access-ttl'] ?? env.PORTICO_ACCESS_TTL) ?? defaultConfig.accessTtlSeconds,
     heartbeatMs: defaultConfig.heartbeatMs,
-    logLevel:
-      values["log-level"] ?? env.PORTICO_LOG_LEVEL ?? defaultConfig.logLevel,
-    durability:
-      values.durability ?? env.PORTICO_DURABILITY ?? defaultConfig.durability,
+    logLevel: values['log-level'] ?? env.PORTICO_LOG_LEVEL ?? defaultConfig.logLevel,
+    durability: values.durability ?? env.PORTICO_DURABILITY ?? defaultConfig.durability,
   };
   const parsed = ServerConfig.safeParse(candidate);
-  if (!parsed.success)
-    throw new Error(
-      `invalid server configuration:\n${z.prettifyError(parsed.error)}`,
-    );
+  if (!parsed.success) throw new Error(`invalid server configuration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

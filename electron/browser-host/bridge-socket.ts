@@ -72,7 +72,9 @@ export class BridgeSocket {
         (result) => ws.send(JSON.stringify({ id, ok: true, result })),
         (error: unknown) => {
           const code = error instanceof BridgeCallError ? error.code : 'internal';
-          ws.send(JSON.stringify({ id, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } }));
+          ws.send(
+            JSON.stringify({ id, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } }),
+          );
         },
       );
     });

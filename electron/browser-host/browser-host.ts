@@ -28,7 +28,9 @@ export interface BrowserHost {
 
 /** Runs core in plain Node and serves the same UI to a browser on loopback, with the same bridge contract. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const settings = new SettingsStore(new Conf<Record<string, unknown>>({ projectName: 'portico', cwd: options.dataDir, configName: 'settings' }));
+  const settings = new SettingsStore(
+    new Conf<Record<string, unknown>>({ projectName: 'portico', cwd: options.dataDir, configName: 'settings' }),
+  );
   const core = new PorticoCore({
     dataDir: options.dataDir,
     settings,

@@ -102,7 +102,10 @@ export class PorticoCore {
       unacknowledgedRequired: counts.unacknowledgedRequired,
       lastClock: s.cache.attendance.last(),
       queuedClock: queued
-        ? { kind: queued.method === 'attendance.clockIn' ? 'in' : 'out', clientTime: (queued.params as { clientTime: number }).clientTime }
+        ? {
+            kind: queued.method === 'attendance.clockIn' ? 'in' : 'out',
+            clientTime: (queued.params as { clientTime: number }).clientTime,
+          }
         : null,
     };
   }
@@ -168,7 +171,11 @@ export class PorticoCore {
         if (settled.actionId !== actionId) return;
         clearTimeout(timer);
         s.sync.off('actionSettled', listener);
-        resolve(settled.ok ? { status: 'done' } : { status: 'failed', code: settled.error?.code ?? 'internal', message: settled.error?.message ?? '' });
+        resolve(
+          settled.ok
+            ? { status: 'done' }
+            : { status: 'failed', code: settled.error?.code ?? 'internal', message: settled.error?.message ?? '' },
+        );
       };
       s.sync.on('actionSettled', listener);
     });

@@ -18,7 +18,12 @@ export function App() {
       .catch((error: unknown) => setHostError(error instanceof Error ? error.message : String(error)));
     return off;
   }, []);
-  if (hostError) return <p className="error fatal" role="alert">Portico: {hostError}</p>;
+  if (hostError)
+    return (
+      <p className="error fatal" role="alert">
+        Portico: {hostError}
+      </p>
+    );
   if (!session) return null;
   return session.status === 'signedIn' ? <AppFrame user={session.user} /> : <LoginPage session={session} />;
 }

@@ -29,14 +29,22 @@ export function AppFrame({ user }: { user: UserProfile }) {
     <div className="frame">
       <nav className="sidebar" aria-label="Portico">
         <div className="sidebar-brand">
-          <span className="logo" aria-hidden="true">P</span>
+          <span className="logo" aria-hidden="true">
+            P
+          </span>
           <span>{t('app.name')}</span>
         </div>
         <ul>
           {pages.map((key) => (
             <li key={key}>
-              <button className={page === key ? 'nav-item active' : 'nav-item'} aria-current={page === key ? 'page' : undefined} onClick={() => setPage(key)}>
-                <span className="nav-icon" aria-hidden="true">{icons[key]}</span>
+              <button
+                className={page === key ? 'nav-item active' : 'nav-item'}
+                aria-current={page === key ? 'page' : undefined}
+                onClick={() => setPage(key)}
+              >
+                <span className="nav-icon" aria-hidden="true">
+                  {icons[key]}
+                </span>
                 {t(`nav.${key}`)}
               </button>
             </li>

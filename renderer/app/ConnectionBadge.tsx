@@ -14,7 +14,9 @@ export function ConnectionBadge() {
     <div className={`connection connection-${connection.state}`} role="status" data-testid="connection">
       <span className="dot" aria-hidden="true" />
       <span>{label}</span>
-      {connection.queuedActions > 0 && <span className="muted">· {t('connection.queued', { count: connection.queuedActions })}</span>}
+      {connection.queuedActions > 0 && (
+        <span className="muted">· {t('connection.queued', { count: connection.queuedActions })}</span>
+      )}
     </div>
   );
 }

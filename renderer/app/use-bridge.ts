@@ -7,7 +7,9 @@ export function useBridgeEvent<E extends BridgeEventName>(event: E, listener: (p
   useEffect(() => portico.on(event, listener), [event, listener]);
 }
 
-type NoParamCall = { [C in BridgeCallName]: Record<string, never> extends Parameters<typeof portico.call<C>>[1] ? C : never }[BridgeCallName];
+type NoParamCall = {
+  [C in BridgeCallName]: Record<string, never> extends Parameters<typeof portico.call<C>>[1] ? C : never;
+}[BridgeCallName];
 
 /**
  * A view of core state: fetched once, fetched again when core says its feature changed, and

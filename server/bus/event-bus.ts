@@ -1,4 +1,4 @@
-import type { UserEvent } from "../../shared/protocol/events.ts";
+import type { UserEvent } from '../../shared/protocol/events.ts';
 
 export interface AppendedEvent {
   userId: string;

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../../shared/protocol/errors.ts";
+import type { ErrorCode } from '../../shared/protocol/errors.ts';
 
 /** A refusal the client can show: thrown by services, answered as an error frame or HTTP status. */
 export class DomainError extends Error {

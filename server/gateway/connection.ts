@@ -1,19 +1,14 @@
-import type { Logger } from "pino";
-import type { RawData, WebSocket } from "ws";
-import type { Clock } from "../../shared/domain/clock.ts";
-import { CloseCode, type WireError } from "../../shared/protocol/errors.ts";
-import {
-  ClientFrame,
-  PROTOCOL_VERSION,
-  type ResumeFrame,
-  type ServerFrame,
-} from "../../shared/protocol/frames.ts";
-import type { AppendedEvent } from "../bus/event-bus.ts";
-import type { AuthService } from "../features/auth/auth-service.ts";
-import type { EventLog } from "../features/events/event-log.ts";
-import type { AckRecorder } from "./ack-recorder.ts";
-import type { MethodRouter } from "./method-router.ts";
-import { TokenBucket } from "./token-bucket.ts";
+import type { Logger } from 'pino';
+import type { RawData, WebSocket } from 'ws';
+import type { Clock } from '../../shared/domain/clock.ts';
+import { CloseCode, type WireError } from '../../shared/protocol/errors.ts';
+import { ClientFrame, PROTOCOL_VERSION, type ResumeFrame, type ServerFrame } from '../../shared/protocol/frames.ts';
+import type { AppendedEvent } from '../bus/event-bus.ts';
+import type { AuthService } from '../features/auth/auth-service.ts';
+import type { EventLog } from '../features/events/event-log.ts';
+import type { AckRecorder } from './ack-recorder.ts';
+import type { MethodRouter } from './method-router.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 export interface ConnectionLimits {
   connectionBurst: number;
@@ -36,7 +31,7 @@ export interface ConnectionDeps {
   userBucket: TokenBucket;
 }
 
-type DeliveryState = "awaiting-resume" | "replaying" | "live";
+type DeliveryState = 'awaiting-resume' | 'replaying' | 'live';
 
 const HIGH_WATER_BYTES = 4 * 1024 * 1024;
 
@@ -46,7 +41,7 @@ const HIGH_WATER_BYTES = 4 * 1024 * 1024;
  */
 export class Connection {
   alive = true;
-  private state: DeliveryState = "awaiting-resume";
+  private state: DeliveryState = 'awaiting-resume';
   private sentSeq = 0;
   private strikes = 0;
   private lastRateNotice = 0;
@@ -61,13 +56,7 @@ export class Connection {
 
   private readonly deps: ConnectionDeps;
 
-  constructor(
-    ws: WebSocket,
-    userId: string,
-    sessionId: string,
-    accessExpiresAt: number,
-    deps: ConnectionDeps,
-  ) {
+  constructor(ws: WebSocket, userId: string, sessionId: string, accessExpiresAt: number, deps: ConnectionDeps) {
     this.ws = ws;
 
     this.userId = userId;
@@ -76,19 +65,15 @@ export class Connection {
 
     this.deps = deps;
     const { limits, clock } = deps;
-    this.bucket = new TokenBucket(
-      limits.connectionBurst,
-      limits.connectionPerSecond,
-      () => clock.now(),
-    );
-    ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
-    ws.on("pong", () => {
+    this.bucket = new TokenBucket(limits.connectionBurst, limits.connectionPerSecond, () => clock.now());
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('pong', () => {
       this.alive = true;
     });
-    ws.on("close", () => clearTimeout(this.expiryTimer));
+    ws.on('close', () => clearTimeout(this.expiryTimer));
     this.armExpiry(accessExpiresAt);
     this.send({
-      type: "welcome",
+      type: 'welcome',
       protocol: PROTOCOL_VERSION,
       serverVersion: deps.serverVersion,
       userId,
@@ -104,7 +89,7 @@ export class Connection {
 
   /** Called with committed events for this user, possibly late or repeated (bus semantics). */
   deliver(events: readonly AppendedEvent[]): void {
-    if (this.state !== "live") return;
+    if (this.state !== 'live') return;
     for (const event of events) {
       if (event.seq <= this.sentSeq) continue;
       if (event.seq !== this.sentSeq + 1) {
@@ -124,32 +109,32 @@ export class Connection {
     if (!this.admit()) return;
     if (isBinary)
       return this.sendError({
-        code: "bad_frame",
-        message: "frames are JSON text, not binary",
+        code: 'bad_frame',
+        message: 'frames are JSON text, not binary',
       });
     let json: unknown;
     try {
       json = JSON.parse(rawToString(data));
     } catch {
       return this.sendError({
-        code: "bad_frame",
-        message: "frame is not valid JSON",
+        code: 'bad_frame',
+        message: 'frame is not valid JSON',
       });
     }
     const parsed = ClientFrame.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.join(".") || "frame";
+      const where = issue?.path.join('.') || 'frame';
       return this.sendError({
-        code: "bad_frame",
-        message: `invalid frame at ${where}: ${issue?.message ?? "unknown"}`,
+        code: 'bad_frame',
+        message: `invalid frame at ${where}: ${issue?.message ?? 'unknown'}`,
       });
     }
     const frame = parsed.data;
     switch (frame.type) {
-      case "resume":
+      case 'resume':
         return this.onResume(frame);
-      case "request": {
+      case 'request': {
         const outcome = this.deps.router.run(
           { userId: this.userId, sessionId: this.sessionId },
           frame.method,
@@ -159,24 +144,23 @@ export class Connection {
         return this.send(
           outcome.ok
             ? {
-                type: "response",
+                type: 'response',
                 id: frame.id,
                 ok: true,
                 result: outcome.result,
               }
             : {
-                type: "response",
+                type: 'response',
                 id: frame.id,
                 ok: false,
                 error: outcome.error,
               },
         );
       }
-      case "ack":
-        if (frame.seq <= this.sentSeq)
-          this.deps.acks.note(this.userId, frame.seq);
+      case 'ack':
+        if (frame.seq <= this.sentSeq) this.deps.acks.note(this.userId, frame.seq);
         return;
-      case "reauth":
+      case 'reauth':
         return void this.onReauth(frame.accessToken);
     }
   }
@@ -188,19 +172,16 @@ export class Connection {
     }
     this.strikes += 1;
     if (this.strikes > this.deps.limits.maxStrikes) {
-      this.deps.logger.warn(
-        { userId: this.userId },
-        "closing socket: rate limit exceeded repeatedly",
-      );
-      this.close(1008, "rate limit exceeded");
+      this.deps.logger.warn({ userId: this.userId }, 'closing socket: rate limit exceeded repeatedly');
+      this.close(1008, 'rate limit exceeded');
       return false;
     }
     const now = this.deps.clock.now();
     if (now - this.lastRateNotice >= 1000) {
       this.lastRateNotice = now;
       this.sendError({
-        code: "rate_limited",
-        message: "too many frames; slow down",
+        code: 'rate_limited',
+        message: 'too many frames; slow down',
         retryAfterMs: this.bucket.retryAfterMs(),
       });
     }
@@ -208,21 +189,15 @@ export class Connection {
   }
 
   private onResume(frame: ResumeFrame): void {
-    if (this.state === "replaying") return; // the running replay already reads up to the head
+    if (this.state === 'replaying') return; // the running replay already reads up to the head
     const { head, floor } = this.deps.log.position(this.userId);
     const reason =
-      frame.epoch !== this.deps.epoch
-        ? "epoch"
-        : frame.since > head
-          ? "ahead"
-          : frame.since < floor
-            ? "retention"
-            : null;
+      frame.epoch !== this.deps.epoch ? 'epoch' : frame.since > head ? 'ahead' : frame.since < floor ? 'retention' : null;
     if (reason) {
       // The client takes a snapshot (which carries its head) and resumes from there.
-      this.state = "awaiting-resume";
+      this.state = 'awaiting-resume';
       this.send({
-        type: "resync",
+        type: 'resync',
         epoch: this.deps.epoch,
         headSeq: head,
         reason,
@@ -231,29 +206,24 @@ export class Connection {
     }
     this.sentSeq = frame.since;
     void this.catchUp().then((replayed) => {
-      if (replayed !== null)
-        this.send({ type: "resumed", headSeq: this.sentSeq, replayed });
+      if (replayed !== null) this.send({ type: 'resumed', headSeq: this.sentSeq, replayed });
     });
   }
 
   /** Pages through the log from `sentSeq`, yielding between pages so one resume cannot starve others. */
   private async catchUp(): Promise<number | null> {
-    if (this.state === "replaying") return null;
-    this.state = "replaying";
+    if (this.state === 'replaying') return null;
+    this.state = 'replaying';
     let replayed = 0;
     for (;;) {
-      const page = this.deps.log.readAfter(
-        this.userId,
-        this.sentSeq,
-        this.deps.limits.replayPageSize,
-      );
+      const page = this.deps.log.readAfter(this.userId, this.sentSeq, this.deps.limits.replayPageSize);
       if (page.length === 0) break;
       for (const event of page) this.sendEvent(event);
       replayed += page.length;
       await this.drained();
       if (!this.isOpen) return null;
     }
-    this.state = "live";
+    this.state = 'live';
     return replayed;
   }
 
@@ -268,28 +238,25 @@ export class Connection {
     const check = await this.deps.auth.verifyAccess(token);
     if (!check.ok || check.claims.userId !== this.userId) {
       return this.sendError({
-        code: "token_invalid",
-        message: `reauth refused: token ${check.ok ? "is for another user" : check.reason}`,
+        code: 'token_invalid',
+        message: `reauth refused: token ${check.ok ? 'is for another user' : check.reason}`,
       });
     }
     this.armExpiry(check.claims.expiresAt);
-    this.send({ type: "reauthed", accessExpiresAt: check.claims.expiresAt });
+    this.send({ type: 'reauthed', accessExpiresAt: check.claims.expiresAt });
   }
 
   private armExpiry(expiresAt: number): void {
     clearTimeout(this.expiryTimer);
     const delay = Math.max(0, expiresAt - this.deps.clock.now());
-    this.expiryTimer = setTimeout(
-      () => this.close(CloseCode.tokenExpired, "access token expired"),
-      Math.min(delay, 2 ** 31 - 1),
-    );
+    this.expiryTimer = setTimeout(() => this.close(CloseCode.tokenExpired, 'access token expired'), Math.min(delay, 2 ** 31 - 1));
     this.expiryTimer.unref();
   }
 
   private sendEvent(event: AppendedEvent): void {
     this.sentSeq = event.seq;
     this.send({
-      type: "event",
+      type: 'event',
       seq: event.seq,
       at: event.at,
       event: event.event,
@@ -297,7 +264,7 @@ export class Connection {
   }
 
   private sendError(error: WireError): void {
-    this.send({ type: "error", error });
+    this.send({ type: 'error', error });
   }
 
   private send(frame: ServerFrame): void {
@@ -306,6 +273,6 @@ export class Connection {
 }
 
 function rawToString(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
-  return Buffer.from(data as ArrayBuffer).toString("utf8");
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
 }

@@ -1,16 +1,10 @@
-import { z } from "zod";
-import type { Clock } from "../../shared/domain/clock.ts";
-import type { WireError } from "../../shared/protocol/errors.ts";
-import {
-  type MethodName,
-  type MethodParams,
-  type MethodResult,
-  isMethodName,
-  methods,
-} from "../../shared/protocol/methods.ts";
-import type { ActionJournal } from "../features/actions/action-journal.ts";
-import { DomainError } from "../features/domain-error.ts";
-import type { WriteGate } from "../store/write-gate.ts";
+import { z } from 'zod';
+import type { Clock } from '../../shared/domain/clock.ts';
+import type { WireError } from '../../shared/protocol/errors.ts';
+import { type MethodName, type MethodParams, type MethodResult, isMethodName, methods } from '../../shared/protocol/methods.ts';
+import type { ActionJournal } from '../features/actions/action-journal.ts';
+import { DomainError } from '../features/domain-error.ts';
+import type { WriteGate } from '../store/write-gate.ts';
 
 export interface RequestContext {
   userId: string;
@@ -18,14 +12,10 @@ export interface RequestContext {
 }
 
 export type MethodHandlers = {
-  [M in MethodName]: (
-    ctx: RequestContext,
-    params: MethodParams<M>,
-  ) => MethodResult<M>;
+  [M in MethodName]: (ctx: RequestContext, params: MethodParams<M>) => MethodResult<M>;
 };
 
-export type MethodOutcome =
-  { ok: true; result: unknown } | { ok: false; error: WireError };
+export type MethodOutcome = { ok: true; result: unknown } | { ok: false; error: WireError };
 
 /**
  * Runs a socket request: validates params, and for mutating methods stores the first answer with the
@@ -52,64 +42,33 @@ export class MethodRouter {
     this.onInternalError = onInternalError;
   }
 
-  run(
-    ctx: RequestContext,
-    method: string,
-    actionId: string | undefined,
-    rawParams: unknown,
-  ): MethodOutcome {
-    if (!isMethodName(method))
-      return fail("unknown_method", `unknown method ${method}`);
+  run(ctx: RequestContext, method: string, actionId: string | undefined, rawParams: unknown): MethodOutcome {
+    if (!isMethodName(method)) return fail('unknown_method', `unknown method ${method}`);
     const spec = methods[method];
     const parsed = spec.params.safeParse(rawParams ?? {});
-    if (!parsed.success)
-      return fail(
-        "invalid_params",
-        `${method}: ${z.prettifyError(parsed.error)}`,
-      );
-    const handler = this.handlers[method] as (
-      c: RequestContext,
-      p: unknown,
-    ) => unknown;
+    if (!parsed.success) return fail('invalid_params', `${method}: ${z.prettifyError(parsed.error)}`);
+    const handler = this.handlers[method] as (c: RequestContext, p: unknown) => unknown;
     try {
-      if (!spec.mutating)
-        return { ok: true, result: handler(ctx, parsed.data) };
-      if (!actionId)
-        return fail(
-          "action_id_required",
-          `${method} changes data and needs an actionId`,
-        );
+      if (!spec.mutating) return { ok: true, result: handler(ctx, parsed.data) };
+      if (!actionId) return fail('action_id_required', `${method} changes data and needs an actionId`);
       return this.gate.write(() => {
         const earlier = this.journal.find(ctx.userId, actionId);
         if (earlier) {
-          if (earlier.method !== method)
-            return fail(
-              "conflict",
-              `actionId ${actionId} was used for ${earlier.method}`,
-            );
+          if (earlier.method !== method) return fail('conflict', `actionId ${actionId} was used for ${earlier.method}`);
           return { ok: true, result: JSON.parse(earlier.response) as unknown };
         }
         const result = handler(ctx, parsed.data);
-        this.journal.record(
-          ctx.userId,
-          actionId,
-          method,
-          JSON.stringify(result),
-          this.clock.now(),
-        );
+        this.journal.record(ctx.userId, actionId, method, JSON.stringify(result), this.clock.now());
         return { ok: true, result };
       });
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message);
       this.onInternalError(error, method);
-      return fail(
-        "internal",
-        "the server failed to handle this request; it has been logged",
-      );
+      return fail('internal', 'the server failed to handle this request; it has been logged');
     }
   }
 }
 
-function fail(code: WireError["code"], message: string): MethodOutcome {
+function fail(code: WireError['code'], message: string): MethodOutcome {
   return { ok: false, error: { code, message } };
 }

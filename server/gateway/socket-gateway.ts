@@ -1,11 +1,10 @@
-import type { IncomingMessage } from "node:http";
-import type { Duplex } from "node:stream";
-import type { Logger } from "pino";
-import { WebSocketServer } from "ws";
-import { MAX_FRAME_BYTES } from "../../shared/protocol/frames.ts";
-import type { AppendedEvent, EventBus } from "../bus/event-bus.ts";
-import { Connection, type ConnectionDeps } from "./connection.ts";
-import { TokenBucket } from "./token-bucket.ts";
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MAX_FRAME_BYTES } from '../../shared/protocol/frames.ts';
+import type { AppendedEvent, EventBus } from '../bus/event-bus.ts';
+import { Connection, type ConnectionDeps } from './connection.ts';
+import { TokenBucket } from './token-bucket.ts';
 
 export interface SocketGatewayOptions {
   allowedOrigins: readonly string[];
@@ -14,7 +13,7 @@ export interface SocketGatewayOptions {
   userPerSecond: number;
 }
 
-type SharedDeps = Omit<ConnectionDeps, "userBucket">;
+type SharedDeps = Omit<ConnectionDeps, 'userBucket'>;
 
 /**
  * The WebSocket side of the one port: authenticates in the HTTP upgrade (token in the Authorization
@@ -51,38 +50,17 @@ export class SocketGateway {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on("error", (error) =>
-      this.deps.logger.debug({ err: error }, "socket error during upgrade"),
-    );
+    socket.on('error', (error) => this.deps.logger.debug({ err: error }, 'socket error during upgrade'));
     const origin = req.headers.origin;
     if (origin !== undefined && !this.options.allowedOrigins.includes(origin)) {
-      return refuse(
-        socket,
-        403,
-        "origin_not_allowed",
-        `origin ${origin} is not allowed`,
-      );
+      return refuse(socket, 403, 'origin_not_allowed', `origin ${origin} is not allowed`);
     }
-    const header = req.headers.authorization ?? "";
-    const token = header.startsWith("Bearer ")
-      ? header.slice("Bearer ".length).trim()
-      : "";
-    if (!token)
-      return refuse(
-        socket,
-        401,
-        "token_missing",
-        'send the access token as "Authorization: Bearer <token>"',
-      );
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
+    if (!token) return refuse(socket, 401, 'token_missing', 'send the access token as "Authorization: Bearer <token>"');
     void this.deps.auth.verifyAccess(token).then(
       (check) => {
-        if (!check.ok)
-          return refuse(
-            socket,
-            401,
-            `token_${check.reason}`,
-            `access token ${check.reason}`,
-          );
+        if (!check.ok) return refuse(socket, 401, `token_${check.reason}`, `access token ${check.reason}`);
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const { userId, sessionId, expiresAt } = check.claims;
           const connection = new Connection(ws, userId, sessionId, expiresAt, {
@@ -90,31 +68,27 @@ export class SocketGateway {
             userBucket: this.bucketFor(userId),
           });
           this.add(connection);
-          ws.on("close", () => this.remove(connection));
-          ws.on("error", (error) =>
-            this.deps.logger.debug({ err: error, userId }, "socket error"),
-          );
+          ws.on('close', () => this.remove(connection));
+          ws.on('error', (error) => this.deps.logger.debug({ err: error, userId }, 'socket error'));
         });
       },
       (error: unknown) => {
-        this.deps.logger.error({ err: error }, "upgrade failed");
-        refuse(socket, 500, "internal", "upgrade failed");
+        this.deps.logger.error({ err: error }, 'upgrade failed');
+        refuse(socket, 500, 'internal', 'upgrade failed');
       },
     );
   }
 
   closeSession(sessionId: string, code: number, reason: string): void {
     for (const set of this.byUser.values()) {
-      for (const connection of set)
-        if (connection.sessionId === sessionId) connection.close(code, reason);
+      for (const connection of set) if (connection.sessionId === sessionId) connection.close(code, reason);
     }
   }
 
   close(code: number, reason: string): void {
     clearInterval(this.heartbeat);
     this.unsubscribe();
-    for (const set of this.byUser.values())
-      for (const connection of set) connection.close(code, reason);
+    for (const set of this.byUser.values()) for (const connection of set) connection.close(code, reason);
     this.wss.close();
   }
 
@@ -156,11 +130,7 @@ export class SocketGateway {
   private bucketFor(userId: string): TokenBucket {
     let bucket = this.userBuckets.get(userId);
     if (!bucket) {
-      bucket = new TokenBucket(
-        this.options.userBurst,
-        this.options.userPerSecond,
-        () => this.deps.clock.now(),
-      );
+      bucket = new TokenBucket(this.options.userBurst, this.options.userPerSecond, () => this.deps.clock.now());
       this.userBuckets.set(userId, bucket);
     }
     return bucket;
@@ -183,20 +153,15 @@ export class SocketGateway {
   }
 }
 
-function refuse(
-  socket: Duplex,
-  status: number,
-  code: string,
-  message: string,
-): void {
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   const statusText =
     {
-      401: "Unauthorized",
-      403: "Forbidden",
-      404: "Not Found",
-      500: "Internal Server Error",
-    }[status] ?? "Error";
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      500: 'Internal Server Error',
+    }[status] ?? 'Error';
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );

@@ -1,28 +1,23 @@
-import Database from "better-sqlite3";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import Database from 'better-sqlite3';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 export type Db = Database.Database;
 
-const migrationsDir = path.join(import.meta.dirname, "migrations");
+const migrationsDir = path.join(import.meta.dirname, 'migrations');
 
 /**
  * Opens the server database in WAL mode and applies the numbered migrations it has not seen.
  * synchronous=NORMAL in WAL survives a killed process (the WAL is in the OS page cache); only
  * a power cut can lose the last transactions, which `durability: 'full'` closes.
  */
-export function openServerDatabase(
-  file: string,
-  options: { durability?: "normal" | "full" } = {},
-): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+export function openServerDatabase(file: string, options: { durability?: 'normal' | 'full' } = {}): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma(
-    `synchronous = ${options.durability === "full" ? "FULL" : "NORMAL"}`,
-  );
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
@@ -38,11 +33,11 @@ export function listMigrations(): { version: number; file: string }[] {
 }
 
 export function migrate(db: Db): number {
-  const current = db.pragma("user_version", { simple: true }) as number;
+  const current = db.pragma('user_version', { simple: true }) as number;
   let applied = current;
   for (const migration of listMigrations()) {
     if (migration.version <= current) continue;
-    const sql = readFileSync(migration.file, "utf8");
+    const sql = readFileSync(migration.file, 'utf8');
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${migration.version}`);

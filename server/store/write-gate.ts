@@ -1,7 +1,7 @@
-import type { UserEvent } from "../../shared/protocol/events.ts";
-import type { AppendedEvent, EventBus } from "../bus/event-bus.ts";
-import type { EventLog } from "../features/events/event-log.ts";
-import type { Db } from "./database.ts";
+import type { UserEvent } from '../../shared/protocol/events.ts';
+import type { AppendedEvent, EventBus } from '../bus/event-bus.ts';
+import type { EventLog } from '../features/events/event-log.ts';
+import type { Db } from './database.ts';
 
 export interface WriteTx {
   /** Appends `event` to each user's log; it is published only once the outermost transaction commits. */

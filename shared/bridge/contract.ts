@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { EntityId } from "../domain/ids.ts";
+import { z } from 'zod';
+import { EntityId } from '../domain/ids.ts';
 import {
   ActionOutcome,
   AppInfo,
@@ -10,7 +10,7 @@ import {
   NoticeSummary,
   SessionView,
   SignInErrorView,
-} from "./views.ts";
+} from './views.ts';
 
 /**
  * The whole preload bridge: every call the renderer may make and every event it may receive.
@@ -19,95 +19,81 @@ import {
 const none = z.object({}).strict();
 
 export const bridgeCalls = {
-  "app.info": { params: none, result: AppInfo },
-  "session.get": { params: none, result: SessionView },
-  "session.signIn": {
+  'app.info': { params: none, result: AppInfo },
+  'session.get': { params: none, result: SessionView },
+  'session.signIn': {
     params: z.object({
       serverUrl: z.string().trim().min(1).max(2048),
       username: z.string().trim().min(1).max(64),
       password: z.string().min(1).max(256),
     }),
-    result: z.discriminatedUnion("ok", [
+    result: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true) }),
       z.object({ ok: z.literal(false), error: SignInErrorView }),
     ]),
   },
-  "session.signOut": {
+  'session.signOut': {
     params: none,
     result: z.object({ ok: z.literal(true) }),
   },
-  "connection.get": { params: none, result: ConnectionView },
-  "home.get": { params: none, result: HomeView },
-  "notices.list": { params: none, result: z.array(NoticeSummary) },
-  "notices.markRead": {
+  'connection.get': { params: none, result: ConnectionView },
+  'home.get': { params: none, result: HomeView },
+  'notices.list': { params: none, result: z.array(NoticeSummary) },
+  'notices.markRead': {
     params: z.object({ noticeId: EntityId }),
     result: ActionOutcome,
   },
-  "approvals.listPending": {
+  'approvals.listPending': {
     params: none,
     result: z.array(ApprovalTaskSummary),
   },
-  "attendance.clock": {
-    params: z.object({ kind: z.enum(["in", "out"]) }),
+  'attendance.clock': {
+    params: z.object({ kind: z.enum(['in', 'out']) }),
     result: ActionOutcome,
   },
-  "settings.get": {
+  'settings.get': {
     params: none,
     result: z.object({ language: Language.nullable() }),
   },
-  "settings.setLanguage": {
+  'settings.setLanguage': {
     params: z.object({ language: Language }),
     result: z.object({ ok: z.literal(true) }),
   },
 } as const;
 
 export const bridgeEvents = {
-  "session.changed": SessionView,
-  "connection.changed": ConnectionView,
-  "home.changed": HomeView,
+  'session.changed': SessionView,
+  'connection.changed': ConnectionView,
+  'home.changed': HomeView,
   /** A feature's data changed in core; views of it should be fetched again. */
-  "data.changed": z.object({
-    features: z.array(z.enum(["notices", "approvals", "attendance"])),
+  'data.changed': z.object({
+    features: z.array(z.enum(['notices', 'approvals', 'attendance'])),
   }),
 } as const;
 
 export type BridgeCallName = keyof typeof bridgeCalls;
-export type BridgeParams<C extends BridgeCallName> = z.input<
-  (typeof bridgeCalls)[C]["params"]
->;
-export type BridgeResult<C extends BridgeCallName> = z.infer<
-  (typeof bridgeCalls)[C]["result"]
->;
+export type BridgeParams<C extends BridgeCallName> = z.input<(typeof bridgeCalls)[C]['params']>;
+export type BridgeResult<C extends BridgeCallName> = z.infer<(typeof bridgeCalls)[C]['result']>;
 export type BridgeEventName = keyof typeof bridgeEvents;
-export type BridgeEventPayload<E extends BridgeEventName> = z.infer<
-  (typeof bridgeEvents)[E]
->;
+export type BridgeEventPayload<E extends BridgeEventName> = z.infer<(typeof bridgeEvents)[E]>;
 
 export const bridgeCallNames = Object.keys(bridgeCalls) as BridgeCallName[];
 export const bridgeEventNames = Object.keys(bridgeEvents) as BridgeEventName[];
 
 export function isBridgeCallName(name: unknown): name is BridgeCallName {
-  return typeof name === "string" && Object.hasOwn(bridgeCalls, name);
+  return typeof name === 'string' && Object.hasOwn(bridgeCalls, name);
 }
 export function isBridgeEventName(name: unknown): name is BridgeEventName {
-  return typeof name === "string" && Object.hasOwn(bridgeEvents, name);
+  return typeof name === 'string' && Object.hasOwn(bridgeEvents, name);
 }
 
 /** What `window.portico` is, in Electron and in the browser host alike. */
 export interface PorticoBridge {
-  call<C extends BridgeCallName>(
-    method: C,
-    params: BridgeParams<C>,
-  ): Promise<BridgeResult<C>>;
-  on<E extends BridgeEventName>(
-    event: E,
-    listener: (payload: BridgeEventPayload<E>) => void,
-  ): () => void;
+  call<C extends BridgeCallName>(method: C, params: BridgeParams<C>): Promise<BridgeResult<C>>;
+  on<E extends BridgeEventName>(event: E, listener: (payload: BridgeEventPayload<E>) => void): () => void;
 }
 
 /** The side that serves the bridge (core), independent of the transport. */
 export type BridgeHandlers = {
-  [C in BridgeCallName]: (
-    params: z.infer<(typeof bridgeCalls)[C]["params"]>,
-  ) => Promise<BridgeResult<C>>;
+  [C in BridgeCallName]: (params: z.infer<(typeof bridgeCalls)[C]['params']>) => Promise<BridgeResult<C>>;
 };

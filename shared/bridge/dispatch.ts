@@ -1,10 +1,5 @@
-import { z } from "zod";
-import {
-  type BridgeCallName,
-  type BridgeHandlers,
-  bridgeCalls,
-  isBridgeCallName,
-} from "./contract.ts";
+import { z } from 'zod';
+import { type BridgeCallName, type BridgeHandlers, bridgeCalls, isBridgeCallName } from './contract.ts';
 
 /** The envelope both transports (Electron IPC, browser-host socket) carry. */
 export const BridgeRequest = z.object({
@@ -38,23 +33,12 @@ export class BridgeCallError extends Error {
  * Validates a call arriving from the renderer and runs its handler. Used by both transports so
  * the checks cannot differ between Electron and the browser host.
  */
-export async function dispatchBridgeCall(
-  handlers: BridgeHandlers,
-  method: unknown,
-  params: unknown,
-): Promise<unknown> {
-  if (!isBridgeCallName(method))
-    throw new BridgeCallError(
-      "unknown_call",
-      `unknown bridge call ${String(method)}`,
-    );
+export async function dispatchBridgeCall(handlers: BridgeHandlers, method: unknown, params: unknown): Promise<unknown> {
+  if (!isBridgeCallName(method)) throw new BridgeCallError('unknown_call', `unknown bridge call ${String(method)}`);
   const spec = bridgeCalls[method];
   const parsed = spec.params.safeParse(params ?? {});
   if (!parsed.success) {
-    throw new BridgeCallError(
-      "invalid_params",
-      `${method}: ${z.prettifyError(parsed.error)}`,
-    );
+    throw new BridgeCallError('invalid_params', `${method}: ${z.prettifyError(parsed.error)}`);
   }
   const handler = handlers[method] as (p: unknown) => Promise<unknown>;
   return handler(parsed.data);

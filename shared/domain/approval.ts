@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { EntityId, Instant } from "./ids.ts";
+import { z } from 'zod';
+import { EntityId, Instant } from './ids.ts';
 
 export const ApprovalTaskSummary = z.object({
   id: EntityId,
@@ -11,11 +11,5 @@ export const ApprovalTaskSummary = z.object({
 });
 export type ApprovalTaskSummary = z.infer<typeof ApprovalTaskSummary>;
 
-export const ApprovalOutcome = z.enum([
-  "approved",
-  "rejected",
-  "returned",
-  "withdrawn",
-  "cancelled",
-]);
+export const ApprovalOutcome = z.enum(['approved', 'rejected', 'returned', 'withdrawn', 'cancelled']);
 export type ApprovalOutcome = z.infer<typeof ApprovalOutcome>;

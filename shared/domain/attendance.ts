@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { EntityId, Instant } from "./ids.ts";
+import { z } from 'zod';
+import { EntityId, Instant } from './ids.ts';
 
-export const ClockKind = z.enum(["in", "out"]);
+export const ClockKind = z.enum(['in', 'out']);
 export type ClockKind = z.infer<typeof ClockKind>;
 
 /** A clock event: `at` is server time (the truth); `clientTime` is what the PC believed, kept for review. */

@@ -1,11 +1,11 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /** Ids minted by the server (users, notices, tasks). Short, URL-safe, never parsed for meaning. */
 export const EntityId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.:-]+$/, "ids are letters, digits and _ . : -");
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'ids are letters, digits and _ . : -');
 export type EntityId = z.infer<typeof EntityId>;
 
 /** An instant as epoch milliseconds: the wire carries numbers, the UI formats them. */

@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { EntityId, Instant } from "./ids.ts";
+import { z } from 'zod';
+import { EntityId, Instant } from './ids.ts';
 
-export const NoticePriority = z.enum(["normal", "important", "urgent"]);
+export const NoticePriority = z.enum(['normal', 'important', 'urgent']);
 export type NoticePriority = z.infer<typeof NoticePriority>;
 
 export const NoticeSummary = z.object({

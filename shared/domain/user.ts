@@ -1,14 +1,7 @@
-import { z } from "zod";
-import { EntityId } from "./ids.ts";
+import { z } from 'zod';
+import { EntityId } from './ids.ts';
 
-export const Role = z.enum([
-  "employee",
-  "leader",
-  "hr",
-  "publisher",
-  "finance",
-  "admin",
-]);
+export const Role = z.enum(['employee', 'leader', 'hr', 'publisher', 'finance', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 export const UserProfile = z.object({

@@ -1,21 +1,21 @@
-import { z } from "zod";
+import { z } from 'zod';
 
 /**
  * Error codes a client can act on. The message is for logs; the UI translates the code with its params,
  * so a Chinese user never sees an English server sentence.
  */
 export const ErrorCode = z.enum([
-  "bad_frame",
-  "unknown_method",
-  "invalid_params",
-  "action_id_required",
-  "not_found",
-  "forbidden",
-  "conflict",
-  "rate_limited",
-  "not_resumed",
-  "token_invalid",
-  "internal",
+  'bad_frame',
+  'unknown_method',
+  'invalid_params',
+  'action_id_required',
+  'not_found',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'not_resumed',
+  'token_invalid',
+  'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

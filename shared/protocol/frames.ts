@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { ClientActionId, EntityId, Instant } from "../domain/ids.ts";
-import { WireError } from "./errors.ts";
-import { UserEvent } from "./events.ts";
+import { z } from 'zod';
+import { ClientActionId, EntityId, Instant } from '../domain/ids.ts';
+import { WireError } from './errors.ts';
+import { UserEvent } from './events.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest frame either side accepts; the server closes with 1009 above it. */
@@ -15,31 +15,26 @@ const Epoch = z.string().min(1).max(64);
 
 /** Ask for everything after `since` in this epoch; the server replays in pages or answers `resync`. */
 export const ResumeFrame = z.object({
-  type: z.literal("resume"),
+  type: z.literal('resume'),
   since: Seq,
   epoch: Epoch.nullable(),
 });
 export const RequestFrame = z.object({
-  type: z.literal("request"),
+  type: z.literal('request'),
   id: CorrelationId,
   method: z.string().min(1).max(64),
   actionId: ClientActionId.optional(),
   params: z.unknown(),
 });
 /** The client has durably applied everything up to `seq` (delivery receipts). */
-export const AckFrame = z.object({ type: z.literal("ack"), seq: Seq });
+export const AckFrame = z.object({ type: z.literal('ack'), seq: Seq });
 /** A fresh access token for this socket, sent before the old one expires. */
 export const ReauthFrame = z.object({
-  type: z.literal("reauth"),
+  type: z.literal('reauth'),
   accessToken: z.string().min(1).max(4096),
 });
 
-export const ClientFrame = z.discriminatedUnion("type", [
-  ResumeFrame,
-  RequestFrame,
-  AckFrame,
-  ReauthFrame,
-]);
+export const ClientFrame = z.discriminatedUnion('type', [ResumeFrame, RequestFrame, AckFrame, ReauthFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ResumeFrame = z.infer<typeof ResumeFrame>;
 export type RequestFrame = z.infer<typeof RequestFrame>;
@@ -47,7 +42,7 @@ export type RequestFrame = z.infer<typeof RequestFrame>;
 // ---- server → client -------------------------------------------------------------------------
 
 export const WelcomeFrame = z.object({
-  type: z.literal("welcome"),
+  type: z.literal('welcome'),
   protocol: z.number().int(),
   serverVersion: z.string().max(64),
   userId: EntityId,
@@ -56,42 +51,42 @@ export const WelcomeFrame = z.object({
   accessExpiresAt: Instant,
 });
 export const EventFrame = z.object({
-  type: z.literal("event"),
+  type: z.literal('event'),
   seq: Seq,
   at: Instant,
   event: UserEvent,
 });
 export const ResumedFrame = z.object({
-  type: z.literal("resumed"),
+  type: z.literal('resumed'),
   headSeq: Seq,
   replayed: z.number().int(),
 });
 export const ResyncFrame = z.object({
-  type: z.literal("resync"),
+  type: z.literal('resync'),
   epoch: Epoch,
   headSeq: Seq,
-  reason: z.enum(["retention", "epoch", "ahead"]),
+  reason: z.enum(['retention', 'epoch', 'ahead']),
 });
-export const ResponseFrame = z.discriminatedUnion("ok", [
+export const ResponseFrame = z.discriminatedUnion('ok', [
   z.object({
-    type: z.literal("response"),
+    type: z.literal('response'),
     id: CorrelationId,
     ok: z.literal(true),
     result: z.unknown(),
   }),
   z.object({
-    type: z.literal("response"),
+    type: z.literal('response'),
     id: CorrelationId,
     ok: z.literal(false),
     error: WireError,
   }),
 ]);
 export const ErrorFrame = z.object({
-  type: z.literal("error"),
+  type: z.literal('error'),
   error: WireError,
 });
 export const ReauthedFrame = z.object({
-  type: z.literal("reauthed"),
+  type: z.literal('reauthed'),
   accessExpiresAt: Instant,
 });
 

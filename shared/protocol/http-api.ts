@@ -1,7 +1,7 @@
-import { z } from "zod";
-import { EntityId, Instant } from "../domain/ids.ts";
-import { NoticePriority } from "../domain/notice.ts";
-import { UserProfile } from "../domain/user.ts";
+import { z } from 'zod';
+import { EntityId, Instant } from '../domain/ids.ts';
+import { NoticePriority } from '../domain/notice.ts';
+import { UserProfile } from '../domain/user.ts';
 
 /** The HTTP side of the protocol: login, refresh, version, and the publisher's notice endpoint. */
 export const VersionInfo = z.object({
@@ -33,28 +33,28 @@ export const RefreshRequest = z.object({
 });
 
 /** Why a login failed, with what the user needs to fix it. */
-export const LoginFailure = z.discriminatedUnion("code", [
+export const LoginFailure = z.discriminatedUnion('code', [
   z.object({
-    code: z.literal("wrong_password"),
+    code: z.literal('wrong_password'),
     username: z.string(),
     attemptsLeft: z.number().int(),
   }),
-  z.object({ code: z.literal("unknown_user"), username: z.string() }),
+  z.object({ code: z.literal('unknown_user'), username: z.string() }),
   z.object({
-    code: z.literal("account_locked"),
+    code: z.literal('account_locked'),
     username: z.string(),
     until: Instant,
   }),
-  z.object({ code: z.literal("account_disabled"), username: z.string() }),
-  z.object({ code: z.literal("rate_limited"), retryAfterMs: z.number().int() }),
-  z.object({ code: z.literal("invalid_request"), message: z.string() }),
+  z.object({ code: z.literal('account_disabled'), username: z.string() }),
+  z.object({ code: z.literal('rate_limited'), retryAfterMs: z.number().int() }),
+  z.object({ code: z.literal('invalid_request'), message: z.string() }),
 ]);
 export type LoginFailure = z.infer<typeof LoginFailure>;
 
 export const PublishNoticeRequest = z.object({
   title: z.string().trim().min(1).max(200),
-  body: z.string().max(20_000).default(""),
-  priority: NoticePriority.default("normal"),
+  body: z.string().max(20_000).default(''),
+  priority: NoticePriority.default('normal'),
   requiresAck: z.boolean().default(false),
   audience: z
     .object({
@@ -62,10 +62,7 @@ export const PublishNoticeRequest = z.object({
       departmentIds: z.array(EntityId).max(500).default([]),
       userIds: z.array(EntityId).max(20_000).default([]),
     })
-    .refine(
-      (a) => a.everyone || a.departmentIds.length + a.userIds.length > 0,
-      "audience is empty",
-    ),
+    .refine((a) => a.everyone || a.departmentIds.length + a.userIds.length > 0, 'audience is empty'),
 });
 export type PublishNoticeRequest = z.infer<typeof PublishNoticeRequest>;
 export const PublishNoticeResponse = z.object({

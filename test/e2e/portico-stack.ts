@@ -32,9 +32,20 @@ function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; va
 /** The real server and the real browser host, as separate processes, as `npm start` runs them. */
 export async function startStack(): Promise<{ serverUrl: string; launchUrl: string; stop: () => void }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
-  const server = await start(['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn'], /PORTICO_SERVER_READY (\S+)/);
+  const server = await start(
+    ['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn'],
+    /PORTICO_SERVER_READY (\S+)/,
+  );
   const host = await start(
-    ['electron/browser-host/main.ts', '--server-url', server.value, '--port', String(await freePort()), '--data', path.join(dir, 'client')],
+    [
+      'electron/browser-host/main.ts',
+      '--server-url',
+      server.value,
+      '--port',
+      String(await freePort()),
+      '--data',
+      path.join(dir, 'client'),
+    ],
     /PORTICO_HOST_READY (\S+)/,
   );
   return {

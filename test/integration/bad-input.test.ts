@@ -35,7 +35,15 @@ describe('bad input at the gateway', () => {
     expect(await socket.next('error')).toMatchObject({ error: { code: 'bad_frame' } });
     socket.ws.send(JSON.stringify({ type: 'request', id: 'q', method: 'no.such', params: {} }));
     expect(await socket.next('response')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    socket.ws.send(JSON.stringify({ type: 'request', id: 'p', method: 'notices.markRead', actionId: crypto.randomUUID(), params: { noticeId: 42 } }));
+    socket.ws.send(
+      JSON.stringify({
+        type: 'request',
+        id: 'p',
+        method: 'notices.markRead',
+        actionId: crypto.randomUUID(),
+        params: { noticeId: 42 },
+      }),
+    );
     expect(await socket.next('response')).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
     // Still serving this socket and the others.
     socket.ws.send(JSON.stringify({ type: 'request', id: 's', method: 'sync.snapshot', params: {} }));
@@ -95,7 +103,7 @@ describe('bad input at the gateway', () => {
     const post = (body: string, type = 'application/json') =>
       fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': type }, body });
     expect((await post('{oops')).status).toBe(400);
-    expect((await post(JSON.stringify({ username: '' , password: 'x' }))).status).toBe(400);
+    expect((await post(JSON.stringify({ username: '', password: 'x' }))).status).toBe(400);
     expect((await post('a'.repeat(70 * 1024))).status).toBe(413);
     expect((await post('username=x', 'application/x-www-form-urlencoded')).status).toBe(415);
     const wrong = await post(JSON.stringify({ username: 'zhang.wei', password: 'wrong' }));

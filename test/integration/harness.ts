@@ -96,7 +96,12 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
 export async function rawSocket(
   wsUrl: string,
   headers: Record<string, string>,
-): Promise<{ ws: WebSocket; frames: ServerFrame[]; next: (type: string, timeoutMs?: number) => Promise<ServerFrame>; closed: Promise<{ code: number; reason: string }> }> {
+): Promise<{
+  ws: WebSocket;
+  frames: ServerFrame[];
+  next: (type: string, timeoutMs?: number) => Promise<ServerFrame>;
+  closed: Promise<{ code: number; reason: string }>;
+}> {
   const ws = new WebSocket(wsUrl, { headers });
   const frames: ServerFrame[] = [];
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -116,7 +121,8 @@ export async function rawSocket(
         const frame = frames[cursor++]!;
         if (frame.type === type) return frame;
       }
-      if (Date.now() > deadline) throw new Error(`no ${type} frame within ${timeoutMs} ms; got ${frames.map((f) => f.type).join(',')}`);
+      if (Date.now() > deadline)
+        throw new Error(`no ${type} frame within ${timeoutMs} ms; got ${frames.map((f) => f.type).join(',')}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };

@@ -46,7 +46,9 @@ export async function signIn(httpUrl: string, username: string, password: string
   const json: unknown = await res.json().catch(() => null);
   if (res.ok) {
     const parsed = LoginResponse.safeParse(json);
-    return parsed.success ? { ok: true, response: parsed.data } : { ok: false, error: { code: 'server_error', url: httpUrl, status: res.status } };
+    return parsed.success
+      ? { ok: true, response: parsed.data }
+      : { ok: false, error: { code: 'server_error', url: httpUrl, status: res.status } };
   }
   const failure = LoginFailure.safeParse((json as { error?: unknown } | null)?.error);
   if (failure.success && failure.data.code !== 'invalid_request') return { ok: false, error: failure.data };

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAge } from '../../app/format.ts';
 import { useCoreView } from '../../app/use-bridge.ts';
@@ -6,8 +7,9 @@ import { useCoreView } from '../../app/use-bridge.ts';
 export function ApprovalsPage() {
   const { t } = useTranslation();
   const tasks = useCoreView('approvals.listPending', { refetchOn: 'approvals' });
+  // Ages are relative to when the page opened; a minute's drift does not matter for "2 hours ago".
+  const [now] = useState(() => Date.now());
   if (!tasks) return null;
-  const now = Date.now();
   return (
     <div>
       <h1>{t('approvals.title')}</h1>
@@ -19,7 +21,9 @@ export function ApprovalsPage() {
               <span className="badge">{t(`approvals.template.${task.templateKey}`, { defaultValue: task.templateKey })}</span>
               <strong>{task.title}</strong>
             </div>
-            <span className="muted small">{t('approvals.submittedBy', { name: task.submitterName, age: formatAge(task.submittedAt, now, t) })}</span>
+            <span className="muted small">
+              {t('approvals.submittedBy', { name: task.submitterName, age: formatAge(task.submittedAt, now, t) })}
+            </span>
           </li>
         ))}
       </ul>

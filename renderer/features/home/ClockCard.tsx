@@ -26,7 +26,11 @@ export function ClockCard({ home }: { home: HomeView }) {
       <button className="primary" onClick={() => void clock(next)}>
         {t(next === 'in' ? 'home.clockIn' : 'home.clockOut')}
       </button>
-      {failure && <p className="error" role="alert">{failure}</p>}
+      {failure && (
+        <p className="error" role="alert">
+          {failure}
+        </p>
+      )}
     </article>
   );
 }

@@ -26,7 +26,9 @@ export function LoginPage({ session }: { session: Extract<SessionView, { status:
     <main className="login">
       <form className="login-card" onSubmit={(e) => void submit(e)} aria-labelledby="login-title">
         <div className="login-brand">
-          <span className="logo" aria-hidden="true">P</span>
+          <span className="logo" aria-hidden="true">
+            P
+          </span>
           <div>
             <h1 id="login-title">{t('login.title')}</h1>
             <p className="muted">{t('app.tagline')}</p>
@@ -38,11 +40,26 @@ export function LoginPage({ session }: { session: Extract<SessionView, { status:
         </label>
         <label>
           {t('login.username')}
-          <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" dir="ltr" required autoFocus />
+          <input
+            name="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            autoComplete="username"
+            dir="ltr"
+            required
+            autoFocus
+          />
         </label>
         <label>
           {t('login.password')}
-          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+          <input
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
         </label>
         {error && (
           <p className="error" role="alert">

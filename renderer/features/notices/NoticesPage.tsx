@@ -16,16 +16,23 @@ export function NoticesPage() {
         {notices.map((notice) => (
           <li key={notice.id} className={notice.readAt ? 'list-item' : 'list-item unread'}>
             <div className="list-item-head">
-              {notice.priority !== 'normal' && <span className={`badge ${notice.priority}`}>{t(`notices.priority.${notice.priority}`)}</span>}
+              {notice.priority !== 'normal' && (
+                <span className={`badge ${notice.priority}`}>{t(`notices.priority.${notice.priority}`)}</span>
+              )}
               <strong>{notice.title}</strong>
             </div>
             <p className="notice-body">{notice.body}</p>
             <div className="list-item-foot">
-              <span className="muted small">{t('notices.by', { name: notice.publisherName, time: formatDateTime(notice.publishedAt, i18n.language) })}</span>
+              <span className="muted small">
+                {t('notices.by', { name: notice.publisherName, time: formatDateTime(notice.publishedAt, i18n.language) })}
+              </span>
               {notice.readAt ? (
                 <span className="muted small">{t('notices.read')}</span>
               ) : (
-                <button className={notice.requiresAck ? 'primary' : 'secondary'} onClick={() => void portico.call('notices.markRead', { noticeId: notice.id })}>
+                <button
+                  className={notice.requiresAck ? 'primary' : 'secondary'}
+                  onClick={() => void portico.call('notices.markRead', { noticeId: notice.id })}
+                >
                   {notice.requiresAck ? t('notices.acknowledge') : t('notices.markRead')}
                 </button>
               )}

@@ -1,4 +1,4 @@
-import type { Db } from "../../store/database.ts";
+import type { Db } from '../../store/database.ts';
 
 export interface JournalEntry {
   method: string;
@@ -16,27 +16,19 @@ export class ActionJournal {
 
   constructor(db: Db) {
     this.findStmt = db.prepare<[string, string], JournalEntry>(
-      "SELECT method, response FROM client_actions WHERE user_id = ? AND action_id = ?",
+      'SELECT method, response FROM client_actions WHERE user_id = ? AND action_id = ?',
     );
     this.recordStmt = db.prepare(
-      "INSERT INTO client_actions (user_id, action_id, method, response, created_at) VALUES (?, ?, ?, ?, ?)",
+      'INSERT INTO client_actions (user_id, action_id, method, response, created_at) VALUES (?, ?, ?, ?, ?)',
     );
-    this.pruneStmt = db.prepare(
-      "DELETE FROM client_actions WHERE created_at < ?",
-    );
+    this.pruneStmt = db.prepare('DELETE FROM client_actions WHERE created_at < ?');
   }
 
   find(userId: string, actionId: string): JournalEntry | undefined {
     return this.findStmt.get(userId, actionId);
   }
 
-  record(
-    userId: string,
-    actionId: string,
-    method: string,
-    response: string,
-    at: number,
-  ): void {
+  record(userId: string, actionId: string, method: string, response: string, at: number): void {
     this.recordStmt.run(userId, actionId, method, response, at);
   }
 

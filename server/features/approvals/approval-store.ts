@@ -1,5 +1,5 @@
-import type { ApprovalTaskSummary } from "../../../shared/domain/approval.ts";
-import type { Db } from "../../store/database.ts";
+import type { ApprovalTaskSummary } from '../../../shared/domain/approval.ts';
+import type { Db } from '../../store/database.ts';
 
 /** The foundation's slice of approvals: what waits for a user. Workflows arrive with the approvals issue. */
 export class ApprovalStore {
@@ -32,28 +32,11 @@ export class ApprovalStore {
     return row ? toSummary(row) : null;
   }
 
-  insertRequest(r: {
-    id: string;
-    templateKey: string;
-    title: string;
-    submitterId: string;
-    submittedAt: number;
-  }): void {
-    this.insertRequestStmt.run(
-      r.id,
-      r.templateKey,
-      r.title,
-      r.submitterId,
-      r.submittedAt,
-    );
+  insertRequest(r: { id: string; templateKey: string; title: string; submitterId: string; submittedAt: number }): void {
+    this.insertRequestStmt.run(r.id, r.templateKey, r.title, r.submitterId, r.submittedAt);
   }
 
-  insertTask(t: {
-    id: string;
-    requestId: string;
-    approverId: string;
-    createdAt: number;
-  }): void {
+  insertTask(t: { id: string; requestId: string; approverId: string; createdAt: number }): void {
     this.insertTaskStmt.run(t.id, t.requestId, t.approverId, t.createdAt);
   }
 }

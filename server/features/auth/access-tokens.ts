@@ -1,4 +1,4 @@
-import { SignJWT, errors, jwtVerify } from "jose";
+import { SignJWT, errors, jwtVerify } from 'jose';
 
 export interface AccessClaims {
   userId: string;
@@ -6,9 +6,7 @@ export interface AccessClaims {
   expiresAt: number;
 }
 
-export type AccessCheck =
-  | { ok: true; claims: AccessClaims }
-  | { ok: false; reason: "expired" | "invalid" };
+export type AccessCheck = { ok: true; claims: AccessClaims } | { ok: false; reason: 'expired' | 'invalid' };
 
 /** Short-lived access tokens (HS256 JWT): verified on every socket upgrade without a database hit. */
 export class AccessTokens {
@@ -25,18 +23,15 @@ export class AccessTokens {
     this.key = new Uint8Array(secret);
   }
 
-  async issue(
-    userId: string,
-    sessionId: string,
-  ): Promise<{ token: string; expiresAt: number }> {
+  async issue(userId: string, sessionId: string): Promise<{ token: string; expiresAt: number }> {
     const issuedAt = Math.floor(this.now() / 1000);
     const expiresAt = this.now() + this.ttlMs;
     const token = await new SignJWT({ sid: sessionId })
-      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(userId)
       .setIssuedAt(issuedAt)
       .setExpirationTime(Math.floor(expiresAt / 1000))
-      .setAudience("portico")
+      .setAudience('portico')
       .sign(this.key);
     return { token, expiresAt: Math.floor(expiresAt / 1000) * 1000 };
   }
@@ -44,16 +39,12 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessCheck> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
-        algorithms: ["HS256"],
-        audience: "portico",
+        algorithms: ['HS256'],
+        audience: 'portico',
         currentDate: new Date(this.now()),
       });
-      if (
-        typeof payload.sub !== "string" ||
-        typeof payload.sid !== "string" ||
-        typeof payload.exp !== "number"
-      ) {
-        return { ok: false, reason: "invalid" };
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') {
+        return { ok: false, reason: 'invalid' };
       }
       return {
         ok: true,
@@ -66,7 +57,7 @@ export class AccessTokens {
     } catch (error) {
       return {
         ok: false,
-        reason: error instanceof errors.JWTExpired ? "expired" : "invalid",
+        reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid',
       };
     }
   }

@@ -1,18 +1,10 @@
-import type { IncomingMessage } from "node:http";
-import {
-  LoginRequest,
-  RefreshRequest,
-} from "../../../shared/protocol/http-api.ts";
-import { PROTOCOL_VERSION } from "../../../shared/protocol/frames.ts";
-import {
-  HttpProblem,
-  type HttpRoutes,
-  readJson,
-  sendJson,
-} from "../../gateway/http-kit.ts";
-import { TokenBucket } from "../../gateway/token-bucket.ts";
-import type { DirectoryStore } from "../directory/directory-store.ts";
-import type { AuthService } from "./auth-service.ts";
+import type { IncomingMessage } from 'node:http';
+import { LoginRequest, RefreshRequest } from '../../../shared/protocol/http-api.ts';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/frames.ts';
+import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
+import { TokenBucket } from '../../gateway/token-bucket.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import type { AuthService } from './auth-service.ts';
 
 const loginStatus = {
   wrong_password: 401,
@@ -33,7 +25,7 @@ export function addAuthRoutes(
   // Per remote address: 10 attempts at once, then one every 2 s, so guessing is slow but typos are not.
   const buckets = new Map<string, TokenBucket>();
   const admit = (req: IncomingMessage): void => {
-    const key = req.socket.remoteAddress ?? "unknown";
+    const key = req.socket.remoteAddress ?? 'unknown';
     let bucket = buckets.get(key);
     if (!bucket) {
       if (buckets.size > 50_000) buckets.clear();
@@ -41,31 +33,19 @@ export function addAuthRoutes(
     }
     if (!bucket.take()) {
       const retryAfterMs = bucket.retryAfterMs();
-      throw new HttpProblem(
-        429,
-        "rate_limited",
-        `too many attempts; retry in ${Math.ceil(retryAfterMs / 1000)} s`,
-        { retryAfterMs },
-      );
+      throw new HttpProblem(429, 'rate_limited', `too many attempts; retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
+        retryAfterMs,
+      });
     }
   };
 
-  routes.add("POST", "/api/auth/login", async (req, res) => {
+  routes.add('POST', '/api/auth/login', async (req, res) => {
     admit(req);
     const body = await readJson(req, LoginRequest);
-    const result = await deps.auth.login(
-      body.username,
-      body.password,
-      body.deviceName,
-    );
+    const result = await deps.auth.login(body.username, body.password, body.deviceName);
     if (!result.ok) {
       const { failure } = result;
-      const status =
-        failure.code === "rate_limited"
-          ? 429
-          : failure.code === "invalid_request"
-            ? 400
-            : loginStatus[failure.code];
+      const status = failure.code === 'rate_limited' ? 429 : failure.code === 'invalid_request' ? 400 : loginStatus[failure.code];
       return sendJson(res, status, {
         error: { ...failure, message: `login refused: ${failure.code}` },
       });
@@ -77,7 +57,7 @@ export function addAuthRoutes(
     });
   });
 
-  routes.add("POST", "/api/auth/refresh", async (req, res) => {
+  routes.add('POST', '/api/auth/refresh', async (req, res) => {
     admit(req);
     const body = await readJson(req, RefreshRequest);
     const result = await deps.auth.refresh(body.refreshToken);
@@ -95,7 +75,7 @@ export function addAuthRoutes(
     });
   });
 
-  routes.add("POST", "/api/auth/logout", async (req, res) => {
+  routes.add('POST', '/api/auth/logout', async (req, res) => {
     const body = await readJson(req, RefreshRequest);
     deps.onLogout(body.refreshToken);
     sendJson(res, 200, { ok: true });

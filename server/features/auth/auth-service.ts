@@ -1,12 +1,9 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { Clock } from "../../../shared/domain/clock.ts";
-import type {
-  LoginFailure,
-  TokenPair,
-} from "../../../shared/protocol/http-api.ts";
-import type { AccessCheck, AccessTokens } from "./access-tokens.ts";
-import type { AuthStore } from "./auth-store.ts";
-import { dummyHashPromise, verifyPassword } from "./password-hash.ts";
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import type { LoginFailure, TokenPair } from '../../../shared/protocol/http-api.ts';
+import type { AccessCheck, AccessTokens } from './access-tokens.ts';
+import type { AuthStore } from './auth-store.ts';
+import { dummyHashPromise, verifyPassword } from './password-hash.ts';
 
 export interface AuthPolicy {
   maxFailedLogins: number;
@@ -20,15 +17,11 @@ export const defaultAuthPolicy: AuthPolicy = {
   refreshTtlMs: 30 * 24 * 3600_000,
 };
 
-export type LoginResult =
-  | { ok: true; userId: string; tokens: TokenPair }
-  | { ok: false; failure: LoginFailure };
+export type LoginResult = { ok: true; userId: string; tokens: TokenPair } | { ok: false; failure: LoginFailure };
 export type RefreshResult =
-  | { ok: true; userId: string; tokens: TokenPair }
-  | { ok: false; reason: "invalid" | "reused" | "expired" | "revoked" };
+  { ok: true; userId: string; tokens: TokenPair } | { ok: false; reason: 'invalid' | 'reused' | 'expired' | 'revoked' };
 
-const sha256 = (value: string) =>
-  createHash("sha256").update(value).digest("base64url");
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
 export class AuthService {
   private readonly store: AuthStore;
@@ -36,74 +29,58 @@ export class AuthService {
   private readonly clock: Clock;
   private readonly policy: AuthPolicy;
 
-  constructor(
-    store: AuthStore,
-    access: AccessTokens,
-    clock: Clock,
-    policy: AuthPolicy = defaultAuthPolicy,
-  ) {
+  constructor(store: AuthStore, access: AccessTokens, clock: Clock, policy: AuthPolicy = defaultAuthPolicy) {
     this.store = store;
     this.access = access;
     this.clock = clock;
     this.policy = policy;
   }
 
-  async login(
-    username: string,
-    password: string,
-    deviceName: string | undefined,
-  ): Promise<LoginResult> {
+  async login(username: string, password: string, deviceName: string | undefined): Promise<LoginResult> {
     const account = this.store.accountByUsername.get(username);
     if (!account) {
       await verifyPassword(password, await dummyHashPromise);
-      return { ok: false, failure: { code: "unknown_user", username } };
+      return { ok: false, failure: { code: 'unknown_user', username } };
     }
     const now = this.clock.now();
     if (account.disabled)
       return {
         ok: false,
-        failure: { code: "account_disabled", username: account.username },
+        failure: { code: 'account_disabled', username: account.username },
       };
     if (account.locked_until !== null && account.locked_until > now) {
       return {
         ok: false,
         failure: {
-          code: "account_locked",
+          code: 'account_locked',
           username: account.username,
           until: account.locked_until,
         },
       };
     }
     // A lock that has run out starts a fresh count.
-    const priorFailures =
-      account.locked_until !== null ? 0 : account.failed_logins;
+    const priorFailures = account.locked_until !== null ? 0 : account.failed_logins;
     if (!(await verifyPassword(password, account.password_hash))) {
       const failures = priorFailures + 1;
       if (failures >= this.policy.maxFailedLogins) {
         const until = now + this.policy.lockoutMs;
         this.store.db
-          .prepare(
-            "UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?",
-          )
+          .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
           .run(failures, until, account.id);
         return {
           ok: false,
           failure: {
-            code: "account_locked",
+            code: 'account_locked',
             username: account.username,
             until,
           },
         };
       }
-      this.store.db
-        .prepare(
-          "UPDATE users SET failed_logins = ?, locked_until = NULL WHERE id = ?",
-        )
-        .run(failures, account.id);
+      this.store.db.prepare('UPDATE users SET failed_logins = ?, locked_until = NULL WHERE id = ?').run(failures, account.id);
       return {
         ok: false,
         failure: {
-          code: "wrong_password",
+          code: 'wrong_password',
           username: account.username,
           attemptsLeft: this.policy.maxFailedLogins - failures,
         },
@@ -111,12 +88,7 @@ export class AuthService {
     }
     this.store.recordSuccess.run(account.id);
     const sessionId = randomUUID();
-    this.store.insertSession.run(
-      sessionId,
-      account.id,
-      deviceName ?? null,
-      now,
-    );
+    this.store.insertSession.run(sessionId, account.id, deviceName ?? null, now);
     return {
       ok: true,
       userId: account.id,
@@ -128,16 +100,15 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<RefreshResult> {
     const hash = sha256(refreshToken);
     const row = this.store.refreshByHash.get(hash);
-    if (!row) return { ok: false, reason: "invalid" };
+    if (!row) return { ok: false, reason: 'invalid' };
     const now = this.clock.now();
-    if (row.revoked_at !== null) return { ok: false, reason: "revoked" };
+    if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
     if (row.used_at !== null) {
       this.store.revokeSession.run(now, row.session_id);
-      return { ok: false, reason: "reused" };
+      return { ok: false, reason: 'reused' };
     }
-    if (row.expires_at <= now) return { ok: false, reason: "expired" };
-    if (this.store.markRefreshUsed.run(now, hash).changes !== 1)
-      return { ok: false, reason: "reused" };
+    if (row.expires_at <= now) return { ok: false, reason: 'expired' };
+    if (this.store.markRefreshUsed.run(now, hash).changes !== 1) return { ok: false, reason: 'reused' };
     return {
       ok: true,
       userId: row.user_id,
@@ -158,28 +129,17 @@ export class AuthService {
     const check = await this.access.verify(token);
     if (!check.ok) return check;
     const session = this.store.sessionById.get(check.claims.sessionId);
-    if (
-      !session ||
-      session.revoked_at !== null ||
-      session.user_id !== check.claims.userId
-    ) {
-      return { ok: false, reason: "invalid" };
+    if (!session || session.revoked_at !== null || session.user_id !== check.claims.userId) {
+      return { ok: false, reason: 'invalid' };
     }
     return check;
   }
 
-  private async issuePair(
-    userId: string,
-    sessionId: string,
-  ): Promise<TokenPair> {
+  private async issuePair(userId: string, sessionId: string): Promise<TokenPair> {
     const access = await this.access.issue(userId, sessionId);
-    const refreshToken = randomBytes(32).toString("base64url");
+    const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = this.clock.now() + this.policy.refreshTtlMs;
-    this.store.insertRefresh.run(
-      sha256(refreshToken),
-      sessionId,
-      refreshExpiresAt,
-    );
+    this.store.insertRefresh.run(sha256(refreshToken), sessionId, refreshExpiresAt);
     return {
       accessToken: access.token,
       accessExpiresAt: access.expiresAt,

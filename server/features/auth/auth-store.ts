@@ -1,4 +1,4 @@
-import type { Db } from "../../store/database.ts";
+import type { Db } from '../../store/database.ts';
 
 export interface AccountRow {
   id: string;
@@ -26,27 +26,18 @@ export class AuthStore {
   constructor(db: Db) {
     this.db = db;
     this.accountByUsername = db.prepare<[string], AccountRow>(
-      "SELECT id, username, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?",
+      'SELECT id, username, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?',
     );
     this.recordFailure = db.prepare<[number | null, string]>(
-      "UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?",
+      'UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?',
     );
-    this.recordSuccess = db.prepare(
-      "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?",
+    this.recordSuccess = db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
+    this.insertSession = db.prepare('INSERT INTO sessions (id, user_id, device_name, created_at) VALUES (?, ?, ?, ?)');
+    this.sessionById = db.prepare<[string], { user_id: string; revoked_at: number | null }>(
+      'SELECT user_id, revoked_at FROM sessions WHERE id = ?',
     );
-    this.insertSession = db.prepare(
-      "INSERT INTO sessions (id, user_id, device_name, created_at) VALUES (?, ?, ?, ?)",
-    );
-    this.sessionById = db.prepare<
-      [string],
-      { user_id: string; revoked_at: number | null }
-    >("SELECT user_id, revoked_at FROM sessions WHERE id = ?");
-    this.revokeSession = db.prepare(
-      "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-    );
-    this.insertRefresh = db.prepare(
-      "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES (?, ?, ?)",
-    );
+    this.revokeSession = db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+    this.insertRefresh = db.prepare('INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES (?, ?, ?)');
     this.refreshByHash = db.prepare<
       [string],
       {
@@ -60,8 +51,6 @@ export class AuthStore {
       `SELECT rt.session_id, rt.expires_at, rt.used_at, s.user_id, s.revoked_at
        FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id WHERE rt.token_hash = ?`,
     );
-    this.markRefreshUsed = db.prepare(
-      "UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
-    );
+    this.markRefreshUsed = db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
   }
 }

@@ -1,5 +1,5 @@
-import { type Role, UserProfile } from "../../../shared/domain/user.ts";
-import type { Db } from "../../store/database.ts";
+import { type Role, UserProfile } from '../../../shared/domain/user.ts';
+import type { Db } from '../../store/database.ts';
 
 /** Read side of the organisation: profiles, roles and who belongs where. */
 export class DirectoryStore {
@@ -23,18 +23,12 @@ export class DirectoryStore {
       `SELECT u.id, u.username, u.display_name, u.department_id, d.name AS department_name
        FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ?`,
     );
-    this.rolesStmt = db.prepare<[string], { role: string }>(
-      "SELECT role FROM user_roles WHERE user_id = ? ORDER BY role",
-    );
-    this.allUsersStmt = db.prepare<[], { id: string }>(
-      "SELECT id FROM users WHERE disabled = 0",
-    );
+    this.rolesStmt = db.prepare<[string], { role: string }>('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role');
+    this.allUsersStmt = db.prepare<[], { id: string }>('SELECT id FROM users WHERE disabled = 0');
     this.departmentMembersStmt = db.prepare<[string], { id: string }>(
-      "SELECT id FROM users WHERE department_id = ? AND disabled = 0",
+      'SELECT id FROM users WHERE department_id = ? AND disabled = 0',
     );
-    this.existingStmt = db.prepare<[string], { id: string }>(
-      "SELECT id FROM users WHERE id = ? AND disabled = 0",
-    );
+    this.existingStmt = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ? AND disabled = 0');
   }
 
   profile(userId: string): UserProfile | null {

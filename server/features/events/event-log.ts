@@ -1,7 +1,7 @@
-import type { Clock } from "../../../shared/domain/clock.ts";
-import { UserEvent } from "../../../shared/protocol/events.ts";
-import type { AppendedEvent } from "../../bus/event-bus.ts";
-import type { Db } from "../../store/database.ts";
+import type { Clock } from '../../../shared/domain/clock.ts';
+import { UserEvent } from '../../../shared/protocol/events.ts';
+import type { AppendedEvent } from '../../bus/event-bus.ts';
+import type { Db } from '../../store/database.ts';
 
 export interface LogPosition {
   head: number;
@@ -28,29 +28,18 @@ export class EventLog {
       `INSERT INTO user_logs (user_id, head_seq) VALUES (?, 1)
        ON CONFLICT (user_id) DO UPDATE SET head_seq = head_seq + 1 RETURNING head_seq`,
     );
-    this.insert = db.prepare(
-      "INSERT INTO events (user_id, seq, at, body) VALUES (?, ?, ?, ?)",
+    this.insert = db.prepare('INSERT INTO events (user_id, seq, at, body) VALUES (?, ?, ?, ?)');
+    this.pageAfter = db.prepare<[string, number, number], { seq: number; at: number; body: string }>(
+      'SELECT seq, at, body FROM events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?',
     );
-    this.pageAfter = db.prepare<
-      [string, number, number],
-      { seq: number; at: number; body: string }
-    >(
-      "SELECT seq, at, body FROM events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?",
+    this.positionOf = db.prepare<[string], { head_seq: number; floor_seq: number }>(
+      'SELECT head_seq, floor_seq FROM user_logs WHERE user_id = ?',
     );
-    this.positionOf = db.prepare<
-      [string],
-      { head_seq: number; floor_seq: number }
-    >("SELECT head_seq, floor_seq FROM user_logs WHERE user_id = ?");
-    this.ackTo = db.prepare(
-      "UPDATE user_logs SET acked_seq = max(acked_seq, ?) WHERE user_id = ? AND ? <= head_seq",
-    );
+    this.ackTo = db.prepare('UPDATE user_logs SET acked_seq = max(acked_seq, ?) WHERE user_id = ? AND ? <= head_seq');
   }
 
   append(userIds: Iterable<string>, event: UserEvent): AppendedEvent[] {
-    if (!this.db.inTransaction)
-      throw new Error(
-        "EventLog.append must run inside a WriteGate transaction",
-      );
+    if (!this.db.inTransaction) throw new Error('EventLog.append must run inside a WriteGate transaction');
     const at = this.clock.now();
     const body = JSON.stringify(event);
     const appended: AppendedEvent[] = [];
@@ -93,8 +82,7 @@ export class EventLog {
            WHERE EXISTS (SELECT 1 FROM events WHERE events.user_id = user_logs.user_id AND at < ?)`,
         )
         .run(cutoff, cutoff);
-      return this.db.prepare("DELETE FROM events WHERE at < ?").run(cutoff)
-        .changes;
+      return this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes;
     })();
   }
 }

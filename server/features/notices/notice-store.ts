@@ -1,11 +1,11 @@
-import type { NoticeSummary } from "../../../shared/domain/notice.ts";
-import type { Db } from "../../store/database.ts";
+import type { NoticeSummary } from '../../../shared/domain/notice.ts';
+import type { Db } from '../../store/database.ts';
 
 interface NoticeRow {
   id: string;
   title: string;
   body: string;
-  priority: NoticeSummary["priority"];
+  priority: NoticeSummary['priority'];
   requires_ack: number;
   published_at: number;
   publisher_name: string;
@@ -35,20 +35,16 @@ export class NoticeStore {
       `INSERT INTO notices (id, title, body, priority, requires_ack, publisher_id, published_at)
        VALUES (@id, @title, @body, @priority, @requiresAck, @publisherId, @publishedAt)`,
     );
-    this.insertRecipient = db.prepare(
-      "INSERT OR IGNORE INTO notice_recipients (notice_id, user_id) VALUES (?, ?)",
-    );
+    this.insertRecipient = db.prepare('INSERT OR IGNORE INTO notice_recipients (notice_id, user_id) VALUES (?, ?)');
     const select = `SELECT n.id, n.title, n.body, n.priority, n.requires_ack, n.published_at,
                            p.display_name AS publisher_name, r.read_at
                     FROM notice_recipients r JOIN notices n ON n.id = r.notice_id JOIN users p ON p.id = n.publisher_id`;
-    this.forRecipientStmt = db.prepare<[string, string], NoticeRow>(
-      `${select} WHERE r.notice_id = ? AND r.user_id = ?`,
-    );
+    this.forRecipientStmt = db.prepare<[string, string], NoticeRow>(`${select} WHERE r.notice_id = ? AND r.user_id = ?`);
     this.recentForUserStmt = db.prepare<[string, number], NoticeRow>(
       `${select} WHERE r.user_id = ? ORDER BY n.published_at DESC, n.id DESC LIMIT ?`,
     );
     this.markReadStmt = db.prepare(
-      "UPDATE notice_recipients SET read_at = ? WHERE notice_id = ? AND user_id = ? AND read_at IS NULL",
+      'UPDATE notice_recipients SET read_at = ? WHERE notice_id = ? AND user_id = ? AND read_at IS NULL',
     );
   }
 
@@ -56,7 +52,7 @@ export class NoticeStore {
     id: string;
     title: string;
     body: string;
-    priority: NoticeSummary["priority"];
+    priority: NoticeSummary['priority'];
     requiresAck: boolean;
     publisherId: string;
     publishedAt: number;

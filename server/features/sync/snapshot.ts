@@ -1,10 +1,10 @@
-import type { Snapshot } from "../../../shared/protocol/methods.ts";
-import type { ApprovalStore } from "../approvals/approval-store.ts";
-import type { ClockService } from "../attendance/clock-service.ts";
-import type { DirectoryStore } from "../directory/directory-store.ts";
-import { DomainError } from "../domain-error.ts";
-import type { EventLog } from "../events/event-log.ts";
-import type { NoticeStore } from "../notices/notice-store.ts";
+import type { Snapshot } from '../../../shared/protocol/methods.ts';
+import type { ApprovalStore } from '../approvals/approval-store.ts';
+import type { ClockService } from '../attendance/clock-service.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import { DomainError } from '../domain-error.ts';
+import type { EventLog } from '../events/event-log.ts';
+import type { NoticeStore } from '../notices/notice-store.ts';
 
 export const SNAPSHOT_NOTICE_LIMIT = 500;
 
@@ -23,7 +23,7 @@ export function buildSnapshot(
   userId: string,
 ): Snapshot {
   const me = deps.directory.profile(userId);
-  if (!me) throw new DomainError("not_found", "your account no longer exists");
+  if (!me) throw new DomainError('not_found', 'your account no longer exists');
   return {
     headSeq: deps.log.position(userId).head,
     me,

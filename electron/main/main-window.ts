@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { BrowserWindow, shell } from 'electron';
+
+/** The only URL the app window may show: the bundled renderer. */
+export function rendererUrl(appRoot: string): string {
+  return `file://${path.join(appRoot, 'dist/renderer/index.html')}`;
+}
+
+export function isOwnRendererUrl(url: string, appRoot: string): boolean {
+  return url.split('#')[0] === rendererUrl(appRoot);
+}
+
+/** Sandboxed, isolated, no Node; navigation and new windows are refused, http(s) links go to the browser. */
+export function createMainWindow(appRoot: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1100,
+    height: 720,
+    minWidth: 760,
+    minHeight: 520,
+    show: false,
+    title: 'Portico',
+    webPreferences: {
+      preload: path.join(appRoot, 'dist/electron/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const { webContents } = window;
+  webContents.on('will-navigate', (event, url) => {
+    if (!isOwnRendererUrl(url, appRoot)) event.preventDefault();
+  });
+  webContents.on('will-redirect', (event) => event.preventDefault());
+  webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  // Closing hides to the tray: the app keeps delivering while the window is away.
+  window.on('close', (event) => {
+    if (!(globalThis as { porticoQuitting?: boolean }).porticoQuitting) {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  void window.loadURL(rendererUrl(appRoot));
+  return window;
+}

@@ -1,0 +1,108 @@
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The rooms of ARCHITECTURE.md as lint rules: each folder may import only what its process can run.
+ * The per-folder tsconfigs enforce the same at compile time (no Node types in renderer/, no
+ * resolvable `electron` outside electron/main and electron/preload).
+ */
+const NODE = Symbol('node builtins');
+// Bare builtin names are exact paths (as patterns, 'domain' would also match our shared/domain folder).
+const restrict = (entries, message) => {
+  const node = entries.includes(NODE);
+  const names = entries.filter((e) => e !== NODE && !e.includes('*') && !e.includes('/'));
+  const globs = entries.filter((e) => e !== NODE && (e.includes('*') || e.includes('/')));
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [...(node ? builtinModules : []), ...names].map((name) => ({ name, message })),
+        patterns: [...(node ? ['node:*'] : []), ...globs].map((group) => ({ group: [group], message })),
+      },
+    ],
+  };
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      '.tools/**',
+      '.portico-data/**',
+      'test-results/**',
+      'test/fixtures/boundaries/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrict(
+        [NODE, 'electron', 'better-sqlite3', 'ws', '**/electron/**', '**/server/**'],
+        'renderer/ runs in a sandboxed page: no Node, Electron, or other rooms',
+      ),
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict(
+      [NODE, 'electron', 'react', 'react-dom', '**/electron/**', '**/server/**', '**/renderer/**'],
+      'shared/ runs everywhere: pure libraries only',
+    ),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict(
+      ['electron', '**/renderer/**', '**/server/**', '**/electron/main/**', '**/electron/preload/**'],
+      'electron/core runs in plain Node: no Electron, no UI, no server code',
+    ),
+  },
+  {
+    files: ['electron/browser-host/**/*.ts'],
+    rules: restrict(
+      ['electron', '**/renderer/**', '**/server/**'],
+      'the browser host runs core in plain Node: no Electron, no server code',
+    ),
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: restrict(['**/renderer/**', '**/server/**'], 'the shell holds adapters only: no UI or server code'),
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/bridge-ipc.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'the shell holds adapters only' }],
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain'],
+              message: 'IPC goes through bridge-ipc.ts and the bridge contract only',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'the server never imports client code'),
+  },
+);
