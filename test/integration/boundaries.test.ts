@@ -45,10 +45,21 @@ describe('process boundaries', () => {
     const dir = mkdtempSync(path.join(root, 'test/fixtures/boundaries/tmp-'));
     try {
       const tsconfig = path.join(dir, 'tsconfig.json');
-      writeFileSync(tsconfig, JSON.stringify({ extends: path.join(root, config), include: [], files: [path.join(root, 'test/fixtures/boundaries', fixture)] }));
+      writeFileSync(
+        tsconfig,
+        JSON.stringify({
+          extends: path.join(root, config),
+          include: [],
+          files: [path.join(root, 'test/fixtures/boundaries', fixture)],
+        }),
+      );
       let output = '';
       try {
-        execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig, '--pretty', 'false'], { encoding: 'utf8' });
+        execFileSync(
+          process.execPath,
+          [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', tsconfig, '--pretty', 'false'],
+          { encoding: 'utf8' },
+        );
       } catch (error) {
         output = String((error as { stdout?: string }).stdout);
       }
