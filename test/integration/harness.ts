@@ -56,7 +56,7 @@ export function syncClientFor(
   const outbox = new Outbox(cache.db);
   let current = { ...tokens };
   const client = new SyncClient({
-    wsUrl: '',
+    wsUrl: () => `${baseUrl().replace(/^http/, 'ws')}/ws`,
     cache,
     outbox,
     clock: systemClock,
@@ -74,10 +74,6 @@ export function syncClientFor(
       current = { accessToken: body.accessToken, refreshToken: body.refreshToken };
       return current.accessToken;
     },
-  });
-  // The ws URL follows the server across restarts on a new port.
-  Object.defineProperty((client as unknown as { o: { wsUrl: string } }).o, 'wsUrl', {
-    get: () => `${baseUrl().replace(/^http/, 'ws')}/ws`,
   });
   const appliedSeqs: number[] = [];
   client.on('applied', ({ seqs }) => appliedSeqs.push(...seqs));

@@ -11,7 +11,8 @@ import type { Outbox, OutboxItem } from './outbox.ts';
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'online';
 
 export interface SyncClientOptions {
-  wsUrl: string;
+  /** Read at every connect, so a server address changed by policy or a restart applies to the next attempt. */
+  wsUrl: string | (() => string);
   cache: ClientCache;
   outbox: Outbox;
   clock: Clock;
@@ -140,7 +141,8 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     }
     if (token === null) return this.endSession();
     if (this.stopped) return;
-    const ws = new WebSocket(this.o.wsUrl, {
+    const url = typeof this.o.wsUrl === 'function' ? this.o.wsUrl() : this.o.wsUrl;
+    const ws = new WebSocket(url, {
       headers: { authorization: `Bearer ${token}` },
       handshakeTimeout: 10_000,
       maxPayload: 64 * 1024 * 1024,
