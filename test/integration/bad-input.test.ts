@@ -76,19 +76,21 @@ describe('bad input at the gateway', () => {
   });
 
   it('closes the socket when the token expires without a refresh, and keeps it open after reauth', async () => {
-    const server = await startTestServer({ accessTtlSeconds: 4 });
+    const server = await startTestServer({ accessTtlSeconds: 5 });
     cleanups.push(() => server.close());
     const user = await login(server.url, 'zhang.wei');
     const lapsing = await rawSocket(server.wsUrl, { authorization: `Bearer ${user.accessToken}` });
-    const refreshed = await login(server.url, 'zhang.wei');
-    const renewing = await rawSocket(server.wsUrl, { authorization: `Bearer ${refreshed.accessToken}` });
-    const again = await login(server.url, 'zhang.wei');
-    renewing.ws.send(JSON.stringify({ type: 'reauth', accessToken: again.accessToken }));
-    expect(await renewing.next('reauthed')).toMatchObject({ type: 'reauthed' });
+    const renewing = await rawSocket(server.wsUrl, { authorization: `Bearer ${user.accessToken}` });
+    // JWT expiry has one-second resolution: the fresh token must come at least a second later to outlive the first.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const fresh = await login(server.url, 'zhang.wei');
+    renewing.ws.send(JSON.stringify({ type: 'reauth', accessToken: fresh.accessToken }));
+    expect(await renewing.next('reauthed')).toMatchObject({ accessExpiresAt: fresh.accessExpiresAt });
+    expect(fresh.accessExpiresAt - user.accessExpiresAt).toBeGreaterThanOrEqual(1000);
     expect((await lapsing.closed).code).toBe(CloseCode.tokenExpired);
     expect(renewing.ws.readyState).toBe(renewing.ws.OPEN);
     renewing.ws.close();
-  });
+  }, 15_000);
 
   it('rate-limits a flooding socket with an error frame, then closes it with 1008', async () => {
     const { server, headers } = await setup();
