@@ -4,42 +4,20 @@ import { ClockRecord } from '../domain/attendance.ts';
 import { Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
 import { UserProfile } from '../domain/user.ts';
+import { accountRefusals } from '../protocol/http-api.ts';
 
 /** What the renderer is shown. Core owns the truth; these are read-only views of it. */
 export const Language = z.enum(['en', 'zh-CN', 'he']);
 export type Language = z.infer<typeof Language>;
 
+/** The server's account refusals plus what only the client can see (no route, wrong address, versions). */
 export const SignInErrorView = z.discriminatedUnion('code', [
-  z.object({
-    code: z.literal('wrong_password'),
-    username: z.string(),
-    attemptsLeft: z.number().int(),
-  }),
-  z.object({ code: z.literal('unknown_user'), username: z.string() }),
-  z.object({
-    code: z.literal('account_locked'),
-    username: z.string(),
-    until: Instant,
-  }),
-  z.object({ code: z.literal('account_disabled'), username: z.string() }),
-  z.object({ code: z.literal('rate_limited'), retryAfterMs: z.number().int() }),
+  ...accountRefusals,
   z.object({ code: z.literal('server_unreachable'), url: z.string() }),
   z.object({ code: z.literal('invalid_server_url'), url: z.string() }),
-  z.object({
-    code: z.literal('server_too_old'),
-    serverVersion: z.string(),
-    url: z.string(),
-  }),
-  z.object({
-    code: z.literal('client_too_old'),
-    serverVersion: z.string(),
-    url: z.string(),
-  }),
-  z.object({
-    code: z.literal('server_error'),
-    url: z.string(),
-    status: z.number().int(),
-  }),
+  z.object({ code: z.literal('server_too_old'), serverVersion: z.string(), url: z.string() }),
+  z.object({ code: z.literal('client_too_old'), serverVersion: z.string(), url: z.string() }),
+  z.object({ code: z.literal('server_error'), url: z.string(), status: z.number().int() }),
   z.object({ code: z.literal('session_expired') }),
 ]);
 export type SignInErrorView = z.infer<typeof SignInErrorView>;

@@ -32,21 +32,16 @@ export const RefreshRequest = z.object({
   refreshToken: z.string().min(16).max(256),
 });
 
-/** Why a login failed, with what the user needs to fix it. */
-export const LoginFailure = z.discriminatedUnion('code', [
-  z.object({
-    code: z.literal('wrong_password'),
-    username: z.string(),
-    attemptsLeft: z.number().int(),
-  }),
+/** Why the server refused an account, with what the user needs to fix it. */
+export const accountRefusals = [
+  z.object({ code: z.literal('wrong_password'), username: z.string(), attemptsLeft: z.number().int() }),
   z.object({ code: z.literal('unknown_user'), username: z.string() }),
-  z.object({
-    code: z.literal('account_locked'),
-    username: z.string(),
-    until: Instant,
-  }),
+  z.object({ code: z.literal('account_locked'), username: z.string(), until: Instant }),
   z.object({ code: z.literal('account_disabled'), username: z.string() }),
   z.object({ code: z.literal('rate_limited'), retryAfterMs: z.number().int() }),
+] as const;
+export const LoginFailure = z.discriminatedUnion('code', [
+  ...accountRefusals,
   z.object({ code: z.literal('invalid_request'), message: z.string() }),
 ]);
 export type LoginFailure = z.infer<typeof LoginFailure>;
