@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
-import type { ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
+import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { refresh, signIn, signOut } from './session/auth-client.ts';
@@ -154,9 +154,7 @@ export class PorticoCore {
   }
 
   /** Queues an action and reports whether the server took it within a few seconds or it waits in the outbox. */
-  private async act(
-    enqueue: (s: SignedInSession) => { actionId: string },
-  ): Promise<{ status: 'done' } | { status: 'queued' } | { status: 'failed'; code: string; message: string }> {
+  private async act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome> {
     const s = this.session;
     if (!s) return { status: 'failed', code: 'signed_out', message: 'sign in first' };
     const online = s.sync.state === 'online';
@@ -203,8 +201,7 @@ export class PorticoCore {
         this.o.vault.clear();
         if (s) {
           s.close();
-          const address = normalizeServerUrl(this.o.settings.get().serverUrl ?? '');
-          if (address) await signOut(address.httpUrl, s.refreshToken);
+          await signOut(s.httpUrl, s.refreshToken);
         }
         this.lastError = null;
         this.emitSession();

@@ -110,7 +110,6 @@ export class SocketGateway {
   private deliverTo(userId: string, events: AppendedEvent[]): void {
     const set = this.byUser.get(userId);
     if (!set) return;
-    events.sort((a, b) => a.seq - b.seq);
     for (const connection of set) connection.deliver(events);
   }
 

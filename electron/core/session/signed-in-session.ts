@@ -21,7 +21,7 @@ export class SignedInSession {
   user: UserProfile;
   private tokens: SessionTokens;
   private refreshing: Promise<string | null> | null = null;
-  private readonly httpUrl: string;
+  readonly httpUrl: string;
   private readonly clock: Clock;
   private readonly onTokens: (tokens: SessionTokens) => void;
 

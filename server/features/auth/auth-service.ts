@@ -64,9 +64,7 @@ export class AuthService {
       const failures = priorFailures + 1;
       if (failures >= this.policy.maxFailedLogins) {
         const until = now + this.policy.lockoutMs;
-        this.store.db
-          .prepare('UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?')
-          .run(failures, until, account.id);
+        this.store.setFailures.run(failures, until, account.id);
         return {
           ok: false,
           failure: {
@@ -76,7 +74,7 @@ export class AuthService {
           },
         };
       }
-      this.store.db.prepare('UPDATE users SET failed_logins = ?, locked_until = NULL WHERE id = ?').run(failures, account.id);
+      this.store.setFailures.run(failures, null, account.id);
       return {
         ok: false,
         failure: {

@@ -12,7 +12,7 @@ export interface AccountRow {
 /** SQL for accounts, sessions and refresh tokens; nothing here decides policy. */
 export class AuthStore {
   readonly accountByUsername;
-  readonly recordFailure;
+  readonly setFailures;
   readonly recordSuccess;
   readonly insertSession;
   readonly sessionById;
@@ -28,8 +28,8 @@ export class AuthStore {
     this.accountByUsername = db.prepare<[string], AccountRow>(
       'SELECT id, username, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?',
     );
-    this.recordFailure = db.prepare<[number | null, string]>(
-      'UPDATE users SET failed_logins = failed_logins + 1, locked_until = ? WHERE id = ?',
+    this.setFailures = db.prepare<[number, number | null, string]>(
+      'UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?',
     );
     this.recordSuccess = db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
     this.insertSession = db.prepare('INSERT INTO sessions (id, user_id, device_name, created_at) VALUES (?, ?, ?, ?)');
