@@ -10,7 +10,7 @@ import { InProcessBus } from './bus/event-bus.ts';
 import type { ServerConfig } from './config.ts';
 import { seedDemoOrganisation } from './demo/seed-demo.ts';
 import { ActionJournal } from './features/actions/action-journal.ts';
-import { ApprovalStore } from './features/approvals/approval-store.ts';
+import { type Approvals, createApprovals } from './features/approvals/approvals-module.ts';
 import { ClockService } from './features/attendance/clock-service.ts';
 import { AccessTokens } from './features/auth/access-tokens.ts';
 import { addAuthRoutes } from './features/auth/auth-routes.ts';
@@ -45,6 +45,7 @@ export interface PorticoServer {
     clocks: ClockService;
     gate: WriteGate;
     directory: DirectoryStore;
+    approvals: Approvals;
   };
   gateway: SocketGateway;
   logger: Logger;
@@ -67,7 +68,14 @@ export async function startPorticoServer(
   const gate = new WriteGate(db, log, bus);
   const directory = new DirectoryStore(db);
   const noticeStore = new NoticeStore(db);
-  const approvals = new ApprovalStore(db);
+  const approvals = createApprovals(db, {
+    gate,
+    directory,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+    callbacks: { retryBaseMs: config.callbackRetryMs },
+  });
   const notices = new NoticeService(gate, noticeStore, directory, clock);
   const clocks = new ClockService(db, gate, clock);
   const auth = new AuthService(
@@ -79,7 +87,20 @@ export async function startPorticoServer(
 
   const router = new MethodRouter(
     {
-      'sync.snapshot': (ctx) => buildSnapshot({ log, directory, notices: noticeStore, approvals, clocks }, ctx.userId),
+      'sync.snapshot': (ctx) =>
+        buildSnapshot(
+          { log, directory, notices: noticeStore, tasks: approvals.tasks, outOfOffice: approvals.outOfOffice, clocks },
+          ctx.userId,
+        ),
+      'approvals.templates': () => approvals.service.enabledTemplates(),
+      'approvals.detail': (ctx, p) => approvals.service.detail(ctx.userId, p.requestId),
+      'approvals.submit': (ctx, p) => approvals.service.submit(ctx.userId, p),
+      'approvals.decide': (ctx, p) => approvals.service.decide(ctx.userId, p),
+      'approvals.withdraw': (ctx, p) => approvals.service.withdraw(ctx.userId, p.requestId),
+      'approvals.comment': (ctx, p) => approvals.service.comment(ctx.userId, p),
+      'approvals.setOutOfOffice': (ctx, p) => approvals.outOfOffice.set(ctx.userId, p),
+      'approvals.clearOutOfOffice': (ctx) => approvals.outOfOffice.clear(ctx.userId),
+      'directory.people': () => directory.people(),
       'notices.markRead': (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
       'attendance.clockIn': (ctx, p) => clocks.record(ctx.userId, 'in', p.clientTime, p.offline),
       'attendance.clockOut': (ctx, p) => clocks.record(ctx.userId, 'out', p.clientTime, p.offline),
@@ -117,7 +138,17 @@ export async function startPorticoServer(
     },
   );
 
-  const seededDemo = config.demo ? await seedDemoOrganisation({ db, gate, notices, approvals, clock }) : false;
+  const seededDemo = config.demo ? await seedDemoOrganisation({ db, gate, notices, approvals: approvals.service, clock }) : false;
+  const sweep = () => {
+    try {
+      approvals.sweeper.tick();
+    } catch (error) {
+      logger.error({ err: error }, 'approval sweep failed');
+    }
+  };
+  const sweepTimer = setInterval(sweep, config.sweepIntervalMs);
+  sweepTimer.unref();
+  approvals.callbacks.start(Math.min(1000, config.callbackRetryMs));
   const retentionMs = config.retentionDays * 24 * 3600_000;
   const prune = () => {
     const events = log.prune(retentionMs);
@@ -175,6 +206,7 @@ export async function startPorticoServer(
     },
   });
   addNoticeRoutes(routes, { notices, authenticate });
+  approvals.addRoutes(routes, authenticate, SERVER_VERSION);
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -190,32 +222,34 @@ export async function startPorticoServer(
           message: `${req.method} not allowed`,
         },
       });
-    Promise.resolve(route(req, res, url)).catch((error: unknown) => {
-      if (res.headersSent) return res.destroy();
-      if (error instanceof HttpProblem)
-        return sendJson(res, error.status, {
-          error: { code: error.code, message: error.message, ...error.extra },
+    Promise.resolve()
+      .then(() => route.handler(req, res, url, route.params))
+      .catch((error: unknown) => {
+        if (res.headersSent) return res.destroy();
+        if (error instanceof HttpProblem)
+          return sendJson(res, error.status, {
+            error: { code: error.code, message: error.message, ...error.extra },
+          });
+        if (error instanceof DomainError) {
+          const status =
+            {
+              forbidden: 403,
+              not_found: 404,
+              invalid_params: 400,
+              conflict: 409,
+            }[error.code as string] ?? 400;
+          return sendJson(res, status, {
+            error: { code: error.code, message: error.message },
+          });
+        }
+        logger.error({ err: error, path: url.pathname }, 'http request failed');
+        sendJson(res, 500, {
+          error: {
+            code: 'internal',
+            message: 'the server failed; it has been logged',
+          },
         });
-      if (error instanceof DomainError) {
-        const status =
-          {
-            forbidden: 403,
-            not_found: 404,
-            invalid_params: 400,
-            conflict: 409,
-          }[error.code as string] ?? 400;
-        return sendJson(res, status, {
-          error: { code: error.code, message: error.message },
-        });
-      }
-      logger.error({ err: error, path: url.pathname }, 'http request failed');
-      sendJson(res, 500, {
-        error: {
-          code: 'internal',
-          message: 'the server failed; it has been logged',
-        },
       });
-    });
   });
   http.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -239,12 +273,14 @@ export async function startPorticoServer(
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     port,
     seededDemo,
-    services: { log, notices, clocks, gate, directory },
+    services: { log, notices, clocks, gate, directory, approvals },
     gateway,
     logger,
     async close() {
       shuttingDown = true;
       clearInterval(pruneTimer);
+      clearInterval(sweepTimer);
+      await approvals.callbacks.stop();
       gateway.close(1001, 'server shutting down');
       acks.stop();
       await new Promise<void>((resolve) => {

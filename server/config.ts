@@ -13,6 +13,10 @@ export const ServerConfig = z.object({
   heartbeatMs: z.number().int().min(100),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   durability: z.enum(['normal', 'full']),
+  /** The site's IANA time zone: working hours for reminders and escalation are counted on its clock. */
+  timeZone: z.string().min(1),
+  sweepIntervalMs: z.number().int().min(50),
+  callbackRetryMs: z.number().int().min(10),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -26,6 +30,9 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   heartbeatMs: 30_000,
   logLevel: 'info',
   durability: 'normal',
+  timeZone: 'Asia/Shanghai',
+  sweepIntervalMs: 30_000,
+  callbackRetryMs: 5000,
 };
 
 export const usage = `portico-server [options]
@@ -38,6 +45,8 @@ export const usage = `portico-server [options]
   --access-ttl <s>       access token lifetime in seconds (PORTICO_ACCESS_TTL, default 900)
   --log-level <level>    fatal|error|warn|info|debug|trace|silent (PORTICO_LOG_LEVEL, default info)
   --durability <mode>    normal (survives a killed process) | full (also a power cut) (PORTICO_DURABILITY)
+  --time-zone <zone>     the site's IANA time zone for working hours (PORTICO_TIME_ZONE, default Asia/Shanghai)
+  --callback-retry <ms>  first retry delay for integration callbacks, doubling (PORTICO_CALLBACK_RETRY_MS, default 5000)
   --help`;
 
 const bool = (value: string | undefined): boolean | undefined =>
@@ -59,6 +68,8 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
       'access-ttl': { type: 'string' },
       'log-level': { type: 'string' },
       durability: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'callback-retry': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -76,6 +87,9 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
     heartbeatMs: defaultConfig.heartbeatMs,
     logLevel: values['log-level'] ?? env.PORTICO_LOG_LEVEL ?? defaultConfig.logLevel,
     durability: values.durability ?? env.PORTICO_DURABILITY ?? defaultConfig.durability,
+    timeZone: values['time-zone'] ?? env.PORTICO_TIME_ZONE ?? defaultConfig.timeZone,
+    sweepIntervalMs: num(env.PORTICO_SWEEP_MS) ?? defaultConfig.sweepIntervalMs,
+    callbackRetryMs: num(values['callback-retry'] ?? env.PORTICO_CALLBACK_RETRY_MS) ?? defaultConfig.callbackRetryMs,
   };
   const parsed = ServerConfig.safeParse(candidate);
   if (!parsed.success) throw new Error(`invalid server configuration:\n${z.prettifyError(parsed.error)}`);

@@ -2,7 +2,12 @@ import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
 import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
+import type { WireError } from '../../shared/protocol/errors.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
+import { approvalHandlers } from './features/approvals/approval-handlers.ts';
+import { planApprovalToasts } from './features/approvals/approval-toasts.ts';
+import { translatorFor } from './i18n/core-i18n.ts';
+import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
 import { refresh, signIn, signOut } from './session/auth-client.ts';
 import { normalizeServerUrl } from './session/server-address.ts';
 import { SignedInSession } from './session/signed-in-session.ts';
@@ -20,6 +25,21 @@ export interface CoreOptions {
   /** Used when the user has not chosen a server yet (policy or the embedded server). */
   defaultServerUrl: string;
   clock?: Clock;
+}
+
+function doneOutcome(result: unknown): ActionOutcome {
+  const requestId = (result as { requestId?: unknown } | undefined)?.requestId;
+  return typeof requestId === 'string' ? { status: 'done', requestId } : { status: 'done' };
+}
+
+function failedOutcome(error: WireError | undefined): ActionOutcome {
+  return {
+    status: 'failed',
+    code: error?.code ?? 'internal',
+    message: error?.message ?? '',
+    ...(error?.details ? { details: error.details } : {}),
+    ...(error?.issues ? { issues: error.issues } : {}),
+  };
 }
 
 type BridgeEventMap = { [E in BridgeEventName]: [BridgeEventPayload<E>] };
@@ -65,6 +85,18 @@ export class PorticoCore {
   stop(): void {
     this.session?.close();
     this.session = null;
+  }
+
+  /** The tray menu in the user's language, built from the cache. */
+  trayModel(): TrayModel {
+    const language = this.o.settings.get().language;
+    const pending = this.session?.cache.approvals.listPending() ?? [];
+    return buildTrayModel(this.homeView(), this.connectionView(), pending, language, translatorFor(language));
+  }
+
+  /** Shows a screen of the app (from a toast, the tray or a deep link). */
+  openRoute(route: string): void {
+    this.events.emit('navigate', { route });
   }
 
   /** The OS reports resume, unlock or a network change. */
@@ -129,9 +161,13 @@ export class PorticoCore {
       this.events.emit('connection.changed', this.connectionView());
       this.events.emit('home.changed', this.homeView());
     });
-    session.sync.on('applied', ({ features }) => {
+    session.sync.on('applied', ({ features, events }) => {
       this.events.emit('data.changed', { features: [...features] });
       this.events.emit('home.changed', this.homeView());
+      const language = this.o.settings.get().language;
+      for (const toast of planApprovalToasts(events, this.clock.now(), language, translatorFor(language))) {
+        this.events.emit('toast', toast);
+      }
     });
     session.sync.on('resynced', () => {
       this.events.emit('data.changed', { features: ['notices', 'approvals', 'attendance'] });
@@ -165,15 +201,11 @@ export class PorticoCore {
         s.sync.off('actionSettled', listener);
         resolve({ status: 'queued' });
       }, SETTLE_WAIT_MS);
-      const listener = (settled: { actionId: string; ok: boolean; error?: { code: string; message: string } }) => {
+      const listener = (settled: { actionId: string; ok: boolean; result?: unknown; error?: WireError }) => {
         if (settled.actionId !== actionId) return;
         clearTimeout(timer);
         s.sync.off('actionSettled', listener);
-        resolve(
-          settled.ok
-            ? { status: 'done' }
-            : { status: 'failed', code: settled.error?.code ?? 'internal', message: settled.error?.message ?? '' },
-        );
+        resolve(settled.ok ? doneOutcome(settled.result) : failedOutcome(settled.error));
       };
       s.sync.on('actionSettled', listener);
     });
@@ -217,7 +249,7 @@ export class PorticoCore {
           this.events.emit('home.changed', this.homeView());
           return s.sync.enqueue('notices.markRead', { noticeId });
         }),
-      'approvals.listPending': async () => this.session?.cache.approvals.listPending() ?? [],
+      ...approvalHandlers({ session: () => this.session, act: (enqueue) => this.act(enqueue), clock: this.clock }),
       'attendance.clock': async ({ kind }) =>
         this.act((s) =>
           s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {

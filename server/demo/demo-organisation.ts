@@ -1,6 +1,9 @@
 import type { Role } from '../../shared/domain/user.ts';
 
-/** The demo office: three departments, each with a leader; one HR publisher and one IT admin. */
+/**
+ * The demo office: a general manager over three departments, each with a leader who reports to
+ * the general manager; one HR publisher and one IT admin.
+ */
 export const DEMO_PASSWORD = 'portico-demo';
 
 export interface DemoUser {
@@ -12,6 +15,7 @@ export interface DemoUser {
 }
 
 export const demoDepartments = [
+  { id: 'd_exec', name: 'Management', leaderId: 'u_gao_jian' },
   { id: 'd_sales', name: 'Sales', leaderId: 'u_wang_fang' },
   { id: 'd_finance', name: 'Finance', leaderId: 'u_li_na' },
   { id: 'd_admin', name: 'Administration & HR', leaderId: 'u_zhao_lei' },
@@ -26,6 +30,7 @@ const user = (username: string, displayName: string, departmentId: string, roles
 });
 
 export const demoUsers: DemoUser[] = [
+  user('gao.jian', '高健', 'd_exec', ['employee', 'leader']),
   user('wang.fang', '王芳', 'd_sales', ['employee', 'leader']),
   user('zhang.wei', '张伟', 'd_sales'),
   user('liu.yang', '刘洋', 'd_sales'),
@@ -42,36 +47,43 @@ export const demoUsers: DemoUser[] = [
   user('xu.tao', '徐涛', 'd_admin'),
 ];
 
+/** Requests submitted through the real workflow, so each has its resolved chain and history. */
 export const demoApprovals = [
   {
     submitter: 'zhang.wei',
     template: 'leave',
-    title: 'Annual leave, 2 days (Dec 4–5)',
     hoursAgo: 30,
+    values: { leaveType: 'annual', start: '2026-12-04', end: '2026-12-05', days: 2, reason: 'Family visit in Chengdu' },
   },
   {
     submitter: 'liu.yang',
     template: 'expense',
-    title: 'Client dinner, ¥860',
     hoursAgo: 6,
+    values: { category: 'meals', amount: 860, purpose: 'Client dinner with Huaxin Trading', details: null },
   },
   {
     submitter: 'sun.li',
     template: 'business_trip',
-    title: 'Trip to Shanghai, 3 days',
     hoursAgo: 2,
+    values: {
+      destination: 'Shanghai',
+      start: '2026-12-08',
+      end: '2026-12-10',
+      budget: 4200,
+      purpose: 'Trade fair and two client visits',
+    },
   },
   {
     submitter: 'wu.hao',
     template: 'overtime',
-    title: 'Overtime Saturday, 4 h (month-end close)',
     hoursAgo: 20,
+    values: { date: '2026-11-28', hours: 4, compensation: 'time_off', reason: 'Month-end close' },
   },
   {
     submitter: 'he.ping',
     template: 'makeup_clock',
-    title: 'Make-up clock-in, Nov 20 08:55',
     hoursAgo: 50,
+    values: { at: '2026-11-20T08:55', kind: 'in', reason: 'Badge reader was down at the main entrance' },
   },
 ] as const;
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../../shared/domain/clock.ts';
-import type { ApprovalStore } from '../features/approvals/approval-store.ts';
+import type { ApprovalService } from '../features/approvals/approval-service.ts';
 import { hashPassword } from '../features/auth/password-hash.ts';
 import type { NoticeService } from '../features/notices/notice-service.ts';
 import type { Db } from '../store/database.ts';
@@ -13,7 +13,7 @@ export async function seedDemoOrganisation(deps: {
   db: Db;
   gate: WriteGate;
   notices: NoticeService;
-  approvals: ApprovalStore;
+  approvals: ApprovalService;
   clock: Clock;
 }): Promise<boolean> {
   const { db, gate, clock } = deps;
@@ -37,9 +37,12 @@ export async function seedDemoOrganisation(deps: {
     }
     // Managers are set once everyone exists, so the foreign key never points at a missing row.
     const setManager = db.prepare('UPDATE users SET manager_id = ? WHERE id = ?');
+    // Staff report to their department's leader; leaders report to the general manager (the first department's leader).
+    const topId = demoDepartments[0].leaderId;
     for (const user of demoUsers) {
       const leaderId = demoDepartments.find((d) => d.id === user.departmentId)!.leaderId;
-      if (leaderId !== user.id) setManager.run(leaderId, user.id);
+      const managerId = leaderId !== user.id ? leaderId : user.id !== topId ? topId : null;
+      if (managerId) setManager.run(managerId, user.id);
     }
     for (const department of demoDepartments) setLeader.run(department.leaderId, department.id);
   });
@@ -53,31 +56,12 @@ export async function seedDemoOrganisation(deps: {
       },
     });
   }
-  gate.write((tx) => {
-    demoApprovals.forEach((approval, index) => {
-      const submitterId = idOf(approval.submitter);
-      const department = demoDepartments.find((d) => d.id === demoUsers.find((u) => u.id === submitterId)!.departmentId)!;
-      const requestId = `r_demo_${index + 1}`;
-      const taskId = `t_demo_${index + 1}`;
-      const submittedAt = now - approval.hoursAgo * 3600_000;
-      deps.approvals.insertRequest({
-        id: requestId,
-        templateKey: approval.template,
-        title: approval.title,
-        submitterId,
-        submittedAt,
-      });
-      deps.approvals.insertTask({
-        id: taskId,
-        requestId,
-        approverId: department.leaderId,
-        createdAt: submittedAt,
-      });
-      tx.emit([department.leaderId], {
-        kind: 'approval.assigned',
-        task: deps.approvals.task(taskId)!,
-      });
-    });
-  });
+  for (const approval of demoApprovals) {
+    deps.approvals.submit(
+      idOf(approval.submitter),
+      { templateKey: approval.template, values: { ...approval.values }, attachmentIds: [] },
+      now - approval.hoursAgo * 3600_000,
+    );
+  }
   return true;
 }

@@ -56,21 +56,77 @@ export function bearerToken(req: IncomingMessage): string | null {
   return header.startsWith('Bearer ') ? header.slice(7).trim() || null : null;
 }
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+export type RouteHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  params: Record<string, string>,
+) => Promise<void> | void;
 
-/** Exact-path routing: the API is small and flat, and a framework would be more code than this. */
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface Route {
+  method: Method;
+  segments: string[];
+  handler: RouteHandler;
+}
+
+/**
+ * Path routing with `:name` segments: the API is small and flat, and a framework would be more code
+ * than this. Parameters are URL-decoded and limited to 200 characters.
+ */
 export class HttpRoutes {
-  private readonly table = new Map<string, RouteHandler>();
+  private readonly routes: Route[] = [];
 
-  add(method: 'GET' | 'POST', path: string, handler: RouteHandler): this {
-    this.table.set(`${method} ${path}`, handler);
+  add(method: Method, path: string, handler: RouteHandler): this {
+    this.routes.push({ method, segments: path.split('/'), handler });
     return this;
   }
 
-  match(method: string, path: string): RouteHandler | 'method_not_allowed' | null {
-    const handler = this.table.get(`${method} ${path}`);
-    if (handler) return handler;
-    for (const key of this.table.keys()) if (key.endsWith(` ${path}`)) return 'method_not_allowed';
-    return null;
+  match(method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | 'method_not_allowed' | null {
+    const parts = path.split('/');
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const params = matchSegments(route.segments, parts);
+      if (!params) continue;
+      if (route.method === method) return { handler: route.handler, params };
+      pathMatched = true;
+    }
+    return pathMatched ? 'method_not_allowed' : null;
   }
+}
+
+function matchSegments(pattern: readonly string[], parts: readonly string[]): Record<string, string> | null {
+  if (pattern.length !== parts.length) return null;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of pattern.entries()) {
+    const part = parts[index]!;
+    if (segment.startsWith(':')) {
+      let value: string;
+      try {
+        value = decodeURIComponent(part);
+      } catch {
+        return null;
+      }
+      if (value === '' || value.length > 200) return null;
+      params[segment.slice(1)] = value;
+    } else if (segment !== part) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** Reads a raw body up to `limit` bytes; a larger one is refused with 413 before it is all read. */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new HttpProblem(413, 'body_too_large', `the body is larger than ${limit} bytes`, { limit });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpProblem(413, 'body_too_large', `the body is larger than ${limit} bytes`, { limit });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }

@@ -62,7 +62,17 @@ export class MethodRouter {
         return { ok: true, result };
       });
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message);
+      if (error instanceof DomainError) {
+        return {
+          ok: false,
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.details ? { details: error.details } : {}),
+            ...(error.issues ? { issues: error.issues } : {}),
+          },
+        };
+      }
       this.onInternalError(error, method);
       return fail('internal', 'the server failed to handle this request; it has been logged');
     }

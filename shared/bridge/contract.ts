@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/ids.ts';
+import { FormValues } from '../domain/approvals/form.ts';
+import { Decision } from '../domain/approvals/request.ts';
 import {
   ActionOutcome,
   AppInfo,
-  ApprovalTaskSummary,
+  ApprovalDetailView,
+  ApprovalTemplate,
+  ApprovalsInboxView,
+  DirectoryPerson,
+  ToastView,
   ConnectionView,
   HomeView,
   Language,
@@ -43,10 +49,30 @@ export const bridgeCalls = {
     params: z.object({ noticeId: EntityId }),
     result: ActionOutcome,
   },
-  'approvals.listPending': {
-    params: none,
-    result: z.array(ApprovalTaskSummary),
+  'approvals.inbox': { params: none, result: ApprovalsInboxView },
+  'approvals.templates': { params: none, result: z.array(ApprovalTemplate) },
+  'approvals.detail': { params: z.object({ requestId: EntityId }).strict(), result: ApprovalDetailView },
+  'approvals.submit': {
+    params: z.object({ templateKey: z.string().max(32), values: FormValues }).strict(),
+    result: ActionOutcome,
   },
+  'approvals.decide': {
+    params: z.object({ taskId: EntityId, decision: Decision, comment: z.string().max(2000) }).strict(),
+    result: ActionOutcome,
+  },
+  'approvals.withdraw': { params: z.object({ requestId: EntityId }).strict(), result: ActionOutcome },
+  'approvals.comment': {
+    params: z.object({ requestId: EntityId, text: z.string().trim().min(1).max(2000) }).strict(),
+    result: ActionOutcome,
+  },
+  'approvals.setOutOfOffice': {
+    params: z
+      .object({ from: z.number().int(), until: z.number().int(), proxyId: EntityId, note: z.string().max(200).nullable() })
+      .strict(),
+    result: ActionOutcome,
+  },
+  'approvals.clearOutOfOffice': { params: none, result: ActionOutcome },
+  'directory.people': { params: none, result: z.array(DirectoryPerson) },
   'attendance.clock': {
     params: z.object({ kind: z.enum(['in', 'out']) }),
     result: ActionOutcome,
@@ -66,6 +92,10 @@ export const bridgeEvents = {
   'connection.changed': ConnectionView,
   'home.changed': HomeView,
   /** A feature's data changed in core; views of it should be fetched again. */
+  /** Show this screen (`approvals/r_…`): a toast, the tray or a deep link asked for it. */
+  navigate: z.object({ route: z.string().max(200) }),
+  /** A desktop notification to show. */
+  toast: ToastView,
   'data.changed': z.object({
     features: z.array(z.enum(['notices', 'approvals', 'attendance'])),
   }),

@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { ApprovalTaskSummary } from '../domain/approval.ts';
+import {
+  ApprovalTaskSummary,
+  DoneTaskSummary,
+  OutOfOffice,
+  RequestDetail,
+  RequestStatus,
+  RequestSummary,
+} from '../domain/approvals/request.ts';
+import { ApprovalTemplate, LocalizedText } from '../domain/approvals/template.ts';
+import { EntityId } from '../domain/ids.ts';
+import { WireError } from '../protocol/errors.ts';
+import { DirectoryPerson } from '../protocol/methods.ts';
 import { ClockRecord } from '../domain/attendance.ts';
 import { Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
@@ -53,12 +64,15 @@ export const HomeView = z.object({
 export type HomeView = z.infer<typeof HomeView>;
 
 export const ActionOutcome = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('done') }),
+  /** The server took it; `requestId` names what a submit created. */
+  z.object({ status: z.literal('done'), requestId: EntityId.optional() }),
   z.object({ status: z.literal('queued') }),
   z.object({
     status: z.literal('failed'),
     code: z.string(),
     message: z.string(),
+    details: WireError.shape.details,
+    issues: WireError.shape.issues,
   }),
 ]);
 export type ActionOutcome = z.infer<typeof ActionOutcome>;
@@ -71,3 +85,38 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 export { ApprovalTaskSummary, NoticeSummary };
+
+export const ApprovalsInboxView = z.object({
+  pending: z.array(ApprovalTaskSummary),
+  mine: z.array(RequestSummary),
+  done: z.array(DoneTaskSummary),
+  outOfOffice: OutOfOffice.nullable(),
+});
+export type ApprovalsInboxView = z.infer<typeof ApprovalsInboxView>;
+
+/** A request's detail: fresh from the server when online, else the copy kept from the last visit. */
+export const ApprovalDetailView = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('fresh'), detail: RequestDetail }),
+  z.object({ status: z.literal('cached'), detail: RequestDetail, fetchedAt: Instant }),
+  z.object({ status: z.literal('unavailable'), code: z.string() }),
+]);
+export type ApprovalDetailView = z.infer<typeof ApprovalDetailView>;
+
+/**
+ * Something worth a desktop notification, already coalesced ("4 new approvals") and in the user's
+ * language; the shell shows it (Electron Notification, or the Web Notifications API).
+ */
+export const ToastView = z.object({
+  id: z.string().max(100),
+  kind: z.enum(['approval.assigned', 'approval.reminder', 'approval.digest', 'approval.decided']),
+  title: z.string().max(300),
+  body: z.string().max(1000),
+  /** Where a click goes, as an app route (`approvals/r_…`). */
+  route: z.string().max(200),
+  /** Set when the toast is about exactly one task that can be approved from the toast. */
+  taskId: EntityId.nullable(),
+  actions: z.array(z.object({ id: z.enum(['approve', 'open']), label: z.string().max(60) })).max(2),
+});
+export type ToastView = z.infer<typeof ToastView>;
+
+export { ApprovalTemplate, DirectoryPerson, LocalizedText, RequestStatus };

@@ -1,6 +1,6 @@
 export * from './ids.ts';
 export * from './user.ts';
 export * from './notice.ts';
-export * from './approval.ts';
+export * from './approvals/index.ts';
 export * from './attendance.ts';
 export * from './clock.ts';

@@ -14,6 +14,9 @@ export const ErrorCode = z.enum([
   'conflict',
   'rate_limited',
   'not_resumed',
+  'no_approver',
+  'too_large',
+  'unsupported_type',
   'token_invalid',
   'internal',
 ]);
@@ -23,6 +26,19 @@ export const WireError = z.object({
   code: ErrorCode,
   message: z.string().max(2000),
   retryAfterMs: z.number().int().nonnegative().optional(),
+  /** Parameters for the translated message (which approval step, which limit). */
+  details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** Per-field problems of a form, as codes the renderer translates. */
+  issues: z
+    .array(
+      z.object({
+        field: z.string().max(32),
+        code: z.string().max(32),
+        limit: z.union([z.number(), z.string().max(32)]).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
 });
 export type WireError = z.infer<typeof WireError>;
 

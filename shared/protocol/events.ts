@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ApprovalOutcome, ApprovalTaskSummary } from '../domain/approval.ts';
+import { ApprovalTaskSummary, DoneTaskSummary, OutOfOffice, RequestSummary } from '../domain/approvals/request.ts';
+import { LocalizedText } from '../domain/approvals/template.ts';
 import { ClockRecord } from '../domain/attendance.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
@@ -15,12 +16,31 @@ export const UserEvent = z.discriminatedUnion('kind', [
     noticeId: EntityId,
     readAt: Instant,
   }),
+  /** A task entered this user's inbox (new, delegated to them, escalated to them, or handed back). */
   z.object({ kind: z.literal('approval.assigned'), task: ApprovalTaskSummary }),
+  /** A task left this user's inbox; `done` is how it ended, for the "done" list. */
+  z.object({ kind: z.literal('approval.closed'), taskId: EntityId, done: DoneTaskSummary }),
+  /** The current state of a request this user submitted. */
+  z.object({ kind: z.literal('approval.request'), request: RequestSummary }),
+  /** Something happened on a request this user takes part in (a comment, a decision): refresh an open detail. */
+  z.object({ kind: z.literal('approval.activity'), requestId: EntityId }),
   z.object({
-    kind: z.literal('approval.closed'),
+    kind: z.literal('approval.reminder'),
     taskId: EntityId,
-    outcome: ApprovalOutcome,
+    requestId: EntityId,
+    title: z.string().max(200),
+    templateName: LocalizedText,
+    escalated: z.boolean(),
   }),
+  /** The morning digest: what waits for this user at the start of a workday. */
+  z.object({
+    kind: z.literal('approval.digest'),
+    day: z.string().max(10),
+    count: z.number().int().positive(),
+    oldestSubmittedAt: Instant,
+  }),
+  /** This user's out-of-office period changed (on another device, or it ended). */
+  z.object({ kind: z.literal('approval.outOfOffice'), outOfOffice: OutOfOffice.nullable() }),
   z.object({ kind: z.literal('attendance.clocked'), record: ClockRecord }),
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;

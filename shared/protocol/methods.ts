@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { ApprovalTaskSummary } from '../domain/approval.ts';
+import { FormValues } from '../domain/approvals/form.ts';
+import {
+  ApprovalTaskSummary,
+  Decision,
+  DoneTaskSummary,
+  OutOfOffice,
+  RequestDetail,
+  RequestStatus,
+  RequestSummary,
+} from '../domain/approvals/request.ts';
+import { ApprovalTemplate, TemplateKey } from '../domain/approvals/template.ts';
 import { ClockRecord } from '../domain/attendance.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
@@ -14,11 +24,23 @@ export const Snapshot = z.object({
   me: UserProfile,
   notices: z.array(NoticeSummary),
   pendingApprovals: z.array(ApprovalTaskSummary),
+  myRequests: z.array(RequestSummary),
+  doneTasks: z.array(DoneTaskSummary),
+  outOfOffice: OutOfOffice.nullable(),
   todayClocks: z.array(ClockRecord),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
 const ClockParams = z.object({ clientTime: Instant, offline: z.boolean() });
+const AttachmentIds = z.array(EntityId).max(10).default([]);
+const RequestOutcome = z.object({ requestId: EntityId, status: RequestStatus });
+
+export const DirectoryPerson = z.object({
+  id: EntityId,
+  name: z.string().max(128),
+  departmentName: z.string().max(128).nullable(),
+});
+export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
 
 export const methods = {
   'sync.snapshot': { mutating: false, params: z.object({}), result: Snapshot },
@@ -27,6 +49,31 @@ export const methods = {
     params: z.object({ noticeId: EntityId }),
     result: z.object({ noticeId: EntityId, readAt: Instant }),
   },
+  'approvals.templates': { mutating: false, params: z.object({}), result: z.array(ApprovalTemplate) },
+  'approvals.detail': { mutating: false, params: z.object({ requestId: EntityId }), result: RequestDetail },
+  'approvals.submit': {
+    mutating: true,
+    params: z.object({ templateKey: TemplateKey, values: FormValues, attachmentIds: AttachmentIds }),
+    result: RequestOutcome,
+  },
+  'approvals.decide': {
+    mutating: true,
+    params: z.object({ taskId: EntityId, decision: Decision, comment: z.string().max(2000).default('') }),
+    result: RequestOutcome,
+  },
+  'approvals.withdraw': { mutating: true, params: z.object({ requestId: EntityId }), result: RequestOutcome },
+  'approvals.comment': {
+    mutating: true,
+    params: z.object({ requestId: EntityId, text: z.string().max(2000), attachmentIds: AttachmentIds }),
+    result: z.object({ requestId: EntityId }),
+  },
+  'approvals.setOutOfOffice': {
+    mutating: true,
+    params: z.object({ from: Instant, until: Instant, proxyId: EntityId, note: z.string().trim().max(200).nullable() }),
+    result: OutOfOffice,
+  },
+  'approvals.clearOutOfOffice': { mutating: true, params: z.object({}), result: z.object({ cleared: z.boolean() }) },
+  'directory.people': { mutating: false, params: z.object({}), result: z.array(DirectoryPerson) },
   'attendance.clockIn': {
     mutating: true,
     params: ClockParams,

@@ -16,10 +16,15 @@ export function freePort(): Promise<number> {
 }
 
 /** The real server as its own process (`node server/main.ts`), resolved once it prints its ready line. */
-export function spawnServer(port: number, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function spawnServer(
+  port: number,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   return new Promise((resolve, reject) => {
     let output = '';

@@ -36,4 +36,34 @@ export const cacheMigrations: readonly string[] = [
      params TEXT NOT NULL,
      created_at INTEGER NOT NULL
    ) STRICT;`,
+  // Approval workflows: three inbox views, out-of-office and fetched details. The old task rows
+  // lack the new fields, so the position is reset and the next connection takes a snapshot.
+  `DROP TABLE approval_tasks;
+   CREATE TABLE approval_pending (
+     id TEXT PRIMARY KEY,
+     request_id TEXT NOT NULL,
+     submitted_at INTEGER NOT NULL,
+     summary TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX approval_pending_order ON approval_pending(submitted_at, id);
+   CREATE TABLE approval_done (
+     task_id TEXT PRIMARY KEY,
+     request_id TEXT NOT NULL,
+     closed_at INTEGER NOT NULL,
+     summary TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX approval_done_order ON approval_done(closed_at DESC);
+   CREATE TABLE approval_mine (
+     id TEXT PRIMARY KEY,
+     updated_at INTEGER NOT NULL,
+     summary TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX approval_mine_order ON approval_mine(updated_at DESC);
+   CREATE TABLE approval_details (
+     request_id TEXT PRIMARY KEY,
+     fetched_at INTEGER NOT NULL,
+     detail TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE client_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+   UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
 ];

@@ -77,7 +77,12 @@ export class ClientCache {
   applySnapshot(epoch: string, snapshot: Snapshot): void {
     this.db.transaction(() => {
       this.notices.replaceAll(snapshot.notices);
-      this.approvals.replaceAll(snapshot.pendingApprovals);
+      this.approvals.replaceAll({
+        pending: snapshot.pendingApprovals,
+        done: snapshot.doneTasks,
+        mine: snapshot.myRequests,
+        outOfOffice: snapshot.outOfOffice,
+      });
       this.attendance.replaceAll(snapshot.todayClocks);
       this.setPositionStmt.run(epoch, snapshot.headSeq);
     })();
@@ -96,10 +101,22 @@ export class ClientCache {
         this.notices.markRead(event.noticeId, event.readAt);
         return 'notices';
       case 'approval.assigned':
-        this.approvals.upsert(event.task);
+        this.approvals.upsertPending(event.task);
         return 'approvals';
       case 'approval.closed':
-        this.approvals.remove(event.taskId);
+        this.approvals.removePending(event.taskId);
+        this.approvals.upsertDone(event.done);
+        return 'approvals';
+      case 'approval.request':
+        this.approvals.upsertMine(event.request);
+        return 'approvals';
+      case 'approval.outOfOffice':
+        this.approvals.setOutOfOffice(event.outOfOffice);
+        return 'approvals';
+      case 'approval.activity':
+      case 'approval.reminder':
+      case 'approval.digest':
+        // Nothing to store: core turns these into a refresh or a toast.
         return 'approvals';
       case 'attendance.clocked':
         this.attendance.upsert(event.record);

@@ -4,6 +4,7 @@ import type { Clock } from '../../../shared/domain/clock.ts';
 import { CloseCode, type WireError } from '../../../shared/protocol/errors.ts';
 import { type EventFrame, PROTOCOL_VERSION, ServerFrame } from '../../../shared/protocol/frames.ts';
 import { type MethodName, type MethodParams, type MethodResult, Snapshot, methods } from '../../../shared/protocol/methods.ts';
+import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { ClientCache, Feature } from '../cache/client-cache.ts';
 import { fullJitterDelay } from './backoff.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
@@ -29,9 +30,12 @@ export interface SyncClientOptions {
 
 export class RequestError extends Error {
   readonly code: WireError['code'] | 'disconnected' | 'timeout';
-  constructor(code: RequestError['code'], message: string) {
+  /** The server's whole refusal (details, field issues) when it came from the server. */
+  readonly wire: WireError | undefined;
+  constructor(code: RequestError['code'], message: string, wire?: WireError) {
     super(message);
     this.code = code;
+    this.wire = wire;
   }
 }
 
@@ -43,11 +47,11 @@ interface Pending {
 
 interface SyncEvents {
   state: [SyncState];
-  applied: [{ seqs: number[]; features: Set<Feature> }];
+  applied: [{ seqs: number[]; features: Set<Feature>; events: UserEvent[] }];
   resynced: [];
   sessionEnded: [];
   outboxChanged: [number];
-  actionSettled: [{ actionId: string; ok: boolean; error?: WireError }];
+  actionSettled: [{ actionId: string; ok: boolean; result?: unknown; error?: WireError }];
 }
 
 /**
@@ -212,7 +216,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
         this.pending.delete(frame.id);
         clearTimeout(pending.timer);
         if (frame.ok) pending.resolve(frame.result);
-        else pending.reject(new RequestError(frame.error.code, frame.error.message));
+        else pending.reject(new RequestError(frame.error.code, frame.error.message, frame.error));
         return;
       }
       case 'error':
@@ -231,7 +235,9 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     this.inbox = [];
     const result = this.o.cache.applyEvents(batch.map((f) => ({ seq: f.seq, event: f.event })));
     if (result.applied.length > 0) {
-      this.emit('applied', { seqs: result.applied, features: result.features });
+      const applied = new Set(result.applied);
+      const events = batch.filter((f) => applied.has(f.seq)).map((f) => f.event);
+      this.emit('applied', { seqs: result.applied, features: result.features, events });
       this.sendAck();
     }
     if (result.gap) {
@@ -278,9 +284,9 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     try {
       for (let item = this.o.outbox.head(); item && this.stateValue === 'online'; item = this.o.outbox.head()) {
         try {
-          await this.send(item.method, item.params, item.actionId);
+          const result = await this.send(item.method, item.params, item.actionId);
           this.o.outbox.remove(item.actionId);
-          this.emit('actionSettled', { actionId: item.actionId, ok: true });
+          this.emit('actionSettled', { actionId: item.actionId, ok: true, result });
         } catch (error) {
           const code = error instanceof RequestError ? error.code : 'internal';
           if (code === 'disconnected' || code === 'timeout' || code === 'rate_limited' || code === 'internal') break;
@@ -289,7 +295,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
           this.emit('actionSettled', {
             actionId: item.actionId,
             ok: false,
-            error: { code: code as WireError['code'], message: (error as Error).message },
+            error: (error as RequestError).wire ?? { code: code as WireError['code'], message: (error as Error).message },
           });
         }
         this.emit('outboxChanged', this.o.outbox.size());

@@ -8,6 +8,10 @@ export class DirectoryStore {
   private readonly allUsersStmt;
   private readonly departmentMembersStmt;
   private readonly existingStmt;
+  private readonly orgStmt;
+  private readonly roleMembersStmt;
+  private readonly namesStmt;
+  private readonly peopleStmt;
 
   constructor(db: Db) {
     this.profileStmt = db.prepare<
@@ -29,6 +33,20 @@ export class DirectoryStore {
       'SELECT id FROM users WHERE department_id = ? AND disabled = 0',
     );
     this.existingStmt = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ? AND disabled = 0');
+    this.orgStmt = db.prepare<[string], OrgRow>(
+      `SELECT u.id, u.display_name, u.manager_id, u.department_id, d.name AS department_name, d.leader_id, u.disabled
+       FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ?`,
+    );
+    this.roleMembersStmt = db.prepare<[string], { id: string }>(
+      'SELECT u.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.disabled = 0 ORDER BY u.id',
+    );
+    this.peopleStmt = db.prepare<[], { id: string; display_name: string; department_name: string | null }>(
+      `SELECT u.id, u.display_name, d.name AS department_name FROM users u LEFT JOIN departments d ON d.id = u.department_id
+       WHERE u.disabled = 0 ORDER BY d.name, u.display_name`,
+    );
+    this.namesStmt = db.prepare<[string], { id: string; display_name: string }>(
+      'SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))',
+    );
   }
 
   profile(userId: string): UserProfile | null {
@@ -61,7 +79,57 @@ export class DirectoryStore {
     return this.departmentMembersStmt.all(departmentId).map((r) => r.id);
   }
 
+  /** Where a user sits: their manager and their department's leader, for routing approvals. */
+  orgPosition(userId: string): OrgPosition | null {
+    const row = this.orgStmt.get(userId);
+    if (!row) return null;
+    return {
+      id: row.id,
+      name: row.display_name,
+      active: row.disabled === 0,
+      managerId: row.manager_id,
+      departmentId: row.department_id,
+      departmentName: row.department_name,
+      departmentLeaderId: row.leader_id,
+    };
+  }
+
+  /** Everyone active, for pickers (a proxy, a named approver). */
+  people(): { id: string; name: string; departmentName: string | null }[] {
+    return this.peopleStmt.all().map((r) => ({ id: r.id, name: r.display_name, departmentName: r.department_name }));
+  }
+
+  usersWithRole(role: Role): string[] {
+    return this.roleMembersStmt.all(role).map((r) => r.id);
+  }
+
+  /** Display names for many users in one query (missing ids are left out). */
+  names(userIds: Iterable<string>): Map<string, string> {
+    const rows = this.namesStmt.all(JSON.stringify([...new Set(userIds)]));
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
   isActiveUser(userId: string): boolean {
     return this.existingStmt.get(userId) !== undefined;
   }
+}
+
+interface OrgRow {
+  id: string;
+  display_name: string;
+  manager_id: string | null;
+  department_id: string | null;
+  department_name: string | null;
+  leader_id: string | null;
+  disabled: number;
+}
+
+export interface OrgPosition {
+  id: string;
+  name: string;
+  active: boolean;
+  managerId: string | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  departmentLeaderId: string | null;
 }

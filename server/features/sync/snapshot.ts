@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../../shared/protocol/methods.ts';
-import type { ApprovalStore } from '../approvals/approval-store.ts';
+import type { OutOfOfficeService } from '../approvals/out-of-office-service.ts';
+import type { TaskStore } from '../approvals/task-store.ts';
 import type { ClockService } from '../attendance/clock-service.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
@@ -7,6 +8,7 @@ import type { EventLog } from '../events/event-log.ts';
 import type { NoticeStore } from '../notices/notice-store.ts';
 
 export const SNAPSHOT_NOTICE_LIMIT = 500;
+export const SNAPSHOT_HISTORY_LIMIT = 200;
 
 /**
  * Everything a client needs after `resync`, read with the log head in one synchronous pass,
@@ -17,7 +19,8 @@ export function buildSnapshot(
     log: EventLog;
     directory: DirectoryStore;
     notices: NoticeStore;
-    approvals: ApprovalStore;
+    tasks: TaskStore;
+    outOfOffice: OutOfOfficeService;
     clocks: ClockService;
   },
   userId: string,
@@ -28,7 +31,10 @@ export function buildSnapshot(
     headSeq: deps.log.position(userId).head,
     me,
     notices: deps.notices.recentForUser(userId, SNAPSHOT_NOTICE_LIMIT),
-    pendingApprovals: deps.approvals.pendingFor(userId),
+    pendingApprovals: deps.tasks.pendingFor(userId),
+    myRequests: deps.tasks.requestsBy(userId, SNAPSHOT_HISTORY_LIMIT),
+    doneTasks: deps.tasks.doneFor(userId, SNAPSHOT_HISTORY_LIMIT),
+    outOfOffice: deps.outOfOffice.view(userId),
     todayClocks: deps.clocks.recent(userId),
   };
 }

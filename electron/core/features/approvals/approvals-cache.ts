@@ -1,42 +1,130 @@
-import { ApprovalTaskSummary } from '../../../../shared/domain/approval.ts';
+import type {
+  ApprovalTaskSummary,
+  DoneTaskSummary,
+  OutOfOffice,
+  RequestDetail,
+  RequestSummary,
+} from '../../../../shared/domain/approvals/request.ts';
 import type { CacheDb } from '../../cache/cache-db.ts';
 
-/** Tasks waiting for this user, oldest first. */
+const HISTORY_KEEP = 500;
+
+/**
+ * The client's approvals: what waits for me, what I submitted, what I handled, my out-of-office
+ * state, and the details I opened (for reading offline). Rows were validated when they arrived,
+ * so reads parse JSON without validating again; a 5,000-task inbox lists in milliseconds.
+ */
 export class ApprovalsCache {
-  private readonly upsertStmt;
-  private readonly deleteStmt;
-  private readonly listStmt;
-  private readonly countStmt;
+  private readonly s;
   private readonly db: CacheDb;
 
   constructor(db: CacheDb) {
     this.db = db;
-    this.upsertStmt = db.prepare(
-      'INSERT INTO approval_tasks (id, submitted_at, summary) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET summary = excluded.summary',
-    );
-    this.deleteStmt = db.prepare('DELETE FROM approval_tasks WHERE id = ?');
-    this.listStmt = db.prepare<[], { summary: string }>('SELECT summary FROM approval_tasks ORDER BY submitted_at, id');
-    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM approval_tasks');
+    this.s = {
+      upsertPending: db.prepare(
+        `INSERT INTO approval_pending (id, request_id, submitted_at, summary) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET summary = excluded.summary`,
+      ),
+      removePending: db.prepare('DELETE FROM approval_pending WHERE id = ?'),
+      listPending: db.prepare<[], { summary: string }>('SELECT summary FROM approval_pending ORDER BY submitted_at, id'),
+      countPending: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM approval_pending'),
+      upsertDone: db.prepare(
+        `INSERT INTO approval_done (task_id, request_id, closed_at, summary) VALUES (?, ?, ?, ?)
+         ON CONFLICT (task_id) DO UPDATE SET closed_at = excluded.closed_at, summary = excluded.summary`,
+      ),
+      listDone: db.prepare<[number], { summary: string }>('SELECT summary FROM approval_done ORDER BY closed_at DESC LIMIT ?'),
+      trimDone: db.prepare(
+        `DELETE FROM approval_done WHERE task_id NOT IN (SELECT task_id FROM approval_done ORDER BY closed_at DESC LIMIT ${HISTORY_KEEP})`,
+      ),
+      upsertMine: db.prepare(
+        `INSERT INTO approval_mine (id, updated_at, summary) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, summary = excluded.summary`,
+      ),
+      listMine: db.prepare<[number], { summary: string }>('SELECT summary FROM approval_mine ORDER BY updated_at DESC LIMIT ?'),
+      saveDetail: db.prepare(
+        `INSERT INTO approval_details (request_id, fetched_at, detail) VALUES (?, ?, ?)
+         ON CONFLICT (request_id) DO UPDATE SET fetched_at = excluded.fetched_at, detail = excluded.detail`,
+      ),
+      detail: db.prepare<[string], { detail: string; fetched_at: number }>(
+        'SELECT detail, fetched_at FROM approval_details WHERE request_id = ?',
+      ),
+      getState: db.prepare<[string], { value: string }>('SELECT value FROM client_state WHERE key = ?'),
+      setState: db.prepare(
+        'INSERT INTO client_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+    };
   }
 
-  upsert(task: ApprovalTaskSummary): void {
-    this.upsertStmt.run(task.id, task.submittedAt, JSON.stringify(task));
+  upsertPending(task: ApprovalTaskSummary): void {
+    this.s.upsertPending.run(task.id, task.requestId, task.submittedAt, JSON.stringify(task));
   }
 
-  remove(taskId: string): void {
-    this.deleteStmt.run(taskId);
+  removePending(taskId: string): void {
+    this.s.removePending.run(taskId);
   }
 
-  replaceAll(tasks: readonly ApprovalTaskSummary[]): void {
-    this.db.prepare('DELETE FROM approval_tasks').run();
-    for (const task of tasks) this.upsert(task);
+  upsertDone(done: DoneTaskSummary): void {
+    this.s.upsertDone.run(done.taskId, done.requestId, done.closedAt, JSON.stringify(done));
+  }
+
+  upsertMine(request: RequestSummary): void {
+    this.s.upsertMine.run(request.id, request.updatedAt, JSON.stringify(request));
+  }
+
+  setOutOfOffice(value: OutOfOffice | null): void {
+    this.setState('outOfOffice', value);
+  }
+
+  /** Small values kept for offline use (templates, the people list), as JSON. */
+  setState(key: string, value: unknown): void {
+    this.s.setState.run(key, JSON.stringify(value));
+  }
+
+  state<T>(key: string): T | null {
+    const row = this.s.getState.get(key);
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  replaceAll(snapshot: {
+    pending: readonly ApprovalTaskSummary[];
+    done: readonly DoneTaskSummary[];
+    mine: readonly RequestSummary[];
+    outOfOffice: OutOfOffice | null;
+  }): void {
+    this.db.exec('DELETE FROM approval_pending; DELETE FROM approval_done; DELETE FROM approval_mine;');
+    for (const task of snapshot.pending) this.upsertPending(task);
+    for (const done of snapshot.done) this.upsertDone(done);
+    for (const request of snapshot.mine) this.upsertMine(request);
+    this.setOutOfOffice(snapshot.outOfOffice);
   }
 
   listPending(): ApprovalTaskSummary[] {
-    return this.listStmt.all().map((row) => ApprovalTaskSummary.parse(JSON.parse(row.summary)));
+    return this.s.listPending.all().map((row) => JSON.parse(row.summary) as ApprovalTaskSummary);
+  }
+
+  listDone(limit = HISTORY_KEEP): DoneTaskSummary[] {
+    this.s.trimDone.run();
+    return this.s.listDone.all(limit).map((row) => JSON.parse(row.summary) as DoneTaskSummary);
+  }
+
+  listMine(limit = HISTORY_KEEP): RequestSummary[] {
+    return this.s.listMine.all(limit).map((row) => JSON.parse(row.summary) as RequestSummary);
   }
 
   pendingCount(): number {
-    return this.countStmt.get()!.n;
+    return this.s.countPending.get()!.n;
+  }
+
+  outOfOffice(): OutOfOffice | null {
+    return this.state<OutOfOffice>('outOfOffice');
+  }
+
+  saveDetail(detail: RequestDetail, fetchedAt: number): void {
+    this.s.saveDetail.run(detail.id, fetchedAt, JSON.stringify(detail));
+  }
+
+  detail(requestId: string): { detail: RequestDetail; fetchedAt: number } | null {
+    const row = this.s.detail.get(requestId);
+    return row ? { detail: JSON.parse(row.detail) as RequestDetail, fetchedAt: row.fetched_at } : null;
   }
 }

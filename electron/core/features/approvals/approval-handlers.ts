@@ -1,0 +1,87 @@
+import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
+import type { ActionOutcome, ApprovalTemplate, DirectoryPerson } from '../../../../shared/bridge/views.ts';
+import type { Clock } from '../../../../shared/domain/clock.ts';
+import type { SignedInSession } from '../../session/signed-in-session.ts';
+
+type ApprovalHandlers = Pick<
+  BridgeHandlers,
+  | 'approvals.inbox'
+  | 'approvals.templates'
+  | 'approvals.detail'
+  | 'approvals.submit'
+  | 'approvals.decide'
+  | 'approvals.withdraw'
+  | 'approvals.comment'
+  | 'approvals.setOutOfOffice'
+  | 'approvals.clearOutOfOffice'
+  | 'directory.people'
+>;
+
+export interface ApprovalHandlerContext {
+  session(): SignedInSession | null;
+  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  clock: Clock;
+}
+
+/**
+ * The bridge's approval calls. Lists come from the cache, so they work offline; details and
+ * templates come from the server when online and from the copy kept last time otherwise;
+ * every change goes through the outbox, so it is sent once even across a disconnect.
+ */
+export function approvalHandlers(ctx: ApprovalHandlerContext): ApprovalHandlers {
+  /** Fetches from the server when online, keeps a copy; offline (or on a transport error) returns the copy. */
+  async function fetchOrCached<T>(key: string, fetch: (s: SignedInSession) => Promise<T>): Promise<T | null> {
+    const s = ctx.session();
+    if (!s) return null;
+    if (s.sync.state === 'online') {
+      try {
+        const value = await fetch(s);
+        s.cache.approvals.setState(key, value);
+        return value;
+      } catch {
+        // Fall through to the kept copy.
+      }
+    }
+    return s.cache.approvals.state<T>(key);
+  }
+
+  return {
+    'approvals.inbox': async () => {
+      const s = ctx.session();
+      if (!s) return { pending: [], mine: [], done: [], outOfOffice: null };
+      const a = s.cache.approvals;
+      return { pending: a.listPending(), mine: a.listMine(), done: a.listDone(), outOfOffice: a.outOfOffice() };
+    },
+    'approvals.templates': async () =>
+      (await fetchOrCached<ApprovalTemplate[]>('templates', (s) => s.sync.request('approvals.templates', {}))) ?? [],
+    'directory.people': async () =>
+      (await fetchOrCached<DirectoryPerson[]>('people', (s) => s.sync.request('directory.people', {}))) ?? [],
+    'approvals.detail': async ({ requestId }) => {
+      const s = ctx.session();
+      if (!s) return { status: 'unavailable', code: 'signed_out' };
+      if (s.sync.state === 'online') {
+        try {
+          const detail = await s.sync.request('approvals.detail', { requestId });
+          s.cache.approvals.saveDetail(detail, ctx.clock.now());
+          return { status: 'fresh', detail };
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? 'internal';
+          if (code === 'not_found' || code === 'forbidden') return { status: 'unavailable', code };
+        }
+      }
+      const kept = s.cache.approvals.detail(requestId);
+      return kept
+        ? { status: 'cached', detail: kept.detail, fetchedAt: kept.fetchedAt }
+        : { status: 'unavailable', code: 'offline' };
+    },
+    'approvals.submit': async ({ templateKey, values }) =>
+      ctx.act((s) => s.sync.enqueue('approvals.submit', { templateKey, values, attachmentIds: [] })),
+    'approvals.decide': async ({ taskId, decision, comment }) =>
+      ctx.act((s) => s.sync.enqueue('approvals.decide', { taskId, decision, comment })),
+    'approvals.withdraw': async ({ requestId }) => ctx.act((s) => s.sync.enqueue('approvals.withdraw', { requestId })),
+    'approvals.comment': async ({ requestId, text }) =>
+      ctx.act((s) => s.sync.enqueue('approvals.comment', { requestId, text, attachmentIds: [] })),
+    'approvals.setOutOfOffice': async (input) => ctx.act((s) => s.sync.enqueue('approvals.setOutOfOffice', input)),
+    'approvals.clearOutOfOffice': async () => ctx.act((s) => s.sync.enqueue('approvals.clearOutOfOffice', {})),
+  };
+}

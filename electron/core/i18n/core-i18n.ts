@@ -1,0 +1,27 @@
+import i18next, { type TFunction } from 'i18next';
+import type { Language } from '../../../shared/bridge/views.ts';
+import en from '../../../shared/i18n/locales/en.json' with { type: 'json' };
+import he from '../../../shared/i18n/locales/he.json' with { type: 'json' };
+import zhCN from '../../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
+
+/**
+ * Text core writes itself (desktop notifications, tray menu), from the same catalogs as the
+ * renderer, so a toast and the window never disagree on a word.
+ */
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, he: { translation: he } },
+  lng: 'en',
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export function translatorFor(language: Language | null): TFunction {
+  return instance.getFixedT(language ?? 'en');
+}
+
+/** A template's name in the given language; Hebrew and others fall back to English. */
+export function localized(text: { en: string; 'zh-CN': string }, language: Language | null): string {
+  return language === 'zh-CN' ? text['zh-CN'] : text.en;
+}

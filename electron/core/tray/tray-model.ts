@@ -1,0 +1,63 @@
+import type { TFunction } from 'i18next';
+import type { ConnectionView, HomeView, Language } from '../../../shared/bridge/views.ts';
+import type { ApprovalTaskSummary } from '../../../shared/domain/approvals/request.ts';
+import { localized } from '../i18n/core-i18n.ts';
+
+export type TrayItem =
+  | { kind: 'open'; label: string }
+  | { kind: 'info'; label: string }
+  | { kind: 'task'; label: string; taskId: string; route: string; approveLabel: string; openLabel: string }
+  | { kind: 'route'; label: string; route: string }
+  | { kind: 'separator' }
+  | { kind: 'quit'; label: string };
+
+export interface TrayModel {
+  tooltip: string;
+  /** What waits for me: approvals plus notices that need an acknowledgement. */
+  badge: number;
+  attention: boolean;
+  items: TrayItem[];
+}
+
+const TOP_TASKS = 5;
+const LABEL_MAX = 48;
+
+const clip = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
+
+/**
+ * The tray menu as data, in the user's language: the oldest pending approvals, each with Approve
+ * and Open, then counts and the connection. Electron's main process only turns it into a Menu.
+ */
+export function buildTrayModel(
+  home: HomeView,
+  connection: ConnectionView,
+  pending: readonly ApprovalTaskSummary[],
+  language: Language | null,
+  t: TFunction,
+): TrayModel {
+  const badge = home.pendingApprovals + home.unacknowledgedRequired;
+  const tasks: TrayItem[] = pending.slice(0, TOP_TASKS).map((task) => ({
+    kind: 'task',
+    label: clip(`${localized(task.templateName, language)} · ${task.title} · ${task.submitter.name}`),
+    taskId: task.id,
+    route: `approvals/${task.requestId}`,
+    approveLabel: t('approvals.approve'),
+    openLabel: t('toast.open'),
+  }));
+  const more = pending.length - tasks.length;
+  return {
+    tooltip: t('tray.tooltip', { approvals: home.pendingApprovals, notices: home.unreadNotices }),
+    badge,
+    attention: badge > 0,
+    items: [
+      { kind: 'open', label: t('tray.open') },
+      { kind: 'info', label: t(`connection.${connection.state}`) },
+      { kind: 'separator' },
+      ...(tasks.length > 0 ? [{ kind: 'info', label: t('tray.waiting', { count: pending.length }) } as TrayItem, ...tasks] : []),
+      ...(more > 0 ? [{ kind: 'route', label: t('tray.more', { count: more }), route: 'approvals' } as TrayItem] : []),
+      { kind: 'route', label: t('tray.notices', { count: home.unreadNotices }), route: 'notices' },
+      { kind: 'separator' },
+      { kind: 'quit', label: t('tray.quit') },
+    ],
+  };
+}

@@ -1,0 +1,164 @@
+import type { ApprovalTemplate, LocalizedText } from '../../../shared/domain/approvals/template.ts';
+
+/** The templates every Portico server starts with; admins change them afterwards as data. */
+const t = (en: string, zh: string): LocalizedText => ({ en, 'zh-CN': zh });
+
+const manager = { name: t('Manager', '直属上级'), approvers: { kind: 'manager' }, mode: 'any' } as const;
+const reason = { key: 'reason', type: 'text', label: t('Reason', '事由'), required: true, maxLength: 200 } as const;
+
+export const builtinTemplates: ApprovalTemplate[] = [
+  {
+    key: 'leave',
+    name: t('Leave', '请假'),
+    description: t('Annual, sick or personal leave.', '年假、病假、事假等。'),
+    enabled: true,
+    titleField: 'reason',
+    fields: [
+      {
+        key: 'leaveType',
+        type: 'select',
+        label: t('Type', '假期类型'),
+        required: true,
+        options: [
+          { value: 'annual', label: t('Annual leave', '年假') },
+          { value: 'sick', label: t('Sick leave', '病假') },
+          { value: 'personal', label: t('Personal leave', '事假') },
+          { value: 'marriage', label: t('Marriage leave', '婚假') },
+          { value: 'parental', label: t('Parental leave', '产假/陪产假') },
+        ],
+      },
+      { key: 'start', type: 'date', label: t('From', '开始日期'), required: true },
+      { key: 'end', type: 'date', label: t('To', '结束日期'), required: true, notBefore: 'start' },
+      { key: 'days', type: 'number', label: t('Days', '天数'), required: true, min: 0.5, max: 60, step: 0.5 },
+      reason,
+    ],
+    steps: [
+      manager,
+      { name: t('HR', '人事'), approvers: { kind: 'role', role: 'hr' }, mode: 'any', when: { field: 'days', above: 3 } },
+    ],
+    sla: { remindAfterHours: 4, escalateAfterHours: 16 },
+  },
+  {
+    key: 'expense',
+    name: t('Expense', '报销'),
+    description: t('Claim back what you paid for the company.', '报销因公支出的费用。'),
+    enabled: true,
+    titleField: 'purpose',
+    fields: [
+      {
+        key: 'category',
+        type: 'select',
+        label: t('Category', '费用类别'),
+        required: true,
+        options: [
+          { value: 'travel', label: t('Travel', '差旅') },
+          { value: 'meals', label: t('Meals and entertainment', '餐饮招待') },
+          { value: 'office', label: t('Office supplies', '办公用品') },
+          { value: 'other', label: t('Other', '其他') },
+        ],
+      },
+      {
+        key: 'amount',
+        type: 'number',
+        label: t('Amount', '金额'),
+        required: true,
+        min: 0.01,
+        max: 1_000_000,
+        step: 0.01,
+        unit: t('CNY', '元'),
+      },
+      { key: 'purpose', type: 'text', label: t('Purpose', '用途'), required: true, maxLength: 200 },
+      { key: 'details', type: 'longText', label: t('Details', '明细'), required: false, maxLength: 4000 },
+    ],
+    steps: [
+      manager,
+      {
+        name: t('Finance', '财务'),
+        approvers: { kind: 'role', role: 'finance' },
+        mode: 'any',
+        when: { field: 'amount', above: 5000 },
+      },
+    ],
+    sla: { remindAfterHours: 8, escalateAfterHours: 24 },
+  },
+  {
+    key: 'overtime',
+    name: t('Overtime', '加班'),
+    description: t('Work outside your hours, paid or as time off.', '工作时间以外的加班，计薪或调休。'),
+    enabled: true,
+    titleField: 'reason',
+    fields: [
+      { key: 'date', type: 'date', label: t('Date', '日期'), required: true },
+      { key: 'hours', type: 'number', label: t('Hours', '小时数'), required: true, min: 0.5, max: 12, step: 0.5 },
+      {
+        key: 'compensation',
+        type: 'select',
+        label: t('Compensation', '补偿方式'),
+        required: true,
+        options: [
+          { value: 'pay', label: t('Overtime pay', '加班费') },
+          { value: 'time_off', label: t('Time off in lieu', '调休') },
+        ],
+      },
+      reason,
+    ],
+    steps: [manager],
+    sla: { remindAfterHours: 8, escalateAfterHours: 24 },
+  },
+  {
+    key: 'business_trip',
+    name: t('Business trip', '出差'),
+    description: t('Travel for work, with its budget.', '因公出差及预算。'),
+    enabled: true,
+    titleField: 'destination',
+    fields: [
+      { key: 'destination', type: 'text', label: t('Destination', '目的地'), required: true, maxLength: 100 },
+      { key: 'start', type: 'date', label: t('From', '出发日期'), required: true },
+      { key: 'end', type: 'date', label: t('To', '返回日期'), required: true, notBefore: 'start' },
+      {
+        key: 'budget',
+        type: 'number',
+        label: t('Budget', '预算'),
+        required: true,
+        min: 0,
+        max: 1_000_000,
+        step: 0.01,
+        unit: t('CNY', '元'),
+      },
+      { key: 'purpose', type: 'longText', label: t('Purpose', '出差事由'), required: true, maxLength: 2000 },
+    ],
+    steps: [
+      manager,
+      {
+        name: t('Finance', '财务'),
+        approvers: { kind: 'role', role: 'finance' },
+        mode: 'any',
+        when: { field: 'budget', above: 10_000 },
+      },
+    ],
+    sla: { remindAfterHours: 8, escalateAfterHours: 24 },
+  },
+  {
+    key: 'makeup_clock',
+    name: t('Make-up clock-in', '补卡'),
+    description: t('Correct a missed clock-in or clock-out.', '补记漏打的上下班卡。'),
+    enabled: true,
+    titleField: 'reason',
+    fields: [
+      { key: 'at', type: 'datetime', label: t('Time', '补卡时间'), required: true },
+      {
+        key: 'kind',
+        type: 'select',
+        label: t('Clock', '类型'),
+        required: true,
+        options: [
+          { value: 'in', label: t('Clock in', '上班') },
+          { value: 'out', label: t('Clock out', '下班') },
+        ],
+      },
+      reason,
+    ],
+    steps: [manager, { name: t('HR', '人事'), approvers: { kind: 'role', role: 'hr' }, mode: 'any' }],
+    sla: { remindAfterHours: 8, escalateAfterHours: 24 },
+  },
+];

@@ -1,0 +1,41 @@
+import type { IncomingMessage } from 'node:http';
+import { ApprovalTemplate } from '../../../shared/domain/approvals/template.ts';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import type { TemplateStore } from './template-store.ts';
+
+/** Templates are data: admins list them and replace one at a time, validated by the shared schema. */
+export function addTemplateRoutes(
+  routes: HttpRoutes,
+  deps: {
+    templates: TemplateStore;
+    directory: DirectoryStore;
+    clock: Clock;
+    authenticate: (req: IncomingMessage) => Promise<string>;
+  },
+): void {
+  const admin = async (req: IncomingMessage): Promise<string> => {
+    const userId = await deps.authenticate(req);
+    if (!deps.directory.hasAnyRole(userId, ['admin']))
+      throw new HttpProblem(403, 'forbidden', 'only admins change approval templates');
+    return userId;
+  };
+  routes
+    .add('GET', '/api/admin/approval-templates', async (req, res) => {
+      await admin(req);
+      sendJson(res, 200, { templates: deps.templates.list() });
+    })
+    .add('PUT', '/api/admin/approval-templates/:key', async (req, res, _url, params) => {
+      const userId = await admin(req);
+      const template = await readJson(req, ApprovalTemplate);
+      if (template.key !== params.key) throw new HttpProblem(400, 'invalid_request', 'the body’s key must match the URL');
+      for (const step of template.steps) {
+        if (step.approvers.kind !== 'users') continue;
+        const unknown = step.approvers.userIds.filter((id) => !deps.directory.isActiveUser(id));
+        if (unknown.length > 0) throw new HttpProblem(400, 'invalid_request', `unknown approvers: ${unknown.join(', ')}`);
+      }
+      const version = deps.templates.save(template, deps.clock.now(), userId);
+      sendJson(res, 200, { key: template.key, version });
+    });
+}

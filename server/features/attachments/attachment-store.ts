@@ -1,0 +1,85 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
+import type { Db } from '../../store/database.ts';
+import { DomainError } from '../domain-error.ts';
+import { sniffAttachment } from './sniff.ts';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENTS_PER_ACTION = 10;
+
+/** A safe display name: no path, no control characters, at most 255 characters. */
+export function cleanFileName(raw: string): string | null {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !'<>:"|?*'.includes(ch))
+    .join('')
+    .trim();
+  return clean.length > 0 && clean.length <= 255 && !/^\.+$/.test(clean) ? clean : null;
+}
+
+/**
+ * Uploaded files, held until a request or comment links them. Kept in SQLite next to the request
+ * (up to 10 MiB each); a deployment on PostgreSQL would move the bytes to object storage.
+ */
+export class AttachmentStore {
+  private readonly insertStmt;
+  private readonly refStmt;
+  private readonly linkStmt;
+  private readonly contentStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT INTO attachments (id, owner_id, name, media_type, size, sha256, data, request_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+    );
+    this.refStmt = db.prepare<
+      [string],
+      { id: string; owner_id: string; name: string; media_type: string; size: number; request_id: string | null }
+    >('SELECT id, owner_id, name, media_type, size, request_id FROM attachments WHERE id = ?');
+    this.linkStmt = db.prepare<[string, string]>('UPDATE attachments SET request_id = ? WHERE id = ? AND request_id IS NULL');
+    this.contentStmt = db.prepare<
+      [string],
+      { data: Buffer; media_type: string; name: string; request_id: string | null; owner_id: string }
+    >('SELECT data, media_type, name, request_id, owner_id FROM attachments WHERE id = ?');
+  }
+
+  store(ownerId: string, rawName: string, data: Buffer, now: number): AttachmentRef {
+    const name = cleanFileName(rawName);
+    if (!name) throw new DomainError('invalid_params', 'the file name is empty or not allowed');
+    if (data.length === 0) throw new DomainError('invalid_params', 'the file is empty');
+    if (data.length > MAX_ATTACHMENT_BYTES) {
+      throw new DomainError('too_large', `attachments are limited to ${MAX_ATTACHMENT_BYTES} bytes`, {
+        limit: MAX_ATTACHMENT_BYTES,
+      });
+    }
+    const sniff = sniffAttachment(name, data);
+    if (!sniff.ok)
+      throw new DomainError('unsupported_type', `${name}: ${sniff.reason.replace('_', ' ')}`, { reason: sniff.reason });
+    const id = `a_${randomUUID()}`;
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    this.insertStmt.run(id, ownerId, name, sniff.mediaType, data.length, sha256, data, now);
+    return { id, name, size: data.length, mediaType: sniff.mediaType };
+  }
+
+  /** Links the caller's own unlinked uploads to a request; anything else is refused. Call inside the write. */
+  claim(ownerId: string, requestId: string, ids: readonly string[]): AttachmentRef[] {
+    if (ids.length > MAX_ATTACHMENTS_PER_ACTION) {
+      throw new DomainError('invalid_params', `at most ${MAX_ATTACHMENTS_PER_ACTION} attachments per action`);
+    }
+    return [...new Set(ids)].map((id) => {
+      const row = this.refStmt.get(id);
+      if (!row || row.owner_id !== ownerId || row.request_id !== null) {
+        throw new DomainError('invalid_params', `attachment ${id} is not an unused upload of yours`);
+      }
+      this.linkStmt.run(requestId, id);
+      return { id: row.id, name: row.name, size: row.size, mediaType: row.media_type };
+    });
+  }
+
+  content(id: string): { data: Buffer; mediaType: string; name: string; requestId: string | null; ownerId: string } | null {
+    const row = this.contentStmt.get(id);
+    return row
+      ? { data: row.data, mediaType: row.media_type, name: row.name, requestId: row.request_id, ownerId: row.owner_id }
+      : null;
+  }
+}

@@ -1,0 +1,172 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { RequestStatus } from '../../../shared/domain/approvals/request.ts';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import { DELIVERY_HEADER, type DecisionCallback, SIGNATURE_HEADER } from '../../../shared/protocol/integration-api.ts';
+import type { Db } from '../../store/database.ts';
+import type { RequestRecord } from '../approvals/request-store.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import type { IntegrationStore } from './integration-store.ts';
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme Stripe and Slack use. */
+export function signCallback(secret: string, body: string, unixSeconds: number): string {
+  const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
+  return `t=${unixSeconds},v1=${mac}`;
+}
+
+export interface CallbackOptions {
+  retryBaseMs: number;
+  retryMaxMs: number;
+  giveUpAfterMs: number;
+  timeoutMs: number;
+  concurrency: number;
+}
+
+export const defaultCallbackOptions: CallbackOptions = {
+  retryBaseMs: 5000,
+  retryMaxMs: 15 * 60_000,
+  giveUpAfterMs: 3 * 24 * 3600_000,
+  timeoutMs: 10_000,
+  concurrency: 4,
+};
+
+interface Due {
+  id: string;
+  integration_id: string;
+  url: string;
+  body: string;
+  attempts: number;
+  created_at: number;
+}
+
+/**
+ * Decisions owed to other systems. A row is written in the same transaction as the decision, then
+ * POSTed until the receiver answers 2xx, with exponential backoff; the rows outlive restarts.
+ * Receivers must expect a repeat (the delivery id is in the body and a header).
+ */
+export class CallbackQueue {
+  private readonly insertStmt;
+  private readonly dueStmt;
+  private readonly deliveredStmt;
+  private readonly retryStmt;
+  private readonly failedStmt;
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly o: CallbackOptions;
+  private readonly d: { integrations: IntegrationStore; directory: DirectoryStore; clock: Clock; logger: Logger };
+
+  constructor(db: Db, deps: CallbackQueue['d'], options: Partial<CallbackOptions> = {}) {
+    this.d = deps;
+    this.o = { ...defaultCallbackOptions, ...options };
+    this.insertStmt = db.prepare(
+      `INSERT INTO callback_deliveries (id, integration_id, request_id, url, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.dueStmt = db.prepare<[number, number], Due>(
+      `SELECT id, integration_id, url, body, attempts, created_at FROM callback_deliveries
+       WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
+    );
+    this.deliveredStmt = db.prepare<[number, number, string]>(
+      'UPDATE callback_deliveries SET delivered_at = ?, attempts = ? WHERE id = ?',
+    );
+    this.retryStmt = db.prepare<[number, number, string, string]>(
+      'UPDATE callback_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
+    );
+    this.failedStmt = db.prepare<[number, number, string, string]>(
+      'UPDATE callback_deliveries SET failed_at = ?, attempts = ?, last_error = ? WHERE id = ?',
+    );
+  }
+
+  /** Inside the decision's transaction: the callback exists if and only if the decision does. */
+  enqueue(request: RequestRecord, status: RequestStatus, decidedBy: string | null, comment: string | null): void {
+    if (!request.callbackUrl || !request.integrationId || !request.externalId) return;
+    if (status !== 'approved' && status !== 'rejected' && status !== 'returned') return;
+    const now = this.d.clock.now();
+    const id = `cb_${randomUUID()}`;
+    const person = decidedBy ? this.d.directory.profile(decidedBy) : null;
+    const body: DecisionCallback = {
+      type: 'approval.decided',
+      deliveryId: id,
+      requestId: request.id,
+      externalId: request.externalId,
+      status,
+      decidedBy: person ? { id: person.id, username: person.username, name: person.displayName } : null,
+      comment,
+      decidedAt: now,
+    };
+    this.insertStmt.run(id, request.integrationId, request.id, request.callbackUrl, JSON.stringify(body), now, now);
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.runOnce(), intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Sends what is due now; overlapping calls share one run. */
+  runOnce(): Promise<void> {
+    this.running ??= this.sendDue().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sendDue(): Promise<void> {
+    const due = this.dueStmt.all(this.d.clock.now(), this.o.concurrency * 4).filter((row) => !this.inFlight.has(row.id));
+    for (let i = 0; i < due.length; i += this.o.concurrency) {
+      await Promise.all(due.slice(i, i + this.o.concurrency).map((row) => this.send(row)));
+    }
+  }
+
+  private async send(row: Due): Promise<void> {
+    this.inFlight.add(row.id);
+    const attempts = row.attempts + 1;
+    try {
+      const integration = this.d.integrations.byId(row.integration_id);
+      if (!integration || integration.revoked) {
+        this.failedStmt.run(this.d.clock.now(), attempts, 'integration revoked', row.id);
+        return;
+      }
+      const unixSeconds = Math.floor(this.d.clock.now() / 1000);
+      let error: string;
+      try {
+        const response = await fetch(row.url, {
+          method: 'POST',
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.o.timeoutMs),
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Portico-Callback/1',
+            [SIGNATURE_HEADER]: signCallback(integration.signingSecret, row.body, unixSeconds),
+            [DELIVERY_HEADER]: row.id,
+          },
+          body: row.body,
+        });
+        await response.body?.cancel();
+        if (response.status >= 200 && response.status < 300) {
+          this.deliveredStmt.run(this.d.clock.now(), attempts, row.id);
+          return;
+        }
+        error = `HTTP ${response.status}`;
+      } catch (cause) {
+        error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+      }
+      const now = this.d.clock.now();
+      if (now - row.created_at > this.o.giveUpAfterMs) {
+        this.failedStmt.run(now, attempts, error, row.id);
+        this.d.logger.error({ delivery: row.id, url: row.url, attempts, error }, 'callback abandoned');
+        return;
+      }
+      const delay = Math.min(this.o.retryMaxMs, this.o.retryBaseMs * 2 ** Math.min(attempts - 1, 20));
+      this.retryStmt.run(attempts, now + delay, error, row.id);
+      this.d.logger.warn({ delivery: row.id, attempts, error, retryInMs: delay }, 'callback failed; will retry');
+    } finally {
+      this.inFlight.delete(row.id);
+    }
+  }
+}

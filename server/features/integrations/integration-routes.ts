@@ -1,0 +1,78 @@
+import type { IncomingMessage } from 'node:http';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import {
+  CreateIntegrationRequest,
+  ExternalId,
+  ExternalTaskRequest,
+  type IntegrationScope,
+} from '../../../shared/protocol/integration-api.ts';
+import { HttpProblem, type HttpRoutes, bearerToken, readJson, sendJson } from '../../gateway/http-kit.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import type { ExternalTasks } from './external-tasks.ts';
+import type { Integration, IntegrationStore } from './integration-store.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+
+export function addIntegrationRoutes(
+  routes: HttpRoutes,
+  deps: {
+    integrations: IntegrationStore;
+    external: ExternalTasks;
+    directory: DirectoryStore;
+    clock: Clock;
+    serverVersion: string;
+    authenticate: (req: IncomingMessage) => Promise<string>;
+  },
+): void {
+  const admin = async (req: IncomingMessage): Promise<string> => {
+    const userId = await deps.authenticate(req);
+    if (!deps.directory.hasAnyRole(userId, ['admin'])) throw new HttpProblem(403, 'forbidden', 'only admins manage integrations');
+    return userId;
+  };
+  const integration = (req: IncomingMessage, scope: IntegrationScope): Integration => {
+    const token = bearerToken(req);
+    if (!token) throw new HttpProblem(401, 'token_missing', 'send "Authorization: Bearer <integration token>"');
+    const found = deps.integrations.authenticate(token);
+    if (!found) throw new HttpProblem(401, 'token_invalid', 'unknown or revoked integration token');
+    if (!found.scopes.includes(scope) && !(scope === 'tasks:read' && found.scopes.includes('tasks:write'))) {
+      throw new HttpProblem(403, 'scope_missing', `this token lacks the scope ${scope}`);
+    }
+    return found;
+  };
+  const externalId = (raw: string | undefined): string => {
+    const parsed = ExternalId.safeParse(raw);
+    if (!parsed.success) throw new HttpProblem(400, 'invalid_request', 'malformed externalId');
+    return parsed.data;
+  };
+
+  routes
+    .add('GET', '/api/openapi.json', (_req, res) => sendJson(res, 200, buildOpenApiDocument(deps.serverVersion)))
+    .add('GET', '/api/admin/integrations', async (req, res) => {
+      await admin(req);
+      sendJson(res, 200, { integrations: deps.integrations.list() });
+    })
+    .add('POST', '/api/admin/integrations', async (req, res) => {
+      const userId = await admin(req);
+      const body = await readJson(req, CreateIntegrationRequest);
+      sendJson(res, 201, deps.integrations.create(body.name, body.scopes, userId, deps.clock.now()));
+    })
+    .add('POST', '/api/admin/integrations/:id/revoke', async (req, res, _url, params) => {
+      await admin(req);
+      if (!deps.integrations.revoke(params.id!, deps.clock.now()))
+        throw new HttpProblem(404, 'not_found', 'no such active integration');
+      sendJson(res, 200, { revoked: true });
+    })
+    .add('POST', '/api/integrations/v1/tasks', async (req, res) => {
+      const caller = integration(req, 'tasks:write');
+      const body = await readJson(req, ExternalTaskRequest);
+      const state = deps.external.create(caller, body);
+      sendJson(res, state.created ? 201 : 200, state);
+    })
+    .add('GET', '/api/integrations/v1/tasks/:externalId', (req, res, _url, params) => {
+      const caller = integration(req, 'tasks:read');
+      sendJson(res, 200, deps.external.state(caller, externalId(params.externalId)));
+    })
+    .add('DELETE', '/api/integrations/v1/tasks/:externalId', (req, res, _url, params) => {
+      const caller = integration(req, 'tasks:write');
+      sendJson(res, 200, deps.external.cancel(caller, externalId(params.externalId)));
+    });
+}

@@ -1,0 +1,3 @@
+export * from './template.ts';
+export * from './form.ts';
+export * from './request.ts';
