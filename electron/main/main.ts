@@ -8,6 +8,7 @@ import { APP_USER_MODEL_ID } from './app-identity.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
 import { createMainWindow } from './main-window.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
+import { showToasts } from './toasts.ts';
 import { createTray } from './tray-icon.ts';
 
 /** Composition root of the desktop app: adapters around core, nothing more. */
@@ -32,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     const window = createMainWindow(appRoot);
     registerBridgeIpc(core, window, appRoot);
     createTray(core, window, appRoot);
+    showToasts(core, window);
     app.on('second-instance', () => {
       window.show();
       window.focus();

@@ -1,37 +1,57 @@
 import path from 'node:path';
-import { type BrowserWindow, Menu, Tray, app, nativeImage } from 'electron';
-import type { HomeView } from '../../shared/bridge/views.ts';
+import { type BrowserWindow, Menu, type MenuItemConstructorOptions, Tray, app, nativeImage } from 'electron';
 import type { PorticoCore } from '../core/portico-core.ts';
+import type { TrayItem } from '../core/tray/tray-model.ts';
 
-/** Tray with a count of what waits for me: the attention icon stays until it is zero, never a faint blink. */
+/**
+ * Tray with what waits for me: the attention icon stays until it is zero, never a faint blink;
+ * the oldest approvals can be approved or opened straight from the menu. The menu's content and
+ * words come from core (`trayModel`); this only maps it to Electron.
+ */
 export function createTray(core: PorticoCore, window: BrowserWindow, appRoot: string): Tray {
   const icon = (name: string) => nativeImage.createFromPath(path.join(appRoot, 'resources/icons', name));
   const tray = new Tray(icon('tray.png'));
-  const open = () => {
+  const open = (route?: string) => {
     window.show();
     window.focus();
+    if (route) core.openRoute(route);
   };
-  const render = (home: HomeView) => {
-    const waiting = home.pendingApprovals + home.unacknowledgedRequired;
-    tray.setImage(icon(waiting > 0 ? 'tray-attention.png' : 'tray.png'));
-    tray.setToolTip(`Portico: ${home.pendingApprovals} approvals, ${home.unreadNotices} unread notices`);
-    if (process.platform === 'darwin') tray.setTitle(waiting > 0 ? String(waiting) : '');
-    app.setBadgeCount(waiting);
-    const connection = core.connectionView();
-    tray.setContextMenu(
-      Menu.buildFromTemplate([
-        { label: 'Open Portico', click: open },
-        { label: `Status: ${connection.state}`, enabled: false },
-        { label: `${home.pendingApprovals} waiting for approval`, click: open },
-        { label: `${home.unreadNotices} unread notices`, click: open },
-        { type: 'separator' },
-        { label: 'Quit Portico', role: 'quit' },
-      ]),
-    );
+  const toMenuItem = (item: TrayItem): MenuItemConstructorOptions => {
+    switch (item.kind) {
+      case 'open':
+        return { label: item.label, click: () => open() };
+      case 'info':
+        return { label: item.label, enabled: false };
+      case 'route':
+        return { label: item.label, click: () => open(item.route) };
+      case 'task':
+        return {
+          label: item.label,
+          submenu: [
+            {
+              label: item.approveLabel,
+              click: () => void core.handlers['approvals.decide']({ taskId: item.taskId, decision: 'approve', comment: '' }),
+            },
+            { label: item.openLabel, click: () => open(item.route) },
+          ],
+        };
+      case 'separator':
+        return { type: 'separator' };
+      case 'quit':
+        return { label: item.label, role: 'quit' };
+    }
   };
-  tray.on('click', open);
+  const render = () => {
+    const model = core.trayModel();
+    tray.setImage(icon(model.attention ? 'tray-attention.png' : 'tray.png'));
+    tray.setToolTip(model.tooltip);
+    if (process.platform === 'darwin') tray.setTitle(model.badge > 0 ? String(model.badge) : '');
+    app.setBadgeCount(model.badge);
+    tray.setContextMenu(Menu.buildFromTemplate(model.items.map(toMenuItem)));
+  };
+  tray.on('click', () => open());
   core.events.on('home.changed', render);
-  core.events.on('connection.changed', () => render(core.homeView()));
-  render(core.homeView());
+  core.events.on('connection.changed', render);
+  render();
   return tray;
 }

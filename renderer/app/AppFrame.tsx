@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../shared/domain/user.ts';
 import { portico } from '../bridge/portico.ts';
@@ -9,63 +9,70 @@ import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { PlaceholderPage } from '../features/launcher/PlaceholderPage.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-
-export type PageKey = 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'launcher';
-const pages: PageKey[] = ['home', 'approvals', 'notices', 'attendance', 'chat', 'launcher'];
+import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
+import { ToastCenter } from './ToastCenter.tsx';
 const icons: Record<PageKey, string> = { home: '⌂', approvals: '✓', notices: '✉', attendance: '◷', chat: '☏', launcher: '▦' };
 
 export function AppFrame({ user }: { user: UserProfile }) {
   const { t } = useTranslation();
-  const [page, setPage] = useState<PageKey>('home');
+  const [route, setRoute] = useState<Route>({ page: 'home', itemId: null });
+  const navigate = useCallback((path: string) => setRoute(parseRoute(path)), []);
+  const navigation = useMemo(() => ({ route, navigate }), [route, navigate]);
+  useEffect(() => portico.on('navigate', ({ route: path }) => navigate(path)), [navigate]);
+  const page = route.page;
+  const setPage = (key: PageKey) => navigate(key);
   const content: Record<PageKey, ReactNode> = {
     home: <HomePage user={user} onOpen={setPage} />,
-    approvals: <ApprovalsPage />,
+    approvals: <ApprovalsPage user={user} />,
     notices: <NoticesPage />,
     attendance: <AttendancePage />,
     chat: <PlaceholderPage title={t('nav.chat')} />,
     launcher: <PlaceholderPage title={t('nav.launcher')} />,
   };
   return (
-    <div className="frame">
-      <nav className="sidebar" aria-label="Portico">
-        <div className="sidebar-brand">
-          <span className="logo" aria-hidden="true">
-            P
-          </span>
-          <span>{t('app.name')}</span>
-        </div>
-        <ul>
-          {pages.map((key) => (
-            <li key={key}>
-              <button
-                className={page === key ? 'nav-item active' : 'nav-item'}
-                aria-current={page === key ? 'page' : undefined}
-                onClick={() => setPage(key)}
-              >
-                <span className="nav-icon" aria-hidden="true">
-                  {icons[key]}
-                </span>
-                {t(`nav.${key}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="main">
-        <header className="topbar">
-          <ConnectionBadge />
-          <div className="topbar-end">
-            <LanguageSwitch />
-            <span className="user-chip" title={user.departmentName ?? ''}>
-              {user.displayName}
+    <NavigationContext.Provider value={navigation}>
+      <div className="frame">
+        <nav className="sidebar" aria-label="Portico">
+          <div className="sidebar-brand">
+            <span className="logo" aria-hidden="true">
+              P
             </span>
-            <button className="link" onClick={() => void portico.call('session.signOut', {})}>
-              {t('common.signOut')}
-            </button>
+            <span>{t('app.name')}</span>
           </div>
-        </header>
-        <section className="page">{content[page]}</section>
+          <ul>
+            {pages.map((key) => (
+              <li key={key}>
+                <button
+                  className={page === key ? 'nav-item active' : 'nav-item'}
+                  aria-current={page === key ? 'page' : undefined}
+                  onClick={() => setPage(key)}
+                >
+                  <span className="nav-icon" aria-hidden="true">
+                    {icons[key]}
+                  </span>
+                  {t(`nav.${key}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="main">
+          <header className="topbar">
+            <ConnectionBadge />
+            <div className="topbar-end">
+              <LanguageSwitch />
+              <span className="user-chip" title={user.departmentName ?? ''}>
+                {user.displayName}
+              </span>
+              <button className="link" onClick={() => void portico.call('session.signOut', {})}>
+                {t('common.signOut')}
+              </button>
+            </div>
+          </header>
+          <section className="page">{content[page]}</section>
+        </div>
+        <ToastCenter />
       </div>
-    </div>
+    </NavigationContext.Provider>
   );
 }

@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/bridge/views.ts';
-import en from './locales/en.json';
-import he from './locales/he.json';
-import zhCN from './locales/zh-CN.json';
+import en from '../../shared/i18n/locales/en.json';
+import he from '../../shared/i18n/locales/he.json';
+import zhCN from '../../shared/i18n/locales/zh-CN.json';
 
 export const languages: { code: Language; label: string; dir: 'ltr' | 'rtl' }[] = [
   { code: 'en', label: 'English', dir: 'ltr' },

@@ -1,32 +1,168 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAge } from '../../app/format.ts';
+import type { FormValues } from '../../../shared/domain/approvals/form.ts';
+import type { UserProfile } from '../../../shared/domain/user.ts';
+import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
+import { DoneRow, MineRow, WaitingRow } from './InboxRows.tsx';
+import { NewRequestForm } from './NewRequestForm.tsx';
+import { OutOfOfficePanel } from './OutOfOfficePanel.tsx';
+import { RequestDetailPane } from './RequestDetailPane.tsx';
+import { VirtualList } from './VirtualList.tsx';
+import { localized } from './approval-format.ts';
 
-/** The foundation's inbox: what waits for me, oldest first. Deciding arrives with the approvals workflow. */
-export function ApprovalsPage() {
-  const { t } = useTranslation();
-  const tasks = useCoreView('approvals.listPending', { refetchOn: 'approvals' });
-  // Ages are relative to when the page opened; a minute's drift does not matter for "2 hours ago".
-  const [now] = useState(() => Date.now());
-  if (!tasks) return null;
+type Tab = 'waiting' | 'mine' | 'done';
+const ROW_HEIGHT = 64;
+
+/**
+ * The one inbox for every workflow: waiting for me (oldest first, with its SLA), submitted by me,
+ * and done; a detail pane beside the list; a new request form; out-of-office with a proxy.
+ */
+export function ApprovalsPage({ user }: { user: UserProfile }) {
+  const { t, i18n } = useTranslation();
+  const { route, navigate } = useNavigation();
+  const inbox = useCoreView('approvals.inbox', { refetchOn: 'approvals' });
+  const [tab, setTab] = useState<Tab>('waiting');
+  const [templateFilter, setTemplateFilter] = useState('');
+  const [panel, setPanel] = useState<'none' | 'new' | 'away'>('none');
+  const [draft, setDraft] = useState<{ templateKey: string; values: FormValues } | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const open = (requestId: string) => {
+    setPanel('none');
+    navigate(`approvals/${requestId}`);
+  };
+
+  const language = i18n.language;
+  const templates = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const row of [...(inbox?.pending ?? []), ...(inbox?.mine ?? []), ...(inbox?.done ?? [])]) {
+      seen.set(row.templateKey, localized(row.templateName, language));
+    }
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1], language));
+  }, [inbox, language]);
+  if (!inbox) return null;
+  const keep = <T extends { templateKey: string }>(rows: T[]) =>
+    templateFilter ? rows.filter((r) => r.templateKey === templateFilter) : rows;
+  const lists = { waiting: keep(inbox.pending), mine: keep(inbox.mine), done: keep(inbox.done) };
+  const empty = { waiting: 'approvals.empty', mine: 'approvals.emptyMine', done: 'approvals.emptyDone' } as const;
+
   return (
-    <div>
-      <h1>{t('approvals.title')}</h1>
-      {tasks.length === 0 && <p className="muted">{t('approvals.empty')}</p>}
-      <ul className="list">
-        {tasks.map((task) => (
-          <li key={task.id} className="list-item">
-            <div className="list-item-head">
-              <span className="badge">{t(`approvals.template.${task.templateKey}`, { defaultValue: task.templateKey })}</span>
-              <strong>{task.title}</strong>
-            </div>
-            <span className="muted small">
-              {t('approvals.submittedBy', { name: task.submitterName, age: formatAge(task.submittedAt, now, t) })}
-            </span>
-          </li>
-        ))}
-      </ul>
+    <div className="approvals">
+      <div className="approvals-toolbar">
+        <h1>{t('approvals.title')}</h1>
+        <div className="toolbar-end">
+          <button className={inbox.outOfOffice ? 'secondary away-on' : 'secondary'} onClick={() => setPanel('away')}>
+            {t('approvals.away.button')}
+          </button>
+          <button
+            className="primary"
+            onClick={() => {
+              setDraft(null);
+              setPanel('new');
+            }}
+          >
+            {t('approvals.newRequest')}
+          </button>
+        </div>
+      </div>
+      <div className="approvals-split">
+        <div className="inbox-column">
+          <div className="tabs" role="tablist">
+            {(['waiting', 'mine', 'done'] as const).map((key) => (
+              <button
+                key={key}
+                role="tab"
+                aria-selected={tab === key}
+                className={tab === key ? 'tab active' : 'tab'}
+                onClick={() => setTab(key)}
+              >
+                {t(`approvals.tabs.${key}`)}
+                {key === 'waiting' && (
+                  <span className="tab-count" data-testid="waiting-count">
+                    {inbox.pending.length}
+                  </span>
+                )}
+              </button>
+            ))}
+          </div>
+          <label className="filter">
+            <span className="visually-hidden">{t('approvals.filterByTemplate')}</span>
+            <select
+              value={templateFilter}
+              onChange={(e) => setTemplateFilter(e.target.value)}
+              aria-label={t('approvals.filterByTemplate')}
+            >
+              <option value="">{t('approvals.allTemplates')}</option>
+              {templates.map(([key, name]) => (
+                <option key={key} value={key}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {lists[tab].length === 0 ? (
+            <p className="muted empty">{t(empty[tab])}</p>
+          ) : tab === 'waiting' ? (
+            <VirtualList
+              items={lists.waiting}
+              rowHeight={ROW_HEIGHT}
+              label={t('approvals.tabs.waiting')}
+              getKey={(task) => task.requestId}
+              selectedKey={route.itemId}
+              renderRow={(task) => <WaitingRow task={task} now={now} onOpen={open} />}
+            />
+          ) : tab === 'mine' ? (
+            <VirtualList
+              items={lists.mine}
+              rowHeight={ROW_HEIGHT}
+              label={t('approvals.tabs.mine')}
+              getKey={(request) => request.id}
+              selectedKey={route.itemId}
+              renderRow={(request) => <MineRow request={request} onOpen={open} />}
+            />
+          ) : (
+            <VirtualList
+              items={lists.done}
+              rowHeight={ROW_HEIGHT}
+              label={t('approvals.tabs.done')}
+              getKey={(done) => done.taskId}
+              selectedKey={null}
+              renderRow={(done) => <DoneRow done={done} onOpen={open} />}
+            />
+          )}
+        </div>
+        <div className="detail-column">
+          {panel === 'away' ? (
+            <OutOfOfficePanel current={inbox.outOfOffice} meId={user.id} onClose={() => setPanel('none')} />
+          ) : panel === 'new' ? (
+            <NewRequestForm
+              initial={draft}
+              onCancel={() => setPanel('none')}
+              onDone={(requestId) => {
+                setTab('mine');
+                if (requestId) open(requestId);
+                else setPanel('none');
+              }}
+            />
+          ) : route.itemId ? (
+            <RequestDetailPane
+              key={route.itemId}
+              requestId={route.itemId}
+              meId={user.id}
+              onResubmit={(detail) => {
+                setDraft({ templateKey: detail.templateKey, values: detail.values });
+                setPanel('new');
+              }}
+            />
+          ) : (
+            <p className="muted empty">{t('approvals.selectPrompt')}</p>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

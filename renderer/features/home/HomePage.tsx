@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../../shared/domain/user.ts';
-import type { PageKey } from '../../app/AppFrame.tsx';
+import type { PageKey } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { ClockCard } from './ClockCard.tsx';
 

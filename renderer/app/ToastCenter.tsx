@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ToastView } from '../../shared/bridge/views.ts';
+import { portico } from '../bridge/portico.ts';
+import { useNavigation } from './navigation.tsx';
+
+const SHOWN_MS = 8000;
+const MAX_VISIBLE = 3;
+
+/**
+ * Core's toasts inside the window (top-end corner, with their buttons), and, in the browser host,
+ * as system notifications through the Web Notifications API when the page is hidden; a click opens
+ * the item. In Electron the main process shows the OS toast, so the page does not repeat it.
+ */
+export function ToastCenter() {
+  const { t } = useTranslation();
+  const { navigate } = useNavigation();
+  const [toasts, setToasts] = useState<ToastView[]>([]);
+  const [shell, setShell] = useState<'electron' | 'browser-host' | null>(null);
+  useEffect(() => {
+    void portico.call('app.info', {}).then((info) => setShell(info.shell));
+  }, []);
+  useEffect(
+    () =>
+      portico.on('toast', (toast) => {
+        setToasts((current) => [toast, ...current.filter((c) => c.id !== toast.id)].slice(0, MAX_VISIBLE));
+        setTimeout(() => setToasts((current) => current.filter((c) => c.id !== toast.id)), SHOWN_MS);
+        if (
+          shell === 'browser-host' &&
+          document.visibilityState === 'hidden' &&
+          'Notification' in window &&
+          Notification.permission === 'granted'
+        ) {
+          const note = new Notification(toast.title, { body: toast.body, tag: toast.id });
+          note.onclick = () => {
+            window.focus();
+            navigate(toast.route);
+            note.close();
+          };
+        }
+      }),
+    [shell, navigate],
+  );
+  const dismiss = (id: string) => setToasts((current) => current.filter((c) => c.id !== id));
+  const act = async (toast: ToastView, action: 'approve' | 'open') => {
+    dismiss(toast.id);
+    if (action === 'approve' && toast.taskId)
+      await portico.call('approvals.decide', { taskId: toast.taskId, decision: 'approve', comment: '' });
+    else navigate(toast.route);
+  };
+  return (
+    <div className="toast-stack" aria-live="polite">
+      {shell === 'browser-host' && 'Notification' in window && Notification.permission === 'default' && (
+        <button className="link small notify-permission" onClick={() => void Notification.requestPermission()}>
+          {t('toast.enable')}
+        </button>
+      )}
+      {toasts.map((toast) => (
+        <div key={toast.id} className="toast" role="status" data-kind={toast.kind}>
+          <strong>{toast.title}</strong>
+          <span className="small toast-body">{toast.body}</span>
+          <div className="toast-actions">
+            {toast.actions.map((action) => (
+              <button
+                key={action.id}
+                className={action.id === 'approve' ? 'primary small' : 'secondary small'}
+                onClick={() => void act(toast, action.id)}
+              >
+                {action.label}
+              </button>
+            ))}
+            <button className="link small" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+              ✕
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

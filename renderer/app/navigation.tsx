@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+
+export type PageKey = 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'launcher';
+export const pageKeys: readonly PageKey[] = ['home', 'approvals', 'notices', 'attendance', 'chat', 'launcher'];
+
+/** Where the window is: a page and, for some pages, the item open in it (`approvals/r_123`). */
+export interface Route {
+  page: PageKey;
+  itemId: string | null;
+}
+
+/** Parses an app route as toasts, the tray and deep links give it; anything unknown goes home. */
+export function parseRoute(path: string): Route {
+  const [page, itemId] = path.replace(/^\/+/, '').split('/');
+  const known = pageKeys.find((key) => key === page);
+  if (!known) return { page: 'home', itemId: null };
+  return { page: known, itemId: itemId && /^[A-Za-z0-9_.:-]{1,64}$/.test(itemId) ? itemId : null };
+}
+
+export const NavigationContext = createContext<{ route: Route; navigate: (path: string) => void }>({
+  route: { page: 'home', itemId: null },
+  navigate: () => undefined,
+});
+
+export const useNavigation = () => useContext(NavigationContext);

@@ -1,0 +1,76 @@
+import { useTranslation } from 'react-i18next';
+import type { ApprovalTaskSummary, DoneTaskSummary, RequestSummary } from '../../../shared/domain/approvals/request.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { SlaBadge } from './SlaBadge.tsx';
+import { localized } from './approval-format.ts';
+
+/** Rows of the three inbox views; each is one button that opens the request. */
+export function WaitingRow({
+  task,
+  now,
+  onOpen,
+}: {
+  task: ApprovalTaskSummary;
+  now: number;
+  onOpen: (requestId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <button className="inbox-row" onClick={() => onOpen(task.requestId)} data-testid="waiting-row">
+      <span className="inbox-row-head">
+        <span className="badge">{localized(task.templateName, i18n.language)}</span>
+        <strong className="ellipsis">{task.title}</strong>
+        <SlaBadge task={task} now={now} />
+      </span>
+      <span className="inbox-row-foot muted small">
+        <span className="ellipsis">{task.submitter.name}</span>
+        {task.onBehalfOf && (
+          <span className="tag">
+            {t(task.via === 'escalated' ? 'approvals.escalatedFrom' : 'approvals.onBehalfOf', { name: task.onBehalfOf.name })}
+          </span>
+        )}
+        {task.source === 'external' && (
+          <span className="tag">{t('approvals.fromSystem', { system: localized(task.templateName, i18n.language) })}</span>
+        )}
+      </span>
+    </button>
+  );
+}
+
+export function MineRow({ request, onOpen }: { request: RequestSummary; onOpen: (requestId: string) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <button className="inbox-row" onClick={() => onOpen(request.id)} data-testid="mine-row">
+      <span className="inbox-row-head">
+        <span className="badge">{localized(request.templateName, i18n.language)}</span>
+        <strong className="ellipsis">{request.title}</strong>
+        <span className={`status status-${request.status}`} data-testid="request-status">
+          {t(`approvals.status.${request.status}`)}
+        </span>
+      </span>
+      <span className="inbox-row-foot muted small ellipsis">
+        {request.status === 'pending' && request.waitingOn.length > 0
+          ? t('approvals.waitingOn', { names: request.waitingOn.join(', ') })
+          : formatDateTime(request.updatedAt, i18n.language)}
+      </span>
+    </button>
+  );
+}
+
+export function DoneRow({ done, onOpen }: { done: DoneTaskSummary; onOpen: (requestId: string) => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <button className="inbox-row" onClick={() => onOpen(done.requestId)} data-testid="done-row">
+      <span className="inbox-row-head">
+        <span className="badge">{localized(done.templateName, i18n.language)}</span>
+        <strong className="ellipsis">{done.title}</strong>
+        <span className={`status status-${done.outcome}`}>{t(`approvals.outcome.${done.outcome}`)}</span>
+      </span>
+      <span className="inbox-row-foot muted small ellipsis">
+        {done.submitter.name}
+        {done.decidedBy && ` · ${t('approvals.decidedBy', { name: done.decidedBy.name })}`} ·{' '}
+        {formatDateTime(done.closedAt, i18n.language)}
+      </span>
+    </button>
+  );
+}

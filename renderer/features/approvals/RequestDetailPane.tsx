@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionOutcome, ApprovalDetailView } from '../../../shared/bridge/views.ts';
+import type { RequestDetail } from '../../../shared/domain/approvals/request.ts';
+import { formatDateTime } from '../../app/format.ts';
+import { portico } from '../../bridge/portico.ts';
+import { ChainProgress } from './ChainProgress.tsx';
+import { DecisionBar } from './DecisionBar.tsx';
+import { HistoryList } from './HistoryList.tsx';
+import { OutcomeMessage } from './OutcomeMessage.tsx';
+import { formatFieldValue, localized } from './approval-format.ts';
+
+/** One request: its fields, its chain and progress, the conversation, and what I may do with it. */
+export function RequestDetailPane({
+  requestId,
+  meId,
+  onResubmit,
+}: {
+  requestId: string;
+  meId: string;
+  onResubmit: (detail: RequestDetail) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [view, setView] = useState<ApprovalDetailView | null>(null);
+  const load = useCallback(() => {
+    void portico.call('approvals.detail', { requestId }).then(setView);
+  }, [requestId]);
+  useEffect(load, [load]);
+  useEffect(
+    () =>
+      portico.on('data.changed', ({ features }) => {
+        if (features.includes('approvals')) load();
+      }),
+    [load],
+  );
+  if (!view) return <div className="detail-pane" aria-busy="true" />;
+  if (view.status === 'unavailable') {
+    return (
+      <div className="detail-pane">
+        <p className="muted">{t('approvals.detailUnavailable', { code: view.code })}</p>
+      </div>
+    );
+  }
+  const { detail } = view;
+  return (
+    <article className="detail-pane" aria-label={detail.title} data-testid="request-detail">
+      {view.status === 'cached' && (
+        <p className="note">{t('approvals.detailOffline', { time: formatDateTime(view.fetchedAt, i18n.language) })}</p>
+      )}
+      <header className="detail-head">
+        <span className="badge">{localized(detail.templateName, i18n.language)}</span>
+        <h2>{detail.title}</h2>
+        <span className={`status status-${detail.status}`} data-testid="detail-status">
+          {t(`approvals.status.${detail.status}`)}
+        </span>
+      </header>
+      <p className="muted small">
+        {t('approvals.submitter', { name: detail.submitter.name })}
+        {detail.submitter.departmentName && ` · ${detail.submitter.departmentName}`} ·{' '}
+        {t('approvals.submittedAt', { time: formatDateTime(detail.submittedAt, i18n.language) })}
+      </p>
+      {detail.source.kind === 'external' && detail.source.link && (
+        <p>
+          <a href={detail.source.link} target="_blank" rel="noopener noreferrer">
+            {t('approvals.openExternal', { system: detail.source.system })}
+          </a>
+        </p>
+      )}
+      {detail.myTaskId && <DecisionBar key={detail.myTaskId} taskId={detail.myTaskId} />}
+      <section>
+        <h3>{t('approvals.fields')}</h3>
+        <dl className="fields">
+          {detail.fields.map((field) => (
+            <div key={field.key} className="field-row">
+              <dt>{localized(field.label, i18n.language)}</dt>
+              <dd>{formatFieldValue(field, detail.values[field.key], i18n.language)}</dd>
+            </div>
+          ))}
+          {detail.display.map((item) => (
+            <div key={item.label} className="field-row">
+              <dt>{item.label}</dt>
+              <dd>{item.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section>
+        <h3>{t('approvals.chain')}</h3>
+        <ChainProgress chain={detail.chain} />
+      </section>
+      <section>
+        <h3>{t('approvals.history')}</h3>
+        <HistoryList history={detail.history} />
+        <CommentBox requestId={detail.id} />
+      </section>
+      <RequestActions detail={detail} mine={detail.submitter.id === meId} onResubmit={onResubmit} />
+    </article>
+  );
+}
+
+function CommentBox({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+  const send = async () => {
+    const result = await portico.call('approvals.comment', { requestId, text });
+    setOutcome(result);
+    if (result.status !== 'failed') setText('');
+  };
+  return (
+    <form
+      className="comment-box"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (text.trim()) void send();
+      }}
+    >
+      <input
+        aria-label={t('approvals.comment')}
+        placeholder={t('approvals.addComment')}
+        value={text}
+        maxLength={2000}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button className="secondary" disabled={text.trim() === ''}>
+        {t('approvals.send')}
+      </button>
+      <OutcomeMessage outcome={outcome} />
+    </form>
+  );
+}
+
+function RequestActions({
+  detail,
+  mine,
+  onResubmit,
+}: {
+  detail: RequestDetail;
+  mine: boolean;
+  onResubmit: (detail: RequestDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+  const canResubmit = mine && detail.status === 'returned' && detail.source.kind === 'portico' && detail.fields.length > 0;
+  if (!detail.canWithdraw && !canResubmit) return null;
+  return (
+    <div className="request-actions">
+      {detail.canWithdraw && (
+        <button
+          className="secondary"
+          onClick={() => void portico.call('approvals.withdraw', { requestId: detail.id }).then(setOutcome)}
+        >
+          {t('approvals.withdraw')}
+        </button>
+      )}
+      {canResubmit && (
+        <button className="primary" onClick={() => onResubmit(detail)}>
+          {t('approvals.resubmit')}
+        </button>
+      )}
+      <OutcomeMessage outcome={outcome} />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { TFunction } from 'i18next';
+import type { LocalizedText } from '../../../shared/domain/approvals/template.ts';
+import type { TemplateField } from '../../../shared/domain/approvals/template.ts';
+import type { FieldIssue } from '../../../shared/domain/approvals/form.ts';
+
+/** A server-provided name in the UI language; languages the template does not carry fall back to English. */
+export function localized(text: LocalizedText, language: string): string {
+  return language.startsWith('zh') ? text['zh-CN'] : text.en;
+}
+
+/** A stored form value as the reader expects it: option labels, units, local dates. */
+export function formatFieldValue(field: TemplateField, value: string | number | null | undefined, language: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  switch (field.type) {
+    case 'select':
+      return localized(
+        field.options.find((o) => o.value === value)?.label ?? { en: String(value), 'zh-CN': String(value) },
+        language,
+      );
+    case 'number': {
+      const formatted = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(Number(value));
+      return field.unit ? `${formatted} ${localized(field.unit, language)}` : formatted;
+    }
+    case 'date':
+      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00:00Z`));
+    case 'datetime':
+      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+        Date.parse(`${value}:00Z`),
+      );
+    default:
+      return String(value);
+  }
+}
+
+/** A field issue in the user's language, naming the other field where the rule compares two. */
+export function issueMessage(
+  issue: Pick<FieldIssue, 'code' | 'limit'>,
+  fields: readonly TemplateField[],
+  language: string,
+  t: TFunction,
+): string {
+  const other = fields.find((f) => f.key === issue.limit);
+  return t(`approvals.issue.${issue.code}`, {
+    limit: issue.limit,
+    other: other ? localized(other.label, language) : issue.limit,
+    defaultValue: issue.code,
+  });
+}
