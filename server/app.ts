@@ -237,9 +237,12 @@ export async function startPorticoServer(
               not_found: 404,
               invalid_params: 400,
               conflict: 409,
+              no_approver: 422,
+              too_large: 413,
+              unsupported_type: 415,
             }[error.code as string] ?? 400;
           return sendJson(res, status, {
-            error: { code: error.code, message: error.message },
+            error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
           });
         }
         logger.error({ err: error, path: url.pathname }, 'http request failed');

@@ -47,18 +47,21 @@ export const demoUsers: DemoUser[] = [
   user('xu.tao', '徐涛', 'd_admin'),
 ];
 
-/** Requests submitted through the real workflow, so each has its resolved chain and history. */
+/**
+ * Requests submitted through the real workflow, so each has its resolved chain and history. Their ages
+ * stay inside the templates' escalation time, so a fresh demo does not start by escalating everything.
+ */
 export const demoApprovals = [
   {
     submitter: 'zhang.wei',
     template: 'leave',
-    hoursAgo: 30,
+    hoursAgo: 5,
     values: { leaveType: 'annual', start: '2026-12-04', end: '2026-12-05', days: 2, reason: 'Family visit in Chengdu' },
   },
   {
     submitter: 'liu.yang',
     template: 'expense',
-    hoursAgo: 6,
+    hoursAgo: 3,
     values: { category: 'meals', amount: 860, purpose: 'Client dinner with Huaxin Trading', details: null },
   },
   {
@@ -76,13 +79,13 @@ export const demoApprovals = [
   {
     submitter: 'wu.hao',
     template: 'overtime',
-    hoursAgo: 20,
+    hoursAgo: 6,
     values: { date: '2026-11-28', hours: 4, compensation: 'time_off', reason: 'Month-end close' },
   },
   {
     submitter: 'he.ping',
     template: 'makeup_clock',
-    hoursAgo: 50,
+    hoursAgo: 1,
     values: { at: '2026-11-20T08:55', kind: 'in', reason: 'Badge reader was down at the main entrance' },
   },
 ] as const;

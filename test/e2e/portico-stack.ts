@@ -29,30 +29,45 @@ function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; va
   });
 }
 
-/** The real server and the real browser host, as separate processes, as `npm start` runs them. */
-export async function startStack(): Promise<{ serverUrl: string; launchUrl: string; stop: () => void }> {
+/**
+ * The real server and real browser hosts, as separate processes, as `npm start` runs them. Each host
+ * is one signed-in desktop (one core, one cache), so two users need two hosts.
+ */
+export async function startStack(options: { hosts?: number; seed?: string[] } = {}): Promise<{
+  serverUrl: string;
+  launchUrl: string;
+  launchUrls: string[];
+  stop: () => void;
+}> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
+  if (options.seed) await start([...options.seed, path.join(dir, 'server')], /(seeded .*)/);
   const server = await start(
     ['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn'],
     /PORTICO_SERVER_READY (\S+)/,
   );
-  const host = await start(
-    [
-      'electron/browser-host/main.ts',
-      '--server-url',
-      server.value,
-      '--port',
-      String(await freePort()),
-      '--data',
-      path.join(dir, 'client'),
-    ],
-    /PORTICO_HOST_READY (\S+)/,
-  );
+  const hosts: { child: ChildProcess; value: string }[] = [];
+  for (let index = 0; index < (options.hosts ?? 1); index += 1) {
+    hosts.push(
+      await start(
+        [
+          'electron/browser-host/main.ts',
+          '--server-url',
+          server.value,
+          '--port',
+          String(await freePort()),
+          '--data',
+          path.join(dir, `client-${index}`),
+        ],
+        /PORTICO_HOST_READY (\S+)/,
+      ),
+    );
+  }
   return {
     serverUrl: server.value,
-    launchUrl: host.value,
+    launchUrl: hosts[0]!.value,
+    launchUrls: hosts.map((h) => h.value),
     stop: () => {
-      host.child.kill('SIGKILL');
+      for (const host of hosts) host.child.kill('SIGKILL');
       server.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     },
