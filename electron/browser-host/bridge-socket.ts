@@ -14,7 +14,7 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
  * page proves it knows the per-launch secret. Then the same contract as Electron's preload.
  */
 export class BridgeSocket {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
   private readonly core: PorticoCore;
   private readonly secret: string;
   private readonly port: () => number;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/ids.ts';
 import { FormValues } from '../domain/approvals/form.ts';
-import { Decision } from '../domain/approvals/request.ts';
+import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
 import {
   ActionOutcome,
   AppInfo,
@@ -23,6 +23,16 @@ import {
  * Electron's preload and the browser host implement exactly this; nothing else crosses.
  */
 const none = z.object({}).strict();
+const AttachmentIds = z.array(EntityId).max(10).default([]);
+
+/** 10 MiB of file as base64, the server's attachment limit. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
+
+const UploadOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), attachment: AttachmentRef }),
+  z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+]);
 
 export const bridgeCalls = {
   'app.info': { params: none, result: AppInfo },
@@ -53,8 +63,20 @@ export const bridgeCalls = {
   'approvals.templates': { params: none, result: z.array(ApprovalTemplate) },
   'approvals.detail': { params: z.object({ requestId: EntityId }).strict(), result: ApprovalDetailView },
   'approvals.submit': {
-    params: z.object({ templateKey: z.string().max(32), values: FormValues }).strict(),
+    params: z.object({ templateKey: z.string().max(32), values: FormValues, attachmentIds: AttachmentIds }).strict(),
     result: ActionOutcome,
+  },
+  /** Uploads a file now (online only) and returns its reference for a submit or a comment. */
+  'approvals.upload': {
+    params: z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_UPLOAD_BASE64) }).strict(),
+    result: UploadOutcome,
+  },
+  'approvals.download': {
+    params: z.object({ attachmentId: EntityId }).strict(),
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), name: z.string(), mediaType: z.string(), base64: z.string() }),
+      z.object({ ok: z.literal(false), code: z.string() }),
+    ]),
   },
   'approvals.decide': {
     params: z.object({ taskId: EntityId, decision: Decision, comment: z.string().max(2000) }).strict(),
@@ -62,7 +84,7 @@ export const bridgeCalls = {
   },
   'approvals.withdraw': { params: z.object({ requestId: EntityId }).strict(), result: ActionOutcome },
   'approvals.comment': {
-    params: z.object({ requestId: EntityId, text: z.string().trim().min(1).max(2000) }).strict(),
+    params: z.object({ requestId: EntityId, text: z.string().trim().min(1).max(2000), attachmentIds: AttachmentIds }).strict(),
     result: ActionOutcome,
   },
   'approvals.setOutOfOffice': {

@@ -48,6 +48,13 @@ test('an employee submits leave; the manager sees it live, approves; the employe
   await employee.screenshot({ path: path.join(shots, 'approvals-form-validation.png') });
   await field('To').fill('2026-12-11');
   await field('Reason').fill('Wedding in Hangzhou');
+  const itinerary = Buffer.from('%PDF-1.4\n% Portico test itinerary\n');
+  await form.locator('input[type=file]').setInputFiles({ name: 'itinerary.pdf', mimeType: 'application/pdf', buffer: itinerary });
+  await expect(form.locator('.chip')).toHaveText(/itinerary\.pdf/);
+  await form
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'virus.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+  await expect(form.getByRole('alert')).toHaveText(/virus\.exe: this kind of file is not accepted/);
   const submittedAt = Date.now();
   await employee.getByRole('button', { name: 'Submit' }).click();
   await expect(employee.getByTestId('detail-status')).toHaveText('In progress');
@@ -67,6 +74,11 @@ test('an employee submits leave; the manager sees it live, approves; the employe
   await expect(detail.getByTestId('chain-step').first()).toHaveAttribute('data-status', 'active');
   await expect(detail.getByText('2026', { exact: false }).first()).toBeVisible();
   await manager.screenshot({ path: path.join(shots, 'approvals-detail.png') });
+  const download = manager.waitForEvent('download');
+  await detail.getByRole('button', { name: /itinerary\.pdf/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('itinerary.pdf');
+  expect(await (await import('node:fs/promises')).readFile((await file.path())!)).toEqual(itinerary);
 
   // Reject needs a reason: the button stays disabled until one is given.
   await detail.getByRole('button', { name: 'Reject' }).click();

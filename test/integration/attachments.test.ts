@@ -10,7 +10,7 @@ afterEach(async () => {
   await w.close();
 });
 
-const upload = (token: string, name: string, body: Uint8Array | string) =>
+const upload = (token: string, name: string, body: Uint8Array<ArrayBuffer> | string) =>
   fetch(`${w.server.url}/api/attachments?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },

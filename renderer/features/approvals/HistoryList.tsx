@@ -1,6 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../shared/domain/approvals/request.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { saveAttachment } from './AttachmentPicker.tsx';
+
+const formatSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The audit trail: who did what, for whom, when, with their words. */
 export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
@@ -20,7 +24,12 @@ export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
           {entry.attachments.length > 0 && (
             <ul className="attachments small">
               {entry.attachments.map((a) => (
-                <li key={a.id}>📎 {a.name}</li>
+                <li key={a.id}>
+                  <button type="button" className="link" onClick={() => void saveAttachment(a.id)}>
+                    📎 {a.name}
+                  </button>{' '}
+                  <span className="muted">{formatSize(a.size)}</span>
+                </li>
               ))}
             </ul>
           )}

@@ -5,6 +5,8 @@ import { type FieldIssue, type FormValues, validateForm } from '../../../shared/
 import type { ApprovalTemplate } from '../../../shared/domain/approvals/template.ts';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { portico } from '../../bridge/portico.ts';
+import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
 import { issueMessage, localized } from './approval-format.ts';
@@ -81,6 +83,7 @@ function TemplateForm({
   const [attempted, setAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const check = useMemo(() => validateForm(template.fields, values), [template.fields, values]);
   const issues = attempted && !check.ok ? check.issues : serverIssues;
@@ -92,7 +95,11 @@ function TemplateForm({
     setAttempted(true);
     if (!check.ok) return;
     setBusy(true);
-    const result = await portico.call('approvals.submit', { templateKey: template.key, values: check.values });
+    const result = await portico.call('approvals.submit', {
+      templateKey: template.key,
+      values: check.values,
+      attachmentIds: attachments.map((a) => a.id),
+    });
     setBusy(false);
     setOutcome(result);
     if (result.status === 'failed') {
@@ -128,6 +135,7 @@ function TemplateForm({
           onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
         />
       ))}
+      <AttachmentPicker value={attachments} onChange={setAttachments} />
       <OutcomeMessage outcome={outcome} />
       <div className="form-buttons">
         <button className="primary" type="submit" disabled={busy}>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionOutcome, ApprovalDetailView } from '../../../shared/bridge/views.ts';
-import type { RequestDetail } from '../../../shared/domain/approvals/request.ts';
+import type { AttachmentRef, RequestDetail } from '../../../shared/domain/approvals/request.ts';
+import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { portico } from '../../bridge/portico.ts';
 import { ChainProgress } from './ChainProgress.tsx';
@@ -101,11 +102,15 @@ export function RequestDetailPane({
 function CommentBox({ requestId }: { requestId: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const send = async () => {
-    const result = await portico.call('approvals.comment', { requestId, text });
+    const result = await portico.call('approvals.comment', { requestId, text, attachmentIds: attachments.map((a) => a.id) });
     setOutcome(result);
-    if (result.status !== 'failed') setText('');
+    if (result.status !== 'failed') {
+      setText('');
+      setAttachments([]);
+    }
   };
   return (
     <form
@@ -125,6 +130,7 @@ function CommentBox({ requestId }: { requestId: string }) {
       <button className="secondary" disabled={text.trim() === ''}>
         {t('approvals.send')}
       </button>
+      <AttachmentPicker value={attachments} onChange={setAttachments} />
       <OutcomeMessage outcome={outcome} />
     </form>
   );

@@ -2,6 +2,7 @@ import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
 import type { ActionOutcome, ApprovalTemplate, DirectoryPerson } from '../../../../shared/bridge/views.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
+import { downloadAttachment, uploadAttachment } from './attachment-client.ts';
 
 type ApprovalHandlers = Pick<
   BridgeHandlers,
@@ -9,6 +10,8 @@ type ApprovalHandlers = Pick<
   | 'approvals.templates'
   | 'approvals.detail'
   | 'approvals.submit'
+  | 'approvals.upload'
+  | 'approvals.download'
   | 'approvals.decide'
   | 'approvals.withdraw'
   | 'approvals.comment'
@@ -74,13 +77,23 @@ export function approvalHandlers(ctx: ApprovalHandlerContext): ApprovalHandlers 
         ? { status: 'cached', detail: kept.detail, fetchedAt: kept.fetchedAt }
         : { status: 'unavailable', code: 'offline' };
     },
-    'approvals.submit': async ({ templateKey, values }) =>
-      ctx.act((s) => s.sync.enqueue('approvals.submit', { templateKey, values, attachmentIds: [] })),
+    'approvals.submit': async ({ templateKey, values, attachmentIds }) =>
+      ctx.act((s) => s.sync.enqueue('approvals.submit', { templateKey, values, attachmentIds })),
+    'approvals.upload': async ({ name, base64 }) => {
+      const s = ctx.session();
+      if (!s || s.sync.state !== 'online') return { ok: false, code: 'offline', message: 'files upload only while connected' };
+      return uploadAttachment(s, name, Buffer.from(base64, 'base64'));
+    },
+    'approvals.download': async ({ attachmentId }) => {
+      const s = ctx.session();
+      if (!s) return { ok: false, code: 'signed_out' };
+      return downloadAttachment(s, attachmentId);
+    },
     'approvals.decide': async ({ taskId, decision, comment }) =>
       ctx.act((s) => s.sync.enqueue('approvals.decide', { taskId, decision, comment })),
     'approvals.withdraw': async ({ requestId }) => ctx.act((s) => s.sync.enqueue('approvals.withdraw', { requestId })),
-    'approvals.comment': async ({ requestId, text }) =>
-      ctx.act((s) => s.sync.enqueue('approvals.comment', { requestId, text, attachmentIds: [] })),
+    'approvals.comment': async ({ requestId, text, attachmentIds }) =>
+      ctx.act((s) => s.sync.enqueue('approvals.comment', { requestId, text, attachmentIds })),
     'approvals.setOutOfOffice': async (input) => ctx.act((s) => s.sync.enqueue('approvals.setOutOfOffice', input)),
     'approvals.clearOutOfOffice': async () => ctx.act((s) => s.sync.enqueue('approvals.clearOutOfOffice', {})),
   };
