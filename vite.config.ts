@@ -14,6 +14,7 @@ const nodeExternals = [
   'better-sqlite3',
   'electron-store',
   'conf',
+  'electron-updater',
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
 ];

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import type { EffectivePolicy } from '../core/policy/resolve-policy.ts';
 import Conf from 'conf';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault, fileModeOnly } from '../core/secrets/token-vault.ts';
@@ -16,6 +17,7 @@ export interface BrowserHostOptions {
   rendererDir: string;
   defaultServerUrl: string;
   version: string;
+  policy?: EffectivePolicy;
 }
 
 export interface BrowserHost {
@@ -40,6 +42,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     platform: process.platform,
     deviceName: `${hostname()} (browser)`,
     defaultServerUrl: options.defaultServerUrl,
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const secret = randomBytes(24).toString('base64url');
   let port = options.port;

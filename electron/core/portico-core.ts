@@ -8,6 +8,7 @@ import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { planApprovalToasts } from './features/approvals/approval-toasts.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
+import { type EffectivePolicy, lockedKeys } from './policy/resolve-policy.ts';
 import { refresh, signIn, signOut } from './session/auth-client.ts';
 import { normalizeServerUrl } from './session/server-address.ts';
 import { SignedInSession } from './session/signed-in-session.ts';
@@ -22,8 +23,10 @@ export interface CoreOptions {
   version: string;
   platform: string;
   deviceName: string;
-  /** Used when the user has not chosen a server yet (policy or the embedded server). */
+  /** Used when the user has not chosen a server yet and no policy names one. */
   defaultServerUrl: string;
+  /** Machine, user and file policy, resolved (see electron/core/policy). */
+  policy?: EffectivePolicy;
   clock?: Clock;
 }
 
@@ -69,6 +72,11 @@ export class PorticoCore {
     const saved = this.o.vault.read();
     const address = saved ? normalizeServerUrl(saved.serverUrl) : null;
     if (!saved || !address) return;
+    if (this.serverLocked() && address.httpUrl !== normalizeServerUrl(this.serverUrl())?.httpUrl) {
+      // IT moved everyone to another server: the old session does not come along.
+      this.o.vault.clear();
+      return;
+    }
     const outcome = await refresh(address.httpUrl, saved.refreshToken);
     if (!outcome.ok) {
       if (outcome.reason === 'rejected') {
@@ -85,6 +93,29 @@ export class PorticoCore {
   stop(): void {
     this.session?.close();
     this.session = null;
+  }
+
+  /**
+   * A quit that loses nothing: while connected, gives queued actions up to `timeoutMs` to reach the
+   * server, then closes the cache cleanly. Whatever is left stays in the SQLite outbox for next time.
+   */
+  async shutdown(timeoutMs: number): Promise<{ leftInOutbox: number }> {
+    const s = this.session;
+    if (s && s.sync.state === 'online' && s.outbox.size() > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, timeoutMs);
+        function done() {
+          clearTimeout(timer);
+          s!.sync.off('outboxChanged', onChange);
+          resolve();
+        }
+        const onChange = (size: number) => size === 0 && done();
+        s.sync.on('outboxChanged', onChange);
+      });
+    }
+    const leftInOutbox = s ? s.outbox.size() : 0;
+    this.stop();
+    return { leftInOutbox };
   }
 
   /** The tray menu in the user's language, built from the cache. */
@@ -104,11 +135,22 @@ export class PorticoCore {
     this.session?.sync.nudge();
   }
 
+  /** The server to use: fixed by policy when IT locked it, else the user's choice, else the policy's, else the default. */
+  serverUrl(): string {
+    const policy = this.o.policy?.values;
+    if (this.serverLocked() && policy?.serverUrl) return policy.serverUrl;
+    return this.o.settings.get().serverUrl ?? policy?.serverUrl ?? this.o.defaultServerUrl;
+  }
+
+  serverLocked(): boolean {
+    return this.o.policy ? lockedKeys(this.o.policy).includes('serverUrl') : false;
+  }
+
   sessionView(): SessionView {
-    const serverUrl = this.o.settings.get().serverUrl ?? this.o.defaultServerUrl;
+    const serverUrl = this.serverUrl();
     return this.session
       ? { status: 'signedIn', serverUrl, user: this.session.user }
-      : { status: 'signedOut', serverUrl, lastError: this.lastError };
+      : { status: 'signedOut', serverUrl, serverLocked: this.serverLocked(), lastError: this.lastError };
   }
 
   connectionView(): ConnectionView {
@@ -216,6 +258,10 @@ export class PorticoCore {
       'app.info': async () => ({ version: this.o.version, shell: this.o.shell, platform: this.o.platform }),
       'session.get': async () => this.sessionView(),
       'session.signIn': async ({ serverUrl, username, password }) => {
+        // A locked server is enforced here, not only greyed out in the UI.
+        if (this.serverLocked() && normalizeServerUrl(serverUrl)?.httpUrl !== normalizeServerUrl(this.serverUrl())?.httpUrl) {
+          return { ok: false, error: { code: 'server_locked', url: this.serverUrl() } };
+        }
         const address = normalizeServerUrl(serverUrl);
         if (!address) return { ok: false, error: { code: 'invalid_server_url', url: serverUrl } };
         const outcome = await signIn(address.httpUrl, username, password, this.o.deviceName);
@@ -257,7 +303,12 @@ export class PorticoCore {
             offline: s.sync.state !== 'online',
           }),
         ),
-      'settings.get': async () => ({ language: this.o.settings.get().language }),
+      'settings.get': async () => ({
+        language: this.o.settings.get().language,
+        policyLanguage: this.o.policy?.values.defaultLanguage ?? null,
+        locked: this.o.policy ? lockedKeys(this.o.policy) : [],
+        chatEnabled: this.o.policy?.values.chatEnabled ?? true,
+      }),
       'settings.setLanguage': async ({ language }) => {
         this.o.settings.update({ language });
         return { ok: true };

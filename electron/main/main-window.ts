@@ -10,6 +10,16 @@ export function isOwnRendererUrl(url: string, appRoot: string): boolean {
   return url.split('#')[0] === rendererUrl(appRoot);
 }
 
+/** Only plain http(s) links without credentials leave the app, to the system browser. */
+export function isExternalWebUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
 /** Sandboxed, isolated, no Node; navigation and new windows are refused, http(s) links go to the browser. */
 export function createMainWindow(appRoot: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -34,7 +44,7 @@ export function createMainWindow(appRoot: string): BrowserWindow {
   });
   webContents.on('will-redirect', (event) => event.preventDefault());
   webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    if (isExternalWebUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   webContents.on('will-attach-webview', (event) => event.preventDefault());

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { app, powerMonitor } from 'electron';
 import Store from 'electron-store';
+import { updateDecision, shouldStartAtLogin } from '../core/lifecycle/update-policy.ts';
+import { loadPolicy } from '../core/policy/load-policy.ts';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { APP_USER_MODEL_ID } from './app-identity.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
+import { applyStartAtLogin, quitSafely, routeDeepLinks, startUpdater } from './lifecycle.ts';
 import { createMainWindow } from './main-window.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { showToasts } from './toasts.ts';
@@ -20,6 +23,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
+    const log = (message: string) => console.warn(`[portico] ${message}`);
+    // Machine policy, user policy, then the policy file: read asynchronously, a bad value never stops the app.
+    const policy = await loadPolicy({ platform: process.platform, env: process.env, log });
     const core = new PorticoCore({
       dataDir,
       settings: new SettingsStore(new Store<Record<string, unknown>>({ name: 'settings' })),
@@ -29,22 +35,28 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       deviceName: `${process.platform} desktop`,
       defaultServerUrl: process.env.PORTICO_SERVER_URL ?? 'http://127.0.0.1:8787',
+      policy,
     });
     const window = createMainWindow(appRoot);
     registerBridgeIpc(core, window, appRoot);
     createTray(core, window, appRoot);
     showToasts(core, window);
-    app.on('second-instance', () => {
-      window.show();
-      window.focus();
-    });
+    routeDeepLinks(core, window, log);
+    applyStartAtLogin(shouldStartAtLogin(policy.values));
+    startUpdater(
+      updateDecision({
+        policy: policy.values,
+        packaged: app.isPackaged,
+        platform: process.platform,
+        exePath: app.getPath('exe'),
+        env: process.env,
+      }),
+      log,
+    );
+    quitSafely(core, log);
     // Sleep, lock and network changes kill sockets silently: reconnect as soon as the OS says so.
     powerMonitor.on('resume', () => core.nudge());
     powerMonitor.on('unlock-screen', () => core.nudge());
-    app.on('before-quit', () => {
-      (globalThis as { porticoQuitting?: boolean }).porticoQuitting = true;
-      core.stop();
-    });
     await core.start();
   });
 }

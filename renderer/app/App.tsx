@@ -8,11 +8,13 @@ import { AppFrame } from './AppFrame.tsx';
 export function App() {
   const [session, setSession] = useState<SessionView | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
+  const [chatEnabled, setChatEnabled] = useState(true);
   useEffect(() => {
     const off = portico.on('session.changed', setSession);
     Promise.all([portico.call('settings.get', {}), portico.call('session.get', {})])
       .then(async ([settings, current]) => {
-        await applyLanguage(detectLanguage(settings.language));
+        await applyLanguage(detectLanguage(settings.language ?? settings.policyLanguage));
+        setChatEnabled(settings.chatEnabled);
         setSession(current);
       })
       .catch((error: unknown) => setHostError(error instanceof Error ? error.message : String(error)));
@@ -25,5 +27,9 @@ export function App() {
       </p>
     );
   if (!session) return null;
-  return session.status === 'signedIn' ? <AppFrame user={session.user} /> : <LoginPage session={session} />;
+  return session.status === 'signedIn' ? (
+    <AppFrame user={session.user} chatEnabled={chatEnabled} />
+  ) : (
+    <LoginPage session={session} />
+  );
 }

@@ -13,9 +13,9 @@ import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRo
 import { ToastCenter } from './ToastCenter.tsx';
 const icons: Record<PageKey, string> = { home: '⌂', approvals: '✓', notices: '✉', attendance: '◷', chat: '☏', launcher: '▦' };
 
-export function AppFrame({ user }: { user: UserProfile }) {
+export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled: boolean }) {
   const { t } = useTranslation();
-  const [route, setRoute] = useState<Route>({ page: 'home', itemId: null });
+  const [route, setRoute] = useState<Route>({ page: 'home', itemId: null, template: null });
   const navigate = useCallback((path: string) => setRoute(parseRoute(path)), []);
   const navigation = useMemo(() => ({ route, navigate }), [route, navigate]);
   useEffect(() => portico.on('navigate', ({ route: path }) => navigate(path)), [navigate]);
@@ -40,20 +40,22 @@ export function AppFrame({ user }: { user: UserProfile }) {
             <span>{t('app.name')}</span>
           </div>
           <ul>
-            {pages.map((key) => (
-              <li key={key}>
-                <button
-                  className={page === key ? 'nav-item active' : 'nav-item'}
-                  aria-current={page === key ? 'page' : undefined}
-                  onClick={() => setPage(key)}
-                >
-                  <span className="nav-icon" aria-hidden="true">
-                    {icons[key]}
-                  </span>
-                  {t(`nav.${key}`)}
-                </button>
-              </li>
-            ))}
+            {pages
+              .filter((key) => chatEnabled || key !== 'chat')
+              .map((key) => (
+                <li key={key}>
+                  <button
+                    className={page === key ? 'nav-item active' : 'nav-item'}
+                    aria-current={page === key ? 'page' : undefined}
+                    onClick={() => setPage(key)}
+                  >
+                    <span className="nav-icon" aria-hidden="true">
+                      {icons[key]}
+                    </span>
+                    {t(`nav.${key}`)}
+                  </button>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="main">

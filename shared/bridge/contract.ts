@@ -101,7 +101,14 @@ export const bridgeCalls = {
   },
   'settings.get': {
     params: none,
-    result: z.object({ language: Language.nullable() }),
+    result: z.object({
+      language: Language.nullable(),
+      /** The language IT set as the default, used until the user picks one. */
+      policyLanguage: Language.nullable(),
+      /** Settings IT locked by policy; the UI shows them read-only. */
+      locked: z.array(z.string().max(64)),
+      chatEnabled: z.boolean(),
+    }),
   },
   'settings.setLanguage': {
     params: z.object({ language: Language }),

@@ -23,6 +23,7 @@ export type Language = z.infer<typeof Language>;
 
 /** The server's account refusals plus what only the client can see (no route, wrong address, versions). */
 export const SignInErrorView = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('server_locked'), url: z.string() }),
   ...accountRefusals,
   z.object({ code: z.literal('server_unreachable'), url: z.string() }),
   z.object({ code: z.literal('invalid_server_url'), url: z.string() }),
@@ -37,6 +38,8 @@ export const SessionView = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('signedOut'),
     serverUrl: z.string(),
+    /** IT fixed the server by policy: the sign-in screen shows it read-only. */
+    serverLocked: z.boolean(),
     lastError: SignInErrorView.nullable(),
   }),
   z.object({

@@ -15,8 +15,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; value: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<{ child: ChildProcess; value: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -33,7 +33,9 @@ function start(args: string[], ready: RegExp): Promise<{ child: ChildProcess; va
  * The real server and real browser hosts, as separate processes, as `npm start` runs them. Each host
  * is one signed-in desktop (one core, one cache), so two users need two hosts.
  */
-export async function startStack(options: { hosts?: number; seed?: string[] } = {}): Promise<{
+export async function startStack(
+  options: { hosts?: number; seed?: string[]; hostEnv?: (serverUrl: string) => Record<string, string> } = {},
+): Promise<{
   serverUrl: string;
   launchUrl: string;
   launchUrls: string[];
@@ -59,6 +61,7 @@ export async function startStack(options: { hosts?: number; seed?: string[] } = 
           path.join(dir, `client-${index}`),
         ],
         /PORTICO_HOST_READY (\S+)/,
+        options.hostEnv?.(server.value) ?? {},
       ),
     );
   }

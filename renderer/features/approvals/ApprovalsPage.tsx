@@ -138,10 +138,14 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
         <div className="detail-column">
           {panel === 'away' ? (
             <OutOfOfficePanel current={inbox.outOfOffice} meId={user.id} onClose={() => setPanel('none')} />
-          ) : panel === 'new' ? (
+          ) : panel === 'new' || route.itemId === 'new' ? (
             <NewRequestForm
-              initial={draft}
-              onCancel={() => setPanel('none')}
+              key={route.itemId === 'new' ? `link:${route.template ?? ''}` : 'panel'}
+              initial={draft ?? (route.itemId === 'new' && route.template ? { templateKey: route.template, values: {} } : null)}
+              onCancel={() => {
+                setPanel('none');
+                if (route.itemId === 'new') navigate('approvals');
+              }}
               onDone={(requestId) => {
                 setTab('mine');
                 if (requestId) open(requestId);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PaperclipIcon } from '../../ui/icons.tsx';
 import { MAX_UPLOAD_BYTES } from '../../../shared/bridge/contract.ts';
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import { portico } from '../../bridge/portico.ts';
@@ -61,7 +62,7 @@ export function AttachmentPicker({ value, onChange }: { value: AttachmentRef[]; 
       <ul className="chips">
         {value.map((file) => (
           <li key={file.id} className="chip">
-            📎 {file.name}
+            <PaperclipIcon /> {file.name}
             <button
               type="button"
               className="link small"

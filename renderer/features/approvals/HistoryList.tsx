@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PaperclipIcon } from '../../ui/icons.tsx';
 import type { HistoryEntry } from '../../../shared/domain/approvals/request.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { saveAttachment } from './AttachmentPicker.tsx';
@@ -26,7 +27,7 @@ export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
               {entry.attachments.map((a) => (
                 <li key={a.id}>
                   <button type="button" className="link" onClick={() => void saveAttachment(a.id)}>
-                    📎 {a.name}
+                    <PaperclipIcon /> {a.name}
                   </button>{' '}
                   <span className="muted">{formatSize(a.size)}</span>
                 </li>

@@ -4,6 +4,7 @@ import type { SessionView, SignInErrorView } from '../../../shared/bridge/views.
 import { portico } from '../../bridge/portico.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { describeSignInError } from './sign-in-error.ts';
+import { LockIcon } from '../../ui/icons.tsx';
 
 export function LoginPage({ session }: { session: Extract<SessionView, { status: 'signedOut' }> }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +37,20 @@ export function LoginPage({ session }: { session: Extract<SessionView, { status:
         </div>
         <label>
           {t('login.server')}
-          <input value={serverUrl} onChange={(e) => setServerUrl(e.target.value)} autoComplete="url" dir="ltr" required />
+          <input
+            value={serverUrl}
+            onChange={(e) => setServerUrl(e.target.value)}
+            autoComplete="url"
+            dir="ltr"
+            required
+            readOnly={session.serverLocked}
+            aria-describedby={session.serverLocked ? 'server-locked' : undefined}
+          />
+          {session.serverLocked && (
+            <span id="server-locked" className="muted small locked-note">
+              <LockIcon /> {t('login.serverLocked')}
+            </span>
+          )}
         </label>
         <label>
           {t('login.username')}

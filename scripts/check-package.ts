@@ -1,0 +1,145 @@
+/**
+ * Packs the app as electron-builder would for real, against a stand-in Electron folder (this
+ * machine cannot download Electron), then checks what the asar holds and must not hold, that the
+ * native module is unpacked, that the fuses were flipped, and the size. `npm run check:package`.
+ */
+import { listPackage } from '@electron/asar';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const work = mkdtempSync(path.join(tmpdir(), 'portico-package-'));
+const problems: string[] = [];
+const check = (ok: boolean, message: string) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${message}`);
+  if (!ok) problems.push(message);
+};
+
+// Electron's fuse wire as a fresh binary carries it: sentinel, version 1, 8 fuses, Electron's defaults.
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const standIn = path.join(work, 'electron-dist');
+mkdirSync(path.join(standIn, 'resources'), { recursive: true });
+writeFileSync(path.join(standIn, 'electron'), `#!/bin/sh\n# stand-in Electron\n${SENTINEL}\u0001\u000810110001\n`, {
+  mode: 0o755,
+});
+writeFileSync(
+  path.join(standIn, 'version'),
+  JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version,
+);
+
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+const started = performance.now();
+for (const mode of ['production', 'electron-main', 'electron-preload'])
+  execFileSync(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+execFileSync(
+  bin('electron-builder'),
+  ['--linux', 'dir', `-c.electronDist=${standIn}`, `-c.directories.output=${path.join(work, 'out')}`],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+const appDir = path.join(work, 'out', 'linux-unpacked');
+const asarFile = path.join(appDir, 'resources', 'app.asar');
+console.log(`packed in ${Math.round(performance.now() - started)} ms`);
+
+const entries = listPackage(asarFile, { isPack: false }).map((e) => e.replaceAll('\\', '/'));
+const has = (file: string) => entries.includes(file);
+for (const file of [
+  '/package.json',
+  '/dist/electron/main.cjs',
+  '/dist/electron/preload.cjs',
+  '/dist/renderer/index.html',
+  '/resources/icons/tray.png',
+]) {
+  check(has(file), `asar holds ${file}`);
+}
+for (const [label, pattern] of [
+  ['server code', /^\/server\//],
+  ['tests', /^\/test\/|\.test\.[cm]?[jt]sx?$|\.spec\.[cm]?[jt]sx?$/],
+  ['TypeScript sources', /^\/(electron|renderer|shared|scripts)\//],
+  ['source maps', /\.map$/],
+  ['the Electron npm package (its binary is the shell itself)', /^\/node_modules\/electron\//],
+] as const) {
+  const found = entries.filter((e) => pattern.test(e));
+  check(found.length === 0, `asar holds no ${label}${found.length ? `: ${found.slice(0, 3).join(', ')}` : ''}`);
+}
+
+// Modules the app loads at run time: what Vite leaves external in the main bundle, and their dependencies.
+function closure(names: string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    const manifest = path.join(root, 'node_modules', name, 'package.json');
+    if (!existsSync(manifest)) return;
+    seen.add(name);
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; optionalDependencies?: object };
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) visit(dep);
+  };
+  names.forEach(visit);
+  return seen;
+}
+const runtime = closure(['better-sqlite3', 'electron-store', 'conf', 'electron-updater']);
+const packedModules = new Set(
+  entries
+    .map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e)?.[1])
+    .filter((m): m is string => m !== undefined && !m.endsWith('/node_modules')),
+);
+const extra = [...packedModules].filter((m) => !runtime.has(m) && ![...runtime].some((r) => r.startsWith(`${m}/`)));
+check(
+  extra.length === 0,
+  `node_modules in the asar are only the runtime closure${extra.length ? `; extra: ${extra.join(', ')}` : ''}`,
+);
+const missing = ['better-sqlite3', 'electron-store', 'conf', 'electron-updater'].filter((m) => !packedModules.has(m));
+check(missing.length === 0, `the externals are packed${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
+
+const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3');
+const nativeFiles = existsSync(unpacked)
+  ? execFileSync('find', [unpacked, '-name', '*.node'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean)
+  : [];
+const target = `${process.platform}-${process.arch}.node`;
+check(
+  nativeFiles.length === 1 && nativeFiles[0]!.endsWith(target),
+  `better-sqlite3's native binary for this target only is unpacked from the asar (${nativeFiles.map((f) => path.relative(appDir, f)).join(', ') || 'none'})`,
+);
+
+// Fuse states: '0' off, '1' on, in Electron's FuseV1 order.
+const binary = readFileSync(path.join(appDir, 'portico'));
+const at = binary.indexOf(SENTINEL) + SENTINEL.length;
+const wire = binary.subarray(at + 2, at + 2 + binary[at + 1]!).toString('latin1');
+const fuses = [
+  'RunAsNode',
+  'EnableCookieEncryption',
+  'EnableNodeOptionsEnvironmentVariable',
+  'EnableNodeCliInspectArguments',
+  'EnableEmbeddedAsarIntegrityValidation',
+  'OnlyLoadAppFromAsar',
+  'LoadBrowserProcessSpecificV8Snapshot',
+  'GrantFileProtocolExtraPrivileges',
+];
+const expected: Record<string, string> = {
+  RunAsNode: '0',
+  EnableCookieEncryption: '1',
+  EnableNodeOptionsEnvironmentVariable: '0',
+  EnableNodeCliInspectArguments: '0',
+  EnableEmbeddedAsarIntegrityValidation: '1',
+  OnlyLoadAppFromAsar: '1',
+  GrantFileProtocolExtraPrivileges: '0',
+};
+for (const [name, state] of Object.entries(expected))
+  check(wire[fuses.indexOf(name)] === state, `fuse ${name} is ${state === '1' ? 'on' : 'off'}`);
+
+const size = (file: string): number =>
+  statSync(file).isDirectory() ? readdirSync(file).reduce((sum, f) => sum + size(path.join(file, f)), 0) : statSync(file).size;
+const asarMb = statSync(asarFile).size / 1024 / 1024;
+const unpackedMb = size(path.join(appDir, 'resources', 'app.asar.unpacked')) / 1024 / 1024;
+check(asarMb < 8, `app.asar is ${asarMb.toFixed(1)} MB (limit 8 MB); unpacked native module ${unpackedMb.toFixed(1)} MB`);
+
+rmSync(work, { recursive: true, force: true });
+if (problems.length > 0) {
+  console.error(`\npackage check failed: ${problems.length} problem(s)`);
+  process.exit(1);
+}
+console.log('\npackage check passed');
