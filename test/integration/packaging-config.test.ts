@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { APP_USER_MODEL_ID } from '../../electron/main/app-identity.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
+  appId: string;
+  npmRebuild: boolean;
+  asarUnpack: string[];
+  protocols: { schemes: string[] }[];
+  msi: { perMachine: boolean; upgradeCode: string; createStartMenuShortcut: boolean };
+  electronFuses: Record<string, boolean>;
+};
+
+describe('packaging configuration', () => {
+  it('ties toasts to the Start-menu shortcut: appId is the AppUserModelID the app sets', () => {
+    expect(config.appId).toBe(APP_USER_MODEL_ID);
+    expect(config.msi.createStartMenuShortcut).toBe(true);
+  });
+
+  it('builds a per-machine MSI with a fixed upgrade code, and registers portico://', () => {
+    expect(config.msi.perMachine).toBe(true);
+    expect(config.msi.upgradeCode).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(config.protocols.flatMap((p) => p.schemes)).toContain('portico');
+  });
+
+  it('sets every security fuse explicitly and never rebuilds the Node-API module', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.npmRebuild).toBe(false);
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+  });
+});
