@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { ApprovalTemplate } from '../../../shared/domain/approvals/template.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
+import { requireRole } from '../auth/require-role.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { TemplateStore } from './template-store.ts';
 
@@ -15,12 +16,7 @@ export function addTemplateRoutes(
     authenticate: (req: IncomingMessage) => Promise<string>;
   },
 ): void {
-  const admin = async (req: IncomingMessage): Promise<string> => {
-    const userId = await deps.authenticate(req);
-    if (!deps.directory.hasAnyRole(userId, ['admin']))
-      throw new HttpProblem(403, 'forbidden', 'only admins change approval templates');
-    return userId;
-  };
+  const admin = requireRole(deps.authenticate, deps.directory, ['admin'], 'only admins change approval templates');
   routes
     .add('GET', '/api/admin/approval-templates', async (req, res) => {
       await admin(req);

@@ -7,6 +7,7 @@ import {
   type IntegrationScope,
 } from '../../../shared/protocol/integration-api.ts';
 import { HttpProblem, type HttpRoutes, bearerToken, readJson, sendJson } from '../../gateway/http-kit.ts';
+import { requireRole } from '../auth/require-role.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { ExternalTasks } from './external-tasks.ts';
 import type { Integration, IntegrationStore } from './integration-store.ts';
@@ -23,11 +24,7 @@ export function addIntegrationRoutes(
     authenticate: (req: IncomingMessage) => Promise<string>;
   },
 ): void {
-  const admin = async (req: IncomingMessage): Promise<string> => {
-    const userId = await deps.authenticate(req);
-    if (!deps.directory.hasAnyRole(userId, ['admin'])) throw new HttpProblem(403, 'forbidden', 'only admins manage integrations');
-    return userId;
-  };
+  const admin = requireRole(deps.authenticate, deps.directory, ['admin'], 'only admins manage integrations');
   const integration = (req: IncomingMessage, scope: IntegrationScope): Integration => {
     const token = bearerToken(req);
     if (!token) throw new HttpProblem(401, 'token_missing', 'send "Authorization: Bearer <integration token>"');
