@@ -8,6 +8,9 @@ import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { ClientCache, Feature } from '../cache/client-cache.ts';
 import { fullJitterDelay } from './backoff.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
+import { PendingRequests, RequestError } from './pending-requests.ts';
+
+export { RequestError };
 
 export type SyncState = 'offline' | 'connecting' | 'syncing' | 'online';
 
@@ -26,23 +29,6 @@ export interface SyncClientOptions {
   requestTimeoutMs?: number;
   random?: () => number;
   log?: (level: 'info' | 'warn', message: string, detail?: unknown) => void;
-}
-
-export class RequestError extends Error {
-  readonly code: WireError['code'] | 'disconnected' | 'timeout';
-  /** The server's whole refusal (details, field issues) when it came from the server. */
-  readonly wire: WireError | undefined;
-  constructor(code: RequestError['code'], message: string, wire?: WireError) {
-    super(message);
-    this.code = code;
-    this.wire = wire;
-  }
-}
-
-interface Pending {
-  resolve: (result: unknown) => void;
-  reject: (error: RequestError) => void;
-  timer: NodeJS.Timeout;
 }
 
 interface SyncEvents {
@@ -68,8 +54,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private pongTimer: NodeJS.Timeout | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private requestSeq = 0;
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new PendingRequests();
   private inbox: EventFrame[] = [];
   private flushScheduled = false;
   private resyncing = false;
@@ -210,15 +195,8 @@ export class SyncClient extends EventEmitter<SyncEvents> {
         return void this.drainOutbox();
       case 'resync':
         return void this.resync(frame.epoch);
-      case 'response': {
-        const pending = this.pending.get(frame.id);
-        if (!pending) return;
-        this.pending.delete(frame.id);
-        clearTimeout(pending.timer);
-        if (frame.ok) pending.resolve(frame.result);
-        else pending.reject(new RequestError(frame.error.code, frame.error.message, frame.error));
-        return;
-      }
+      case 'response':
+        return this.pending.settle(frame);
       case 'error':
         this.o.log?.('warn', `server error frame: ${frame.error.code}`, frame.error.message);
         return;
@@ -311,15 +289,9 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       return Promise.reject(new RequestError('disconnected', 'not connected to the server'));
     }
     if (methods[method].mutating && !actionId) throw new Error(`${method} must go through the outbox`);
-    const id = `r${++this.requestSeq}`;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new RequestError('timeout', `${method} got no answer in ${this.o.requestTimeoutMs} ms`));
-      }, this.o.requestTimeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      this.sendFrame({ type: 'request', id, method, ...(actionId ? { actionId } : {}), params });
-    });
+    return this.pending.start(method, this.o.requestTimeoutMs, (id) =>
+      this.sendFrame({ type: 'request', id, method, ...(actionId ? { actionId } : {}), params }),
+    );
   }
 
   private sendFrame(frame: object): void {
@@ -373,11 +345,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     this.resyncing = false;
     this.flushInbox();
     if (ws && ws.readyState === WebSocket.OPEN) ws.close(1000, reason.slice(0, 100));
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      pending.reject(new RequestError('disconnected', 'the connection closed before an answer'));
-      this.pending.delete(id);
-    }
+    this.pending.rejectAll('the connection closed before an answer');
   }
 
   private scheduleReconnect(delayMs?: number): void {

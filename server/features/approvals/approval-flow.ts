@@ -3,7 +3,7 @@ import type { AttachmentRef, HistoryAction, RequestStatus, TaskOutcome } from '.
 import type { WriteTx } from '../../store/write-gate.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { OutOfOfficeStore } from './out-of-office-store.ts';
-import type { RequestRecord, RequestStore } from './request-store.ts';
+import type { RequestRecord, RequestStore, StepRecord } from './request-store.ts';
 import type { TaskRecord, TaskStore } from './task-store.ts';
 
 /** Called when a request from another system reaches its outcome, inside the same transaction. */
@@ -138,11 +138,15 @@ export class ApprovalFlow {
   }
 
   /** Everyone who takes part in a request: they see its detail and hear of its activity. */
-  participants(request: RequestRecord): Set<string> {
+  participants(
+    request: RequestRecord,
+    steps: readonly StepRecord[] = this.d.requests.steps(request.id),
+    tasks: readonly TaskRecord[] = this.d.tasks.ofRequest(request.id),
+  ): Set<string> {
     const ids = new Set<string>();
     if (request.submitterId) ids.add(request.submitterId);
-    for (const step of this.d.requests.steps(request.id)) for (const id of step.approverIds) ids.add(id);
-    for (const task of this.d.tasks.ofRequest(request.id)) ids.add(task.assigneeId);
+    for (const step of steps) for (const id of step.approverIds) ids.add(id);
+    for (const task of tasks) ids.add(task.assigneeId);
     return ids;
   }
 

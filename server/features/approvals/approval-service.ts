@@ -10,7 +10,7 @@ import { DomainError } from '../domain-error.ts';
 import type { ApprovalFlow } from './approval-flow.ts';
 import { resolveChain } from './chain-resolver.ts';
 import type { OutOfOfficeStore } from './out-of-office-store.ts';
-import type { RequestRecord, RequestStore } from './request-store.ts';
+import type { RequestRecord, RequestStore, StepRecord } from './request-store.ts';
 import type { TaskRecord, TaskStore } from './task-store.ts';
 import type { TemplateStore } from './template-store.ts';
 
@@ -188,8 +188,8 @@ export class ApprovalService {
     return task.via === 'proxy' && this.d.outOfOffice.activeProxy(task.approverId, now) === actorId;
   }
 
-  mayView(request: RequestRecord, actorId: string): boolean {
-    return this.d.flow.participants(request).has(actorId) || this.d.directory.hasAnyRole(actorId, ['admin']);
+  mayView(request: RequestRecord, actorId: string, steps?: readonly StepRecord[], tasks?: readonly TaskRecord[]): boolean {
+    return this.d.flow.participants(request, steps, tasks).has(actorId) || this.d.directory.hasAnyRole(actorId, ['admin']);
   }
 
   mayDownload(requestId: string, actorId: string): boolean {
@@ -199,10 +199,11 @@ export class ApprovalService {
 
   detail(actorId: string, requestId: string): RequestDetail {
     const request = this.d.requests.get(requestId);
-    if (!request || !this.mayView(request, actorId)) throw new DomainError('not_found', `no request ${requestId}`);
-    const now = this.d.clock.now();
+    if (!request) throw new DomainError('not_found', `no request ${requestId}`);
     const steps = this.d.requests.steps(request.id);
     const tasks = this.d.tasks.ofRequest(request.id);
+    if (!this.mayView(request, actorId, steps, tasks)) throw new DomainError('not_found', `no request ${requestId}`);
+    const now = this.d.clock.now();
     const history = this.d.requests.history(request.id);
     const ids = new Set<string>();
     for (const s of steps) for (const id of s.approverIds) ids.add(id);

@@ -63,8 +63,10 @@ export class ApprovalsCache {
     this.s.removePending.run(taskId);
   }
 
+  /** Keeps the newest HISTORY_KEEP rows: trimmed on write, so listing stays a pure read. */
   upsertDone(done: DoneTaskSummary): void {
     this.s.upsertDone.run(done.taskId, done.requestId, done.closedAt, JSON.stringify(done));
+    this.s.trimDone.run();
   }
 
   upsertMine(request: RequestSummary): void {
@@ -103,7 +105,6 @@ export class ApprovalsCache {
   }
 
   listDone(limit = HISTORY_KEEP): DoneTaskSummary[] {
-    this.s.trimDone.run();
     return this.s.listDone.all(limit).map((row) => JSON.parse(row.summary) as DoneTaskSummary);
   }
 
