@@ -11,7 +11,7 @@ import type { ServerConfig } from './config.ts';
 import { seedDemoOrganisation } from './demo/seed-demo.ts';
 import { ActionJournal } from './features/actions/action-journal.ts';
 import { type Approvals, createApprovals } from './features/approvals/approvals-module.ts';
-import { ClockService } from './features/attendance/clock-service.ts';
+import { type Attendance, createAttendance } from './features/attendance/attendance-module.ts';
 import { AccessTokens } from './features/auth/access-tokens.ts';
 import { addAuthRoutes } from './features/auth/auth-routes.ts';
 import { AuthService } from './features/auth/auth-service.ts';
@@ -42,7 +42,7 @@ export interface PorticoServer {
   services: {
     log: EventLog;
     notices: NoticeService;
-    clocks: ClockService;
+    attendance: Attendance;
     gate: WriteGate;
     directory: DirectoryStore;
     approvals: Approvals;
@@ -77,7 +77,7 @@ export async function startPorticoServer(
     callbacks: { retryBaseMs: config.callbackRetryMs },
   });
   const notices = new NoticeService(gate, noticeStore, directory, clock);
-  const clocks = new ClockService(db, gate, clock);
+  const attendance = createAttendance(db, { gate, directory, clock, timeZone: config.timeZone, hooks: approvals.hooks });
   const auth = new AuthService(
     new AuthStore(db),
     new AccessTokens(loadOrCreateSecret(config.dataDir, 'access.key'), config.accessTtlSeconds * 1000, () => clock.now()),
@@ -89,7 +89,14 @@ export async function startPorticoServer(
     {
       'sync.snapshot': (ctx) =>
         buildSnapshot(
-          { log, directory, notices: noticeStore, tasks: approvals.tasks, outOfOffice: approvals.outOfOffice, clocks },
+          {
+            log,
+            directory,
+            notices: noticeStore,
+            tasks: approvals.tasks,
+            outOfOffice: approvals.outOfOffice,
+            attendance: attendance.service,
+          },
           ctx.userId,
         ),
       'approvals.templates': () => approvals.service.enabledTemplates(),
@@ -102,8 +109,9 @@ export async function startPorticoServer(
       'approvals.clearOutOfOffice': (ctx) => approvals.outOfOffice.clear(ctx.userId),
       'directory.people': () => directory.people(),
       'notices.markRead': (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
-      'attendance.clockIn': (ctx, p) => clocks.record(ctx.userId, 'in', p.clientTime, p.offline),
-      'attendance.clockOut': (ctx, p) => clocks.record(ctx.userId, 'out', p.clientTime, p.offline),
+      'attendance.clockIn': (ctx, p) => attendance.service.record(ctx, 'in', p),
+      'attendance.clockOut': (ctx, p) => attendance.service.record(ctx, 'out', p),
+      'attendance.month': (ctx, p) => attendance.service.month(ctx.userId, p.month),
     },
     gate,
     journal,
@@ -132,6 +140,7 @@ export async function startPorticoServer(
     bus,
     {
       allowedOrigins: config.allowedOrigins,
+      trustProxy: config.trustProxy,
       heartbeatMs: config.heartbeatMs,
       userBurst: 120,
       userPerSecond: 60,
@@ -207,6 +216,7 @@ export async function startPorticoServer(
   });
   addNoticeRoutes(routes, { notices, authenticate });
   approvals.addRoutes(routes, authenticate, SERVER_VERSION);
+  attendance.addRoutes(routes, authenticate);
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -240,6 +250,8 @@ export async function startPorticoServer(
               no_approver: 422,
               too_large: 413,
               unsupported_type: 415,
+              network_not_allowed: 403,
+              note_required: 400,
             }[error.code as string] ?? 400;
           return sendJson(res, status, {
             error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
@@ -276,7 +288,7 @@ export async function startPorticoServer(
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     port,
     seededDemo,
-    services: { log, notices, clocks, gate, directory, approvals },
+    services: { log, notices, attendance, gate, directory, approvals },
     gateway,
     logger,
     async close() {

@@ -8,6 +8,7 @@ export const ServerConfig = z.object({
   dataDir: z.string().min(1),
   demo: z.boolean(),
   allowedOrigins: z.array(z.string()),
+  trustProxy: z.boolean(),
   retentionDays: z.number().positive(),
   accessTtlSeconds: z.number().int().min(1),
   heartbeatMs: z.number().int().min(100),
@@ -25,6 +26,7 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   port: 8787,
   demo: true,
   allowedOrigins: [],
+  trustProxy: false,
   retentionDays: 14,
   accessTtlSeconds: 900,
   heartbeatMs: 30_000,
@@ -46,6 +48,7 @@ export const usage = `portico-server [options]
   --log-level <level>    fatal|error|warn|info|debug|trace|silent (PORTICO_LOG_LEVEL, default info)
   --durability <mode>    normal (survives a killed process) | full (also a power cut) (PORTICO_DURABILITY)
   --time-zone <zone>     the site's IANA time zone for working hours (PORTICO_TIME_ZONE, default Asia/Shanghai)
+  --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy; PORTICO_TRUST_PROXY=1)
   --callback-retry <ms>  first retry delay for integration callbacks, doubling (PORTICO_CALLBACK_RETRY_MS, default 5000)
   --help`;
 
@@ -70,6 +73,7 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
       durability: { type: 'string' },
       'time-zone': { type: 'string' },
       'callback-retry': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -81,6 +85,7 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
     port: num(values.port ?? env.PORTICO_PORT) ?? defaultConfig.port,
     dataDir: path.resolve(cwd, values.data ?? env.PORTICO_DATA ?? '.portico-data/server'),
     demo: demoFlag ?? bool(env.PORTICO_DEMO) ?? defaultConfig.demo,
+    trustProxy: values['trust-proxy'] ?? env.PORTICO_TRUST_PROXY === '1',
     allowedOrigins: values['allowed-origin'] ?? env.PORTICO_ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],
     retentionDays: num(values['retention-days'] ?? env.PORTICO_RETENTION_DAYS) ?? defaultConfig.retentionDays,
     accessTtlSeconds: num(values['access-ttl'] ?? env.PORTICO_ACCESS_TTL) ?? defaultConfig.accessTtlSeconds,

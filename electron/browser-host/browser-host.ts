@@ -58,12 +58,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   port = (http.address() as AddressInfo).port;
   await core.start();
+  const minute = setInterval(() => core.minuteTick(), 60_000);
+  minute.unref();
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
     launchUrl: `${url}/#k=${secret}`,
     core,
     async close() {
+      clearInterval(minute);
       bridge.close();
       core.stop();
       await new Promise<void>((resolve) => {

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
 import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
+import { ClockOutcome } from '../../shared/domain/attendance/index.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { planApprovalToasts } from './features/approvals/approval-toasts.ts';
+import { AttendanceAssistant, queuedClock } from './features/attendance/attendance-assistant.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
 import { type EffectivePolicy, lockedKeys } from './policy/resolve-policy.ts';
@@ -32,7 +34,12 @@ export interface CoreOptions {
 
 function doneOutcome(result: unknown): ActionOutcome {
   const requestId = (result as { requestId?: unknown } | undefined)?.requestId;
-  return typeof requestId === 'string' ? { status: 'done', requestId } : { status: 'done' };
+  const clock = ClockOutcome.safeParse(result);
+  return {
+    status: 'done',
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+    ...(clock.success ? { clock: clock.data } : {}),
+  };
 }
 
 function failedOutcome(error: WireError | undefined): ActionOutcome {
@@ -60,10 +67,21 @@ export class PorticoCore {
   private lastError: SignInErrorView | null = null;
   private readonly o: CoreOptions;
   private readonly clock: Clock;
+  private readonly attendance: AttendanceAssistant;
 
   constructor(options: CoreOptions) {
     this.o = options;
     this.clock = options.clock ?? systemClock;
+    this.attendance = new AttendanceAssistant({
+      session: () => this.session,
+      act: (enqueue) => this.act(enqueue),
+      clock: this.clock,
+      text: () => {
+        const language = this.o.settings.get().language;
+        return { t: translatorFor(language), locale: language ?? 'en' };
+      },
+      toast: (toast) => this.events.emit('toast', toast),
+    });
     this.handlers = this.createHandlers();
   }
 
@@ -130,9 +148,20 @@ export class PorticoCore {
     this.events.emit('navigate', { route });
   }
 
-  /** The OS reports resume, unlock or a network change. */
+  /** The OS reports a network change: try to reconnect now. */
   nudge(): void {
     this.session?.sync.nudge();
+  }
+
+  /** The user is back (unlock, resume): reconnect, and remind to clock in if the day expects it. */
+  async userActive(): Promise<void> {
+    this.nudge();
+    await this.attendance.activity();
+  }
+
+  /** Once a minute: time-driven reminders (clock out). */
+  minuteTick(): void {
+    this.attendance.tick();
   }
 
   /** The server to use: fixed by policy when IT locked it, else the user's choice, else the policy's, else the default. */
@@ -164,23 +193,23 @@ export class PorticoCore {
 
   homeView(): HomeView {
     const s = this.session;
-    if (!s) return { pendingApprovals: 0, unreadNotices: 0, unacknowledgedRequired: 0, lastClock: null, queuedClock: null };
+    if (!s)
+      return {
+        pendingApprovals: 0,
+        unreadNotices: 0,
+        unacknowledgedRequired: 0,
+        lastClock: null,
+        queuedClock: null,
+        today: null,
+      };
     const counts = s.cache.notices.counts();
-    const queued = s.outbox
-      .all()
-      .filter((item) => item.method === 'attendance.clockIn' || item.method === 'attendance.clockOut')
-      .at(-1);
     return {
       pendingApprovals: s.cache.approvals.pendingCount(),
       unreadNotices: counts.unread,
       unacknowledgedRequired: counts.unacknowledgedRequired,
       lastClock: s.cache.attendance.last(),
-      queuedClock: queued
-        ? {
-            kind: queued.method === 'attendance.clockIn' ? 'in' : 'out',
-            clientTime: (queued.params as { clientTime: number }).clientTime,
-          }
-        : null,
+      queuedClock: queuedClock(s),
+      today: s.cache.attendance.today(),
     };
   }
 
@@ -198,7 +227,15 @@ export class PorticoCore {
     this.o.vault.write({ serverUrl: address.httpUrl, refreshToken: login.refreshToken });
     this.session = session;
     this.lastError = null;
-    session.sync.on('state', () => this.events.emit('connection.changed', this.connectionView()));
+    let greeted = false;
+    session.sync.on('state', (state) => {
+      this.events.emit('connection.changed', this.connectionView());
+      // Signing in (or starting the app) is the day's first activity, like an unlock.
+      if (state === 'online' && !greeted) {
+        greeted = true;
+        void this.attendance.activity();
+      }
+    });
     session.sync.on('outboxChanged', () => {
       this.events.emit('connection.changed', this.connectionView());
       this.events.emit('home.changed', this.homeView());
@@ -296,13 +333,7 @@ export class PorticoCore {
           return s.sync.enqueue('notices.markRead', { noticeId });
         }),
       ...approvalHandlers({ session: () => this.session, act: (enqueue) => this.act(enqueue), clock: this.clock }),
-      'attendance.clock': async ({ kind }) =>
-        this.act((s) =>
-          s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {
-            clientTime: this.clock.now(),
-            offline: s.sync.state !== 'online',
-          }),
-        ),
+      ...this.attendance.handlers(),
       'settings.get': async () => ({
         language: this.o.settings.get().language,
         policyLanguage: this.o.policy?.values.defaultLanguage ?? null,

@@ -55,8 +55,9 @@ if (!app.requestSingleInstanceLock()) {
     );
     quitSafely(core, log);
     // Sleep, lock and network changes kill sockets silently: reconnect as soon as the OS says so.
-    powerMonitor.on('resume', () => core.nudge());
-    powerMonitor.on('unlock-screen', () => core.nudge());
+    powerMonitor.on('resume', () => void core.userActive());
+    powerMonitor.on('unlock-screen', () => void core.userActive());
+    setInterval(() => core.minuteTick(), 60_000).unref();
     await core.start();
   });
 }

@@ -24,6 +24,8 @@ export function showToasts(core: PorticoCore, window: BrowserWindow): void {
       const action = toast.actions[index];
       if (action?.id === 'approve' && toast.taskId) {
         void core.handlers['approvals.decide']({ taskId: toast.taskId, decision: 'approve', comment: '' });
+      } else if (action?.id === 'clockIn' || action?.id === 'clockOut') {
+        void core.handlers['attendance.clock']({ kind: action.id === 'clockIn' ? 'in' : 'out' });
       } else {
         open();
       }

@@ -42,11 +42,14 @@ export function ToastCenter() {
     [shell, navigate],
   );
   const dismiss = (id: string) => setToasts((current) => current.filter((c) => c.id !== id));
-  const act = async (toast: ToastView, action: 'approve' | 'open') => {
+  const act = async (toast: ToastView, action: ToastView['actions'][number]['id']) => {
     dismiss(toast.id);
     if (action === 'approve' && toast.taskId)
       await portico.call('approvals.decide', { taskId: toast.taskId, decision: 'approve', comment: '' });
-    else navigate(toast.route);
+    else if (action === 'clockIn' || action === 'clockOut') {
+      await portico.call('attendance.clock', { kind: action === 'clockIn' ? 'in' : 'out' });
+      navigate(toast.route);
+    } else navigate(toast.route);
   };
   return (
     <div className="toast-stack" aria-live="polite">
@@ -63,7 +66,7 @@ export function ToastCenter() {
             {toast.actions.map((action) => (
               <button
                 key={action.id}
-                className={action.id === 'approve' ? 'primary small' : 'secondary small'}
+                className={action.id === 'open' ? 'secondary small' : 'primary small'}
                 onClick={() => void act(toast, action.id)}
               >
                 {action.label}

@@ -53,15 +53,17 @@ export class Connection {
   readonly userId: string;
 
   readonly sessionId: string;
+  readonly ip: string;
 
   private readonly deps: ConnectionDeps;
 
-  constructor(ws: WebSocket, userId: string, sessionId: string, accessExpiresAt: number, deps: ConnectionDeps) {
+  constructor(ws: WebSocket, userId: string, sessionId: string, ip: string, accessExpiresAt: number, deps: ConnectionDeps) {
     this.ws = ws;
 
     this.userId = userId;
 
     this.sessionId = sessionId;
+    this.ip = ip;
 
     this.deps = deps;
     const { limits, clock } = deps;
@@ -136,7 +138,12 @@ export class Connection {
         return this.onResume(frame);
       case 'request': {
         const outcome = this.deps.router.run(
-          { userId: this.userId, sessionId: this.sessionId },
+          {
+            userId: this.userId,
+            sessionId: this.sessionId,
+            ip: this.ip,
+            clientSkewMs: frame.sentAt === undefined ? null : this.deps.clock.now() - frame.sentAt,
+          },
           frame.method,
           frame.actionId,
           frame.params,

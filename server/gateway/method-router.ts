@@ -9,6 +9,10 @@ import type { WriteGate } from '../store/write-gate.ts';
 export interface RequestContext {
   userId: string;
   sessionId: string;
+  /** The client's address as the server sees it (after a trusted proxy). */
+  ip: string;
+  /** Server time minus the client's clock when it sent the request; null when it did not say. */
+  clientSkewMs: number | null;
 }
 
 export type MethodHandlers = {

@@ -8,6 +8,8 @@ import { TokenBucket } from './token-bucket.ts';
 
 export interface SocketGatewayOptions {
   allowedOrigins: readonly string[];
+  /** Behind a reverse proxy, the client's address is the last one it appended to X-Forwarded-For. */
+  trustProxy: boolean;
   heartbeatMs: number;
   userBurst: number;
   userPerSecond: number;
@@ -63,7 +65,7 @@ export class SocketGateway {
         if (!check.ok) return refuse(socket, 401, `token_${check.reason}`, `access token ${check.reason}`);
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const { userId, sessionId, expiresAt } = check.claims;
-          const connection = new Connection(ws, userId, sessionId, expiresAt, {
+          const connection = new Connection(ws, userId, sessionId, this.clientAddress(req), expiresAt, {
             ...this.deps,
             userBucket: this.bucketFor(userId),
           });
@@ -77,6 +79,12 @@ export class SocketGateway {
         refuse(socket, 500, 'internal', 'upgrade failed');
       },
     );
+  }
+
+  private clientAddress(req: IncomingMessage): string {
+    const forwarded = req.headers['x-forwarded-for'];
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
+    return this.options.trustProxy && last ? last : (req.socket.remoteAddress ?? '');
   }
 
   closeSession(sessionId: string, code: number, reason: string): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityId } from '../domain/ids.ts';
+import { ClockNote, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { FormValues } from '../domain/approvals/form.ts';
 import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
 import {
@@ -96,9 +97,12 @@ export const bridgeCalls = {
   'approvals.clearOutOfOffice': { params: none, result: ActionOutcome },
   'directory.people': { params: none, result: z.array(DirectoryPerson) },
   'attendance.clock': {
-    params: z.object({ kind: z.enum(['in', 'out']) }),
+    /** `note`: where a remote or field worker is, when the rule asks for one. */
+    params: z.object({ kind: z.enum(['in', 'out']), note: ClockNote.optional() }).strict(),
     result: ActionOutcome,
   },
+  /** A month's calendar as the server judges it; offline, the copy fetched last (or null). */
+  'attendance.month': { params: z.object({ month: IsoMonth }).strict(), result: MonthReport.nullable() },
   'settings.get': {
     params: none,
     result: z.object({

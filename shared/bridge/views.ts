@@ -11,7 +11,7 @@ import { ApprovalTemplate, LocalizedText } from '../domain/approvals/template.ts
 import { EntityId } from '../domain/ids.ts';
 import { WireError } from '../protocol/errors.ts';
 import { DirectoryPerson } from '../protocol/methods.ts';
-import { ClockRecord } from '../domain/attendance.ts';
+import { ClockOutcome, ClockRecord, DayReport, MonthReport } from '../domain/attendance/index.ts';
 import { Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
 import { UserProfile } from '../domain/user.ts';
@@ -63,12 +63,14 @@ export const HomeView = z.object({
   unacknowledgedRequired: z.number().int().nonnegative(),
   lastClock: ClockRecord.nullable(),
   queuedClock: z.object({ kind: z.enum(['in', 'out']), clientTime: Instant }).nullable(),
+  /** Today as the server judged it at the last sync (on time, late, on leave…). */
+  today: DayReport.nullable(),
 });
 export type HomeView = z.infer<typeof HomeView>;
 
 export const ActionOutcome = z.discriminatedUnion('status', [
   /** The server took it; `requestId` names what a submit created. */
-  z.object({ status: z.literal('done'), requestId: EntityId.optional() }),
+  z.object({ status: z.literal('done'), requestId: EntityId.optional(), clock: ClockOutcome.optional() }),
   z.object({ status: z.literal('queued') }),
   z.object({
     status: z.literal('failed'),
@@ -111,15 +113,22 @@ export type ApprovalDetailView = z.infer<typeof ApprovalDetailView>;
  */
 export const ToastView = z.object({
   id: z.string().max(100),
-  kind: z.enum(['approval.assigned', 'approval.reminder', 'approval.digest', 'approval.decided']),
+  kind: z.enum([
+    'approval.assigned',
+    'approval.reminder',
+    'approval.digest',
+    'approval.decided',
+    'attendance.clockIn',
+    'attendance.clockOut',
+  ]),
   title: z.string().max(300),
   body: z.string().max(1000),
   /** Where a click goes, as an app route (`approvals/r_…`). */
   route: z.string().max(200),
   /** Set when the toast is about exactly one task that can be approved from the toast. */
   taskId: EntityId.nullable(),
-  actions: z.array(z.object({ id: z.enum(['approve', 'open']), label: z.string().max(60) })).max(2),
+  actions: z.array(z.object({ id: z.enum(['approve', 'open', 'clockIn', 'clockOut']), label: z.string().max(60) })).max(2),
 });
 export type ToastView = z.infer<typeof ToastView>;
 
-export { ApprovalTemplate, DirectoryPerson, LocalizedText, RequestStatus };
+export { ApprovalTemplate, ClockOutcome, DirectoryPerson, LocalizedText, MonthReport, RequestStatus };

@@ -17,6 +17,8 @@ export const ErrorCode = z.enum([
   'no_approver',
   'too_large',
   'unsupported_type',
+  'network_not_allowed',
+  'note_required',
   'token_invalid',
   'internal',
 ]);

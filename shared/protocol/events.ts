@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ApprovalTaskSummary, DoneTaskSummary, OutOfOffice, RequestSummary } from '../domain/approvals/request.ts';
 import { LocalizedText } from '../domain/approvals/template.ts';
-import { ClockRecord } from '../domain/attendance.ts';
+import { ClockRecord, DayReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
 
@@ -41,7 +41,8 @@ export const UserEvent = z.discriminatedUnion('kind', [
   }),
   /** This user's out-of-office period changed (on another device, or it ended). */
   z.object({ kind: z.literal('approval.outOfOffice'), outOfOffice: OutOfOffice.nullable() }),
-  z.object({ kind: z.literal('attendance.clocked'), record: ClockRecord }),
+  /** A clock was recorded, corrected or reviewed; `today` is the user's day as judged now. */
+  z.object({ kind: z.literal('attendance.clocked'), record: ClockRecord, today: DayReport }),
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
 export type UserEventKind = UserEvent['kind'];

@@ -25,6 +25,8 @@ export const RequestFrame = z.object({
   method: z.string().min(1).max(64),
   actionId: ClientActionId.optional(),
   params: z.unknown(),
+  /** The client's clock when it sent the frame: the server corrects outbox times by the difference. */
+  sentAt: Instant.optional(),
 });
 /** The client has durably applied everything up to `seq` (delivery receipts). */
 export const AckFrame = z.object({ type: z.literal('ack'), seq: Seq });

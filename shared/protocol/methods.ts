@@ -10,7 +10,7 @@ import {
   RequestSummary,
 } from '../domain/approvals/request.ts';
 import { ApprovalTemplate, TemplateKey } from '../domain/approvals/template.ts';
-import { ClockRecord } from '../domain/attendance.ts';
+import { ClockNote, ClockOutcome, ClockRecord, DayReport, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notice.ts';
 import { UserProfile } from '../domain/user.ts';
@@ -28,10 +28,11 @@ export const Snapshot = z.object({
   doneTasks: z.array(DoneTaskSummary),
   outOfOffice: OutOfOffice.nullable(),
   todayClocks: z.array(ClockRecord),
+  attendanceToday: DayReport,
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-const ClockParams = z.object({ clientTime: Instant, offline: z.boolean() });
+const ClockParams = z.object({ clientTime: Instant, offline: z.boolean(), note: ClockNote.optional() });
 const AttachmentIds = z.array(EntityId).max(10).default([]);
 const RequestOutcome = z.object({ requestId: EntityId, status: RequestStatus });
 
@@ -74,16 +75,9 @@ export const methods = {
   },
   'approvals.clearOutOfOffice': { mutating: true, params: z.object({}), result: z.object({ cleared: z.boolean() }) },
   'directory.people': { mutating: false, params: z.object({}), result: z.array(DirectoryPerson) },
-  'attendance.clockIn': {
-    mutating: true,
-    params: ClockParams,
-    result: ClockRecord,
-  },
-  'attendance.clockOut': {
-    mutating: true,
-    params: ClockParams,
-    result: ClockRecord,
-  },
+  'attendance.clockIn': { mutating: true, params: ClockParams, result: ClockOutcome },
+  'attendance.clockOut': { mutating: true, params: ClockParams, result: ClockOutcome },
+  'attendance.month': { mutating: false, params: z.object({ month: IsoMonth }), result: MonthReport },
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -66,4 +66,14 @@ export const cacheMigrations: readonly string[] = [
    ) STRICT;
    CREATE TABLE client_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
    UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
+  // Attendance rules: records carry their source, status and note, so they are stored whole; the
+  // position is reset and the next connection takes a snapshot with today's judged day.
+  `DROP TABLE clock_records;
+   CREATE TABLE clock_records (
+     id TEXT PRIMARY KEY,
+     at INTEGER NOT NULL,
+     record TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX clock_records_at ON clock_records(at DESC);
+   UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
 ];

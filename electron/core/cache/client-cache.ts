@@ -83,7 +83,7 @@ export class ClientCache {
         mine: snapshot.myRequests,
         outOfOffice: snapshot.outOfOffice,
       });
-      this.attendance.replaceAll(snapshot.todayClocks);
+      this.attendance.replaceAll(snapshot.todayClocks, snapshot.attendanceToday);
       this.setPositionStmt.run(epoch, snapshot.headSeq);
     })();
   }
@@ -120,6 +120,7 @@ export class ClientCache {
         return 'approvals';
       case 'attendance.clocked':
         this.attendance.upsert(event.record);
+        this.attendance.setToday(event.today);
         return 'attendance';
     }
   }

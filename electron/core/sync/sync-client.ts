@@ -290,7 +290,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     }
     if (methods[method].mutating && !actionId) throw new Error(`${method} must go through the outbox`);
     return this.pending.start(method, this.o.requestTimeoutMs, (id) =>
-      this.sendFrame({ type: 'request', id, method, ...(actionId ? { actionId } : {}), params }),
+      this.sendFrame({ type: 'request', id, method, ...(actionId ? { actionId } : {}), params, sentAt: this.o.clock.now() }),
     );
   }
 

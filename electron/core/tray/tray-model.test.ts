@@ -20,7 +20,14 @@ const task = (n: number): ApprovalTaskSummary => ({
   source: 'portico',
 });
 
-const home = { pendingApprovals: 7, unreadNotices: 2, unacknowledgedRequired: 1, lastClock: null, queuedClock: null };
+const home = {
+  pendingApprovals: 7,
+  unreadNotices: 2,
+  unacknowledgedRequired: 1,
+  lastClock: null,
+  queuedClock: null,
+  today: null,
+};
 const connection = { state: 'online' as const, nextRetryAt: null, queuedActions: 0 };
 
 describe('buildTrayModel', () => {

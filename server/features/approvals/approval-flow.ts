@@ -5,6 +5,7 @@ import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { OutOfOfficeStore } from './out-of-office-store.ts';
 import type { RequestRecord, RequestStore, StepRecord } from './request-store.ts';
 import type { TaskRecord, TaskStore } from './task-store.ts';
+import type { WorkflowHooks } from './workflow-hooks.ts';
 
 /** Called when a request from another system reaches its outcome, inside the same transaction. */
 export type DecisionSink = (
@@ -20,6 +21,7 @@ export interface FlowDeps {
   outOfOffice: OutOfOfficeStore;
   calendar: WorkCalendar;
   onExternalDecision: DecisionSink;
+  hooks: WorkflowHooks;
 }
 
 /**
@@ -29,9 +31,11 @@ export interface FlowDeps {
  */
 export class ApprovalFlow {
   private readonly d: FlowDeps;
+  readonly hooks: WorkflowHooks;
 
   constructor(deps: FlowDeps) {
     this.d = deps;
+    this.hooks = deps.hooks;
   }
 
   /** Activates the first step at or after `from` that applies; with none left the request is approved. */
@@ -123,6 +127,7 @@ export class ApprovalFlow {
     this.d.requests.setStatus(request.id, status, null, now);
     this.tellSubmitter(tx, request.id);
     if (request.integrationId && status !== 'cancelled') this.d.onExternalDecision(request, status, by, comment);
+    this.d.hooks.finished(tx, request, status, now, by);
   }
 
   record(

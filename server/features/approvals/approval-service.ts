@@ -61,8 +61,9 @@ export class ApprovalService {
     const { template, version } = stored;
     const check = validateForm(template.fields, input.values);
     if (!check.ok) throw new DomainError('invalid_params', 'the form has problems', undefined, check.issues);
-    const chain = resolveChain(template.steps, submitterId, check.values, this.d.directory);
     const now = at ?? this.d.clock.now();
+    this.d.flow.hooks.check(template.key, submitterId, check.values, now);
+    const chain = resolveChain(template.steps, submitterId, check.values, this.d.directory);
     return this.d.gate.write((tx) => {
       const id = `r_${randomUUID()}`;
       const request: RequestRecord = {

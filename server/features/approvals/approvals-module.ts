@@ -21,6 +21,7 @@ import { RequestStore } from './request-store.ts';
 import { TaskStore } from './task-store.ts';
 import { addTemplateRoutes } from './template-routes.ts';
 import { TemplateStore } from './template-store.ts';
+import { WorkflowHooks } from './workflow-hooks.ts';
 
 export type Approvals = ReturnType<typeof createApprovals>;
 
@@ -46,7 +47,9 @@ export function createApprovals(
   const attachments = new AttachmentStore(db);
   const integrations = new IntegrationStore(db);
   const callbacks = new CallbackQueue(db, { integrations, directory, clock, logger: deps.logger }, deps.callbacks);
+  const hooks = new WorkflowHooks();
   const flow = new ApprovalFlow({
+    hooks,
     requests,
     tasks,
     outOfOffice: outOfOfficeStore,
@@ -80,6 +83,7 @@ export function createApprovals(
 
   return {
     service,
+    hooks,
     outOfOffice,
     sweeper,
     tasks,

@@ -40,8 +40,11 @@ export class DirectoryStore {
     this.roleMembersStmt = db.prepare<[string], { id: string }>(
       'SELECT u.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.disabled = 0 ORDER BY u.id',
     );
-    this.peopleStmt = db.prepare<[], { id: string; display_name: string; department_name: string | null }>(
-      `SELECT u.id, u.display_name, d.name AS department_name FROM users u LEFT JOIN departments d ON d.id = u.department_id
+    this.peopleStmt = db.prepare<
+      [],
+      { id: string; display_name: string; department_id: string | null; department_name: string | null }
+    >(
+      `SELECT u.id, u.display_name, u.department_id, d.name AS department_name FROM users u LEFT JOIN departments d ON d.id = u.department_id
        WHERE u.disabled = 0 ORDER BY d.name, u.display_name`,
     );
     this.namesStmt = db.prepare<[string], { id: string; display_name: string }>(
@@ -92,6 +95,13 @@ export class DirectoryStore {
       departmentName: row.department_name,
       departmentLeaderId: row.leader_id,
     };
+  }
+
+  /** Everyone active with their department, in department then name order (reports). */
+  members(): { id: string; name: string; departmentId: string | null; departmentName: string | null }[] {
+    return this.peopleStmt
+      .all()
+      .map((r) => ({ id: r.id, name: r.display_name, departmentId: r.department_id, departmentName: r.department_name }));
   }
 
   /** Everyone active, for pickers (a proxy, a named approver). */

@@ -1,7 +1,7 @@
 import type { Snapshot } from '../../../shared/protocol/methods.ts';
 import type { OutOfOfficeService } from '../approvals/out-of-office-service.ts';
 import type { TaskStore } from '../approvals/task-store.ts';
-import type { ClockService } from '../attendance/clock-service.ts';
+import type { AttendanceService } from '../attendance/attendance-service.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { EventLog } from '../events/event-log.ts';
@@ -21,7 +21,7 @@ export function buildSnapshot(
     notices: NoticeStore;
     tasks: TaskStore;
     outOfOffice: OutOfOfficeService;
-    clocks: ClockService;
+    attendance: AttendanceService;
   },
   userId: string,
 ): Snapshot {
@@ -35,6 +35,7 @@ export function buildSnapshot(
     myRequests: deps.tasks.requestsBy(userId, SNAPSHOT_HISTORY_LIMIT),
     doneTasks: deps.tasks.doneFor(userId, SNAPSHOT_HISTORY_LIMIT),
     outOfOffice: deps.outOfOffice.view(userId),
-    todayClocks: deps.clocks.recent(userId),
+    todayClocks: deps.attendance.recent(userId),
+    attendanceToday: deps.attendance.today(userId),
   };
 }

@@ -17,7 +17,9 @@ export type FieldIssueCode =
   | 'invalid_date'
   | 'before_other'
   | 'not_an_option'
-  | 'unknown_field';
+  | 'unknown_field'
+  | 'in_future'
+  | 'too_old';
 
 /** A problem with one field, as a code the renderer translates, never as English prose. */
 export interface FieldIssue {

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ClockKind,
+  ClockOutcome,
+  ClockRecord,
+  DayReport,
+  MonthReport,
+  ReviewReason,
+} from '../../../shared/domain/attendance/index.ts';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import type { WriteGate, WriteTx } from '../../store/write-gate.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import { DomainError } from '../domain-error.ts';
+import type { AttendanceBook } from './attendance-book.ts';
+import { type ClockStore, type NewClock, publicRecord } from './clock-store.ts';
+import { normaliseAddress, insideNetworks } from './network-rule.ts';
+
+/** Where the request came from, as the gateway saw it. */
+export interface ClockContext {
+  userId: string;
+  /** The client's address (after trusted proxies). */
+  ip: string;
+  /** Server time minus the PC's time when it sent the request: corrects an outbox item's click time. Null: unknown. */
+  clientSkewMs: number | null;
+}
+
+export interface ClockParams {
+  clientTime: number;
+  offline: boolean;
+  note?: string | undefined;
+}
+
+/** A click this long before it reached the server went through the outbox, whatever the client said. */
+const OFFLINE_AFTER_MS = 2 * 60_000;
+/** The outbox does not keep clocks forever: older ones are dated no earlier than this. */
+const MAX_OFFLINE_MS = 7 * 24 * 3600_000;
+
+export interface AttendanceServiceDeps {
+  gate: WriteGate;
+  clocks: ClockStore;
+  book: AttendanceBook;
+  directory: DirectoryStore;
+  clock: Clock;
+}
+
+/**
+ * Clocking in and out on server time, judged by the department's rule. Online clocks from outside
+ * the office networks are refused with what to do; offline clocks are never lost: they are
+ * accepted, or kept and flagged for HR's review.
+ */
+export class AttendanceService {
+  private readonly d: AttendanceServiceDeps;
+
+  constructor(deps: AttendanceServiceDeps) {
+    this.d = deps;
+  }
+
+  record(ctx: ClockContext, kind: ClockKind, params: ClockParams): ClockOutcome {
+    const { book, clock } = this.d;
+    const rule = book.ruleFor(ctx.userId);
+    const now = clock.now();
+    // Without the send time the PC's clock cannot be corrected, so only the client's own offline mark counts.
+    const clickedAt = params.clientTime + (ctx.clientSkewMs ?? 0);
+    const offline = params.offline || (ctx.clientSkewMs !== null && now - clickedAt > OFFLINE_AFTER_MS);
+    const ip = normaliseAddress(ctx.ip);
+    const inside = rule.networks.length === 0 || insideNetworks(rule.networks, ip);
+    const roles = this.d.directory.roles(ctx.userId);
+    const mayWorkRemotely = rule.remoteRoles.some((role) => roles.includes(role));
+    const note = params.note?.trim() || null;
+
+    let at = now;
+    let reviewReason: ReviewReason | null = null;
+    if (!offline) {
+      if (!inside && !mayWorkRemotely) {
+        throw new DomainError(
+          'network_not_allowed',
+          `clocking is allowed only from the office networks (${rule.networks.join(', ')}); this request came from ${ip}`,
+          { ip, networks: rule.networks.join(', ') },
+        );
+      }
+      if (!inside && note === null) {
+        throw new DomainError('note_required', 'clocking from outside the office needs a note saying where you are', { ip });
+      }
+    } else {
+      at = Math.min(now, Math.max(clickedAt, now - MAX_OFFLINE_MS));
+      if (now - at > rule.offlineGraceMinutes * 60_000) reviewReason = 'late_sync';
+      else if (!inside && !mayWorkRemotely) reviewReason = 'network';
+    }
+
+    return this.d.gate.write((tx) => {
+      const record: NewClock = {
+        id: `c_${randomUUID()}`,
+        userId: ctx.userId,
+        kind,
+        at,
+        clientTime: params.clientTime,
+        offline,
+        source: offline ? 'offline' : 'online',
+        status: reviewReason ? 'review' : 'accepted',
+        reviewReason,
+        note,
+        ip,
+        requestId: null,
+      };
+      this.d.clocks.insert(record);
+      const day = this.publish(tx, ctx.userId, record, now);
+      return { record: publicRecord(record), day, ...verdictOf(publicRecord(record), day) };
+    });
+  }
+
+  /** Judges the day a record belongs to and tells the user's devices. */
+  publish(tx: WriteTx, userId: string, record: NewClock | ClockRecord, now: number): DayReport {
+    const { book } = this.d;
+    const day = book.day(userId, book.dateOf(userId, record.at), now);
+    const today = book.day(userId, book.dateOf(userId, now), now);
+    tx.emit([userId], { kind: 'attendance.clocked', record: publicRecord(record), today });
+    return day;
+  }
+
+  /** HR settles a record under review: accepted it counts as is, rejected it stops counting. Audited. */
+  review(actorId: string, recordId: string, decision: 'accept' | 'reject'): ClockRecord {
+    return this.d.gate.write((tx) => {
+      const stored = this.d.clocks.byId(recordId);
+      if (!stored) throw new DomainError('not_found', `no clock record ${recordId}`);
+      if (stored.status !== 'review') throw new DomainError('conflict', `record ${recordId} is not under review`);
+      const now = this.d.clock.now();
+      const status = decision === 'accept' ? 'accepted' : 'rejected';
+      this.d.clocks.setStatus(recordId, status);
+      const updated = { ...stored, status } as const;
+      this.d.clocks.audit({
+        userId: stored.userId,
+        date: this.d.book.dateOf(stored.userId, stored.at),
+        action: decision === 'accept' ? 'review_accepted' : 'review_rejected',
+        recordId,
+        before: { status: stored.status, reviewReason: stored.reviewReason },
+        after: { status },
+        actorId,
+        requestId: null,
+        at: now,
+      });
+      this.publish(tx, stored.userId, updated, now);
+      return publicRecord(updated);
+    });
+  }
+
+  today(userId: string): DayReport {
+    const now = this.d.clock.now();
+    return this.d.book.day(userId, this.d.book.dateOf(userId, now), now);
+  }
+
+  month(userId: string, month: string): MonthReport {
+    return this.d.book.month(userId, month, this.d.clock.now());
+  }
+
+  /** Today's records, for the snapshot. */
+  recent(userId: string): ClockRecord[] {
+    const now = this.d.clock.now();
+    return this.d.clocks.range(userId, now - 24 * 3600_000, now + 1).map(publicRecord);
+  }
+}
+
+function verdictOf(record: ClockRecord, day: DayReport): Pick<ClockOutcome, 'verdict' | 'minutes'> {
+  if (record.status === 'review') return { verdict: 'review', minutes: 0 };
+  if (day.kind !== 'workday' || day.leave === 'full') return { verdict: 'off_day', minutes: 0 };
+  if (record.kind === 'in') {
+    if (day.firstIn !== record.at) return { verdict: 'already_in', minutes: 0 };
+    return day.lateMinutes > 0 ? { verdict: 'late', minutes: day.lateMinutes } : { verdict: 'on_time', minutes: 0 };
+  }
+  if (day.lastOut === record.at && day.earlyMinutes > 0) return { verdict: 'early', minutes: day.earlyMinutes };
+  return { verdict: 'done', minutes: 0 };
+}

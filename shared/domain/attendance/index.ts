@@ -1,0 +1,3 @@
+export * from './records.ts';
+export * from './rules.ts';
+export * from './reports.ts';
