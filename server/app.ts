@@ -147,7 +147,9 @@ export async function startPorticoServer(
     },
   );
 
-  const seededDemo = config.demo ? await seedDemoOrganisation({ db, gate, notices, approvals: approvals.service, clock }) : false;
+  const seededDemo = config.demo
+    ? await seedDemoOrganisation({ db, gate, notices, approvals: approvals.service, attendance, clock })
+    : false;
   const sweep = () => {
     try {
       approvals.sweeper.tick();

@@ -1,5 +1,7 @@
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { ApprovalService } from '../features/approvals/approval-service.ts';
+import type { Attendance } from '../features/attendance/attendance-module.ts';
+import { demoMakeupValue, seedDemoAttendance } from './seed-attendance.ts';
 import { hashPassword } from '../features/auth/password-hash.ts';
 import type { NoticeService } from '../features/notices/notice-service.ts';
 import type { Db } from '../store/database.ts';
@@ -14,6 +16,7 @@ export async function seedDemoOrganisation(deps: {
   gate: WriteGate;
   notices: NoticeService;
   approvals: ApprovalService;
+  attendance: Attendance;
   clock: Clock;
 }): Promise<boolean> {
   const { db, gate, clock } = deps;
@@ -56,10 +59,17 @@ export async function seedDemoOrganisation(deps: {
       },
     });
   }
+  seedDemoAttendance({ gate, clocks: deps.attendance.clocks, book: deps.attendance.book, now });
   for (const approval of demoApprovals) {
+    const submitter = idOf(approval.submitter);
+    // The make-up request names a recent workday, whenever the demo is started.
+    const values =
+      approval.template === 'makeup_clock'
+        ? { ...approval.values, at: demoMakeupValue(deps.attendance.book, submitter, now) }
+        : approval.values;
     deps.approvals.submit(
-      idOf(approval.submitter),
-      { templateKey: approval.template, values: { ...approval.values }, attachmentIds: [] },
+      submitter,
+      { templateKey: approval.template, values: { ...values }, attachmentIds: [] },
       now - approval.hoursAgo * 3600_000,
     );
   }
