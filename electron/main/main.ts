@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, powerMonitor } from 'electron';
+import { app, globalShortcut, powerMonitor } from 'electron';
 import Store from 'electron-store';
 import { updateDecision, shouldStartAtLogin } from '../core/lifecycle/update-policy.ts';
 import { loadPolicy } from '../core/policy/load-policy.ts';
@@ -12,6 +12,7 @@ import { applyStartAtLogin, quitSafely, routeDeepLinks, startUpdater } from './l
 import { createMainWindow } from './main-window.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { showToasts } from './toasts.ts';
+import { CLOCK_ACCELERATOR } from '../core/tray/tray-model.ts';
 import { createTray } from './tray-icon.ts';
 
 /** Composition root of the desktop app: adapters around core, nothing more. */
@@ -58,6 +59,11 @@ if (!app.requestSingleInstanceLock()) {
     powerMonitor.on('resume', () => void core.userActive());
     powerMonitor.on('unlock-screen', () => void core.userActive());
     setInterval(() => core.minuteTick(), 60_000).unref();
+    // One key clocks in or out from anywhere; the answer comes as a toast. Another app may own it: say so, carry on.
+    if (!globalShortcut.register(CLOCK_ACCELERATOR, () => void core.handlers['attendance.clockNext']({}))) {
+      log(`the clock shortcut ${CLOCK_ACCELERATOR} is taken by another program`);
+    }
+    app.on('will-quit', () => globalShortcut.unregisterAll());
     await core.start();
   });
 }

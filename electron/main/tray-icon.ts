@@ -35,6 +35,8 @@ export function createTray(core: PorticoCore, window: BrowserWindow, appRoot: st
             { label: item.openLabel, click: () => open(item.route) },
           ],
         };
+      case 'clock':
+        return { label: item.label, accelerator: item.accelerator, click: () => void core.handlers['attendance.clockNext']({}) };
       case 'separator':
         return { type: 'separator' };
       case 'quit':

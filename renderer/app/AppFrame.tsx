@@ -4,6 +4,7 @@ import type { UserProfile } from '../../shared/domain/user.ts';
 import { portico } from '../bridge/portico.ts';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage.tsx';
 import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
+import { useClockShortcut } from '../features/attendance/use-clock-shortcut.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { PlaceholderPage } from '../features/launcher/PlaceholderPage.tsx';
@@ -19,6 +20,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
   const navigate = useCallback((path: string) => setRoute(parseRoute(path)), []);
   const navigation = useMemo(() => ({ route, navigate }), [route, navigate]);
   useEffect(() => portico.on('navigate', ({ route: path }) => navigate(path)), [navigate]);
+  useClockShortcut();
   const page = route.page;
   const setPage = (key: PageKey) => navigate(key);
   const content: Record<PageKey, ReactNode> = {

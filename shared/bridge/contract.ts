@@ -101,6 +101,8 @@ export const bridgeCalls = {
     params: z.object({ kind: z.enum(['in', 'out']), note: ClockNote.optional() }).strict(),
     result: ActionOutcome,
   },
+  /** Clocks whichever comes next (in, then out) and says the result in a toast: the shortcut and the tray use it. */
+  'attendance.clockNext': { params: none, result: ActionOutcome },
   /** A month's calendar as the server judges it; offline, the copy fetched last (or null). */
   'attendance.month': { params: z.object({ month: IsoMonth }).strict(), result: MonthReport.nullable() },
   'settings.get': {

@@ -1,13 +1,18 @@
 import type { TFunction } from 'i18next';
 import type { ConnectionView, HomeView, Language } from '../../../shared/bridge/views.ts';
 import type { ApprovalTaskSummary } from '../../../shared/domain/approvals/request.ts';
+import { nextClockKind } from '../../../shared/domain/attendance/index.ts';
 import { localized } from '../i18n/core-i18n.ts';
+
+export const CLOCK_ACCELERATOR = 'CommandOrControl+Alt+K';
 
 export type TrayItem =
   | { kind: 'open'; label: string }
   | { kind: 'info'; label: string }
   | { kind: 'task'; label: string; taskId: string; route: string; approveLabel: string; openLabel: string }
   | { kind: 'route'; label: string; route: string }
+  /** Clock in or out (whichever is next), with the shortcut shown as the accelerator. */
+  | { kind: 'clock'; label: string; accelerator: string }
   | { kind: 'separator' }
   | { kind: 'quit'; label: string };
 
@@ -45,6 +50,7 @@ export function buildTrayModel(
     openLabel: t('toast.open'),
   }));
   const more = pending.length - tasks.length;
+  const next = nextClockKind({ queued: home.queuedClock, today: home.today, last: home.lastClock });
   return {
     tooltip: t('tray.tooltip', { approvals: home.pendingApprovals, notices: home.unreadNotices }),
     badge,
@@ -53,6 +59,7 @@ export function buildTrayModel(
       { kind: 'open', label: t('tray.open') },
       { kind: 'info', label: t(`connection.${connection.state}`) },
       { kind: 'separator' },
+      { kind: 'clock', label: t(next === 'in' ? 'tray.clockIn' : 'tray.clockOut'), accelerator: CLOCK_ACCELERATOR },
       ...(tasks.length > 0 ? [{ kind: 'info', label: t('tray.waiting', { count: pending.length }) } as TrayItem, ...tasks] : []),
       ...(more > 0 ? [{ kind: 'route', label: t('tray.more', { count: more }), route: 'approvals' } as TrayItem] : []),
       { kind: 'route', label: t('tray.notices', { count: home.unreadNotices }), route: 'notices' },

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../../shared/domain/user.ts';
 import type { PageKey } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
-import { ClockCard } from './ClockCard.tsx';
+import { ClockCard } from '../attendance/ClockCard.tsx';
 
 /** Today at a glance: what waits for me, what I have not read, whether I have clocked in. Live. */
 export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: PageKey) => void }) {

@@ -164,6 +164,7 @@ function verdictOf(record: ClockRecord, day: DayReport): Pick<ClockOutcome, 'ver
   if (day.kind !== 'workday' || day.leave === 'full') return { verdict: 'off_day', minutes: 0 };
   if (record.kind === 'in') {
     if (day.firstIn !== record.at) return { verdict: 'already_in', minutes: 0 };
+    if (day.status === 'absent') return { verdict: 'absent', minutes: day.lateMinutes };
     return day.lateMinutes > 0 ? { verdict: 'late', minutes: day.lateMinutes } : { verdict: 'on_time', minutes: 0 };
   }
   if (day.lastOut === record.at && day.earlyMinutes > 0) return { verdict: 'early', minutes: day.earlyMinutes };

@@ -77,6 +77,7 @@ export function evaluateDay({ rule, date, records, absences, now }: DayInput): D
 
   return {
     date,
+    timeZone: rule.timeZone,
     kind: shift.kind,
     status: judge(),
     shiftStart: shift.start,

@@ -31,6 +31,8 @@ export type DayKind = z.infer<typeof DayKind>;
 
 export const DayReport = z.object({
   date: IsoDate,
+  /** The site's zone: times are shown on its wall clock wherever the PC is. */
+  timeZone: z.string().max(64),
   kind: DayKind,
   status: DayStatus,
   /** The shift as the rule sets it, in instants (a night shift ends the next morning). */
@@ -81,7 +83,7 @@ export const MonthReport = z.object({
 export type MonthReport = z.infer<typeof MonthReport>;
 
 /** What the user is told at once: "Clocked in 08:57, on time". */
-export const ClockVerdict = z.enum(['on_time', 'late', 'already_in', 'early', 'done', 'off_day', 'review']);
+export const ClockVerdict = z.enum(['on_time', 'late', 'absent', 'already_in', 'early', 'done', 'off_day', 'review']);
 export type ClockVerdict = z.infer<typeof ClockVerdict>;
 
 export const ClockOutcome = z.object({

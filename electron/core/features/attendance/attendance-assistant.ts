@@ -1,12 +1,18 @@
 import type { TFunction } from 'i18next';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
 import type { ActionOutcome, ToastView } from '../../../../shared/bridge/views.ts';
-import type { DayReport, MonthReport } from '../../../../shared/domain/attendance/index.ts';
+import {
+  type ClockKind,
+  type DayReport,
+  type MonthReport,
+  nextClockKind,
+  splitMinutes,
+} from '../../../../shared/domain/attendance/index.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { ClockReminders, type ClockReminder, dayContaining } from './clock-reminders.ts';
 
-type AttendanceHandlers = Pick<BridgeHandlers, 'attendance.clock' | 'attendance.month'>;
+type AttendanceHandlers = Pick<BridgeHandlers, 'attendance.clock' | 'attendance.clockNext' | 'attendance.month'>;
 
 export interface AttendanceContext {
   session(): SignedInSession | null;
@@ -49,16 +55,31 @@ export class AttendanceAssistant {
 
   handlers(): AttendanceHandlers {
     return {
-      'attendance.clock': async ({ kind, note }) =>
-        this.c.act((s) =>
-          s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {
-            clientTime: this.c.clock.now(),
-            offline: s.sync.state !== 'online',
-            ...(note ? { note } : {}),
-          }),
-        ),
+      'attendance.clock': async ({ kind, note }) => this.clock(kind, note),
+      'attendance.clockNext': async () => {
+        const s = this.c.session();
+        if (!s) return { status: 'failed', code: 'signed_out', message: 'sign in first' };
+        const kind = nextClockKind({
+          queued: queuedClock(s),
+          today: s.cache.attendance.today(),
+          last: s.cache.attendance.last(),
+        });
+        const outcome = await this.clock(kind, undefined);
+        this.c.toast(outcomeToast(outcome, kind, this.c.text(), this.c.clock.now()));
+        return outcome;
+      },
       'attendance.month': async ({ month }) => this.month(month),
     };
+  }
+
+  private clock(kind: ClockKind, note: string | undefined): Promise<ActionOutcome> {
+    return this.c.act((s) =>
+      s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {
+        clientTime: this.c.clock.now(),
+        offline: s.sync.state !== 'online',
+        ...(note ? { note } : {}),
+      }),
+    );
   }
 
   private async month(month: string): Promise<MonthReport | null> {
@@ -108,7 +129,8 @@ export class AttendanceAssistant {
   private show(reminder: ClockReminder | null, today: DayReport | null): void {
     if (!reminder || !today) return;
     const { t, locale } = this.c.text();
-    const time = (at: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at);
+    const time = (at: number) =>
+      new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: today.timeZone }).format(at);
     if (reminder.kind === 'in') {
       this.c.toast({
         id: `clock-in:${today.date}`,
@@ -131,4 +153,40 @@ export class AttendanceAssistant {
       });
     }
   }
+}
+
+/** The toast that answers the shortcut or the tray: the verdict, "saved offline", or why it failed. */
+export function outcomeToast(
+  outcome: ActionOutcome,
+  kind: ClockKind,
+  { t, locale }: { t: TFunction; locale: string },
+  now: number,
+): ToastView {
+  const zone = outcome.status === 'done' && outcome.clock ? { timeZone: outcome.clock.day.timeZone } : {};
+  const time = (at: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone }).format(at);
+  const kindText = t(kind === 'in' ? 'attendance.kindIn' : 'attendance.kindOut');
+  const title =
+    outcome.status === 'done' && outcome.clock
+      ? t(`attendance.verdict.${outcome.clock.verdict}`, {
+          time: time(outcome.clock.record.at),
+          duration: t(`attendance.duration.${splitMinutes(outcome.clock.minutes).key}`, splitMinutes(outcome.clock.minutes)),
+          kind: kindText,
+          reason: outcome.clock.record.reviewReason ? t(`attendance.reviewReason.${outcome.clock.record.reviewReason}`) : '',
+        })
+      : outcome.status === 'failed'
+        ? outcome.code === 'network_not_allowed'
+          ? t('attendance.error.network_not_allowed', { ip: outcome.details?.ip, networks: outcome.details?.networks })
+          : outcome.code === 'note_required'
+            ? t('attendance.error.note_required')
+            : t('common.actionFailed', { message: outcome.message })
+        : t('attendance.queued', { kind: kindText, time: time(now) });
+  return {
+    id: `clocked:${kind}:${now}`,
+    kind: kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut',
+    title,
+    body: '',
+    route: 'attendance',
+    taskId: null,
+    actions: [],
+  };
 }

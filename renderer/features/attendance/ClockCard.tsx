@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionOutcome, HomeView } from '../../../shared/bridge/views.ts';
+import { portico } from '../../bridge/portico.ts';
+import { clockFailureText, nextKind, todayText, verdictText } from './attendance-format.ts';
+import { CLOCK_SHORTCUT_LABEL } from './use-clock-shortcut.ts';
+
+/**
+ * Clock in or out with one click. The answer comes at once: the server's verdict when online,
+ * "saved offline" when not. A rule that wants a note (remote work) opens a note field.
+ */
+export function ClockCard({ home }: { home: HomeView }) {
+  const { t, i18n } = useTranslation();
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+  const [needsNote, setNeedsNote] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const next = nextKind(home);
+  const clock = async () => {
+    setBusy(true);
+    const result = await portico.call('attendance.clock', {
+      kind: next,
+      ...(needsNote && note.trim() ? { note: note.trim() } : {}),
+    });
+    setBusy(false);
+    setOutcome(result);
+    if (result.status === 'failed' && result.code === 'note_required') setNeedsNote(true);
+    if (result.status === 'done') {
+      setNeedsNote(false);
+      setNote('');
+    }
+  };
+  const message =
+    outcome?.status === 'done' && outcome.clock
+      ? verdictText(outcome.clock, t, i18n.language)
+      : outcome?.status === 'failed'
+        ? null
+        : todayText(home, t, i18n.language);
+  return (
+    <article className="card clock-card" aria-busy={busy}>
+      <h2>{t('home.clock')}</h2>
+      {message && (
+        <p
+          data-testid="clock-status"
+          className={outcome?.status === 'done' && outcome.clock ? `verdict verdict-${outcome.clock.verdict}` : ''}
+        >
+          {message}
+        </p>
+      )}
+      {outcome?.status === 'failed' && (
+        <p className="error" role="alert" data-testid="clock-error">
+          {clockFailureText(outcome, t)}
+        </p>
+      )}
+      {needsNote && (
+        <label className="clock-note">
+          {t('attendance.noteLabel')}
+          <input
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('attendance.notePlaceholder')}
+          />
+        </label>
+      )}
+      <button
+        className="primary"
+        disabled={busy || (needsNote && !note.trim())}
+        onClick={() => void clock()}
+        data-testid="clock-button"
+      >
+        {t(next === 'in' ? 'home.clockIn' : 'home.clockOut')}
+      </button>
+      <p className="muted small">{t('attendance.shortcut', { keys: CLOCK_SHORTCUT_LABEL })}</p>
+    </article>
+  );
+}

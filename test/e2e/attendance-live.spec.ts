@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { type Page, expect, test } from '@playwright/test';
+import { startStack } from './portico-stack.ts';
+
+const shots = path.join(import.meta.dirname, 'screenshots');
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+test.beforeAll(async () => {
+  stack = await startStack({ hosts: 3 });
+});
+test.afterAll(() => stack.stop());
+
+async function signIn(page: Page, url: string, username: string) {
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto(url);
+  const usernameField = page.getByLabel('Username');
+  await usernameField.or(page.getByTestId('connection')).first().waitFor();
+  if (await usernameField.isVisible()) {
+    await usernameField.fill(username);
+    await page.getByLabel('Password').fill('portico-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
+}
+
+const fixable = '[data-status="late"], [data-status="missing_in"], [data-status="missing_out"]';
+
+test('clock in from Home and see the verdict at once; the month calendar shows the day', async ({ page }) => {
+  await signIn(page, stack.launchUrls[0]!, 'zhang.wei');
+  const card = page.locator('.clock-card');
+  await expect(card.getByTestId('clock-status')).toBeVisible();
+  await card.getByRole('button', { name: 'Clock in' }).click();
+  // Whatever the hour of the test run: the server's verdict with the time, then the button turns to Clock out.
+  await expect(card.getByTestId('clock-status')).toHaveText(/^Clocked in at \d\d:\d\d/);
+  const clockedAt = /\d\d:\d\d( [AP]M)?/.exec((await card.getByTestId('clock-status').textContent())!)![0];
+  await expect(card.getByRole('button', { name: 'Clock out' })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'attendance-home-clocked.png') });
+
+  await page.getByRole('button', { name: 'Attendance' }).click();
+  await expect(page.getByTestId('month-totals')).toBeVisible();
+  const days = page.locator('.month-days [role="gridcell"]');
+  expect(await days.count()).toBeGreaterThanOrEqual(28);
+  // Today's cell carries the clock-in just made (the month opens on the month of today's attendance day).
+  await expect(page.locator('.month-cell', { has: page.locator('.month-times', { hasText: `${clockedAt} – —` }) })).toHaveCount(
+    1,
+  );
+  await page.screenshot({ path: path.join(shots, 'attendance-month-en.png'), fullPage: true });
+
+  // The keyboard shortcut clocks whichever comes next and answers with a toast.
+  await page.keyboard.press('Control+Alt+KeyK');
+  await expect(page.locator('.toast', { hasText: /^Clocked out at/ })).toBeVisible();
+  await expect(
+    page.locator('.month-cell', { has: page.locator('.month-times', { hasText: `${clockedAt} – ` }) }),
+  ).not.toContainText('—');
+});
+
+test('a make-up clock-in goes through approval and the calendar shows the day corrected, live', async ({ browser }) => {
+  const employee = await (await browser.newContext()).newPage();
+  const manager = await (await browser.newContext()).newPage();
+  const hr = await (await browser.newContext()).newPage();
+  await signIn(employee, stack.launchUrls[0]!, 'zhang.wei');
+  await signIn(manager, stack.launchUrls[1]!, 'wang.fang');
+  await signIn(hr, stack.launchUrls[2]!, 'chen.jing');
+
+  await employee.getByRole('button', { name: 'Attendance' }).click();
+  await expect(employee.getByTestId('month-totals')).toBeVisible();
+  if ((await employee.locator(fixable).count()) === 0) {
+    await employee.getByRole('button', { name: 'Previous month' }).click();
+    await expect(employee.locator('.month-days [role="gridcell"]').first()).toBeVisible();
+  }
+  const dayCell = employee.locator(fixable).first();
+  const testId = (await dayCell.getAttribute('data-testid'))!;
+  await dayCell.click();
+  const panel = employee.getByTestId('day-panel');
+  await expect(panel.getByRole('heading', { name: 'Request a make-up clock-in' })).toBeVisible();
+  await panel.getByTestId('makeup-reason').fill('Badge reader was down');
+  await panel.getByRole('button', { name: 'Send for approval' }).click();
+  await expect(panel.getByTestId('makeup-sent')).toBeVisible();
+
+  for (const approver of [manager, hr]) {
+    await approver.getByRole('button', { name: 'Approvals' }).click();
+    const row = approver.getByTestId('waiting-row').filter({ hasText: 'Badge reader was down' });
+    await expect(row).toBeVisible({ timeout: 3000 });
+    await row.click();
+    const detail = approver.getByTestId('request-detail');
+    await detail.getByRole('button', { name: 'Approve' }).click();
+    await expect(detail.getByTestId('detail-status')).toHaveText(/In progress|Approved/);
+  }
+  // The correction reaches the employee's calendar without a reload.
+  await expect(employee.getByTestId(testId)).toHaveAttribute('data-status', 'corrected', { timeout: 3000 });
+  await employee.getByTestId(testId).click();
+  await expect(employee.getByTestId('day-panel').getByText('make-up')).toBeVisible();
+  await expect(employee.getByTestId('total-corrected')).toHaveText('1');
+  await employee.screenshot({ path: path.join(shots, 'attendance-corrected-en.png'), fullPage: true });
+
+  await employee.getByLabel('Language').selectOption('zh-CN');
+  await expect(employee.getByRole('heading', { name: '考勤', level: 1 })).toBeVisible();
+  await expect(employee.getByTestId(testId).locator('.month-status')).toHaveText('已补卡');
+  await employee.screenshot({ path: path.join(shots, 'attendance-month-zh-CN.png'), fullPage: true });
+  await employee.getByLabel('语言').selectOption('he');
+  await expect(employee.locator('html')).toHaveAttribute('dir', 'rtl');
+  await employee.screenshot({ path: path.join(shots, 'attendance-month-he-rtl.png'), fullPage: true });
+  await employee.getByLabel('שפה').selectOption('en');
+});
