@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './i18n/i18n.ts';
 import './ui/styles.css';
+import './app/toasts.css';
+import './features/approvals/approvals.css';
+import './features/attendance/attendance.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { type Page, expect, test } from '@playwright/test';
-import { startStack } from './portico-stack.ts';
+import { expect, test } from '@playwright/test';
+import { signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -9,20 +9,6 @@ test.beforeAll(async () => {
   stack = await startStack({ hosts: 2 });
 });
 test.afterAll(() => stack.stop());
-
-async function signIn(page: Page, url: string, username: string) {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(url);
-  // A host keeps its session like the desktop app does: sign in only when it shows the form.
-  const usernameField = page.getByLabel('Username');
-  await usernameField.or(page.getByTestId('connection')).first().waitFor();
-  if (await usernameField.isVisible()) {
-    await usernameField.fill(username);
-    await page.getByLabel('Password').fill('portico-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
-}
 
 test('an employee submits leave; the manager sees it live, approves; the employee sees "approved" live', async ({ browser }) => {
   const employee = await (await browser.newContext()).newPage();

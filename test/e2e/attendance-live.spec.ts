@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { type Page, expect, test } from '@playwright/test';
-import { startStack } from './portico-stack.ts';
+import { expect, test } from '@playwright/test';
+import { signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -10,23 +10,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => stack.stop());
 
-async function signIn(page: Page, url: string, username: string) {
-  await page.setViewportSize({ width: 1280, height: 860 });
-  await page.goto(url);
-  const usernameField = page.getByLabel('Username');
-  await usernameField.or(page.getByTestId('connection')).first().waitFor();
-  if (await usernameField.isVisible()) {
-    await usernameField.fill(username);
-    await page.getByLabel('Password').fill('portico-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
-}
-
 const fixable = '[data-status="late"], [data-status="missing_in"], [data-status="missing_out"]';
 
 test('clock in from Home and see the verdict at once; the month calendar shows the day', async ({ page }) => {
-  await signIn(page, stack.launchUrls[0]!, 'zhang.wei');
+  await signIn(page, stack.launchUrls[0]!, 'zhang.wei', { width: 1280, height: 860 });
   const card = page.locator('.clock-card');
   await expect(card.getByTestId('clock-status')).toBeVisible();
   await card.getByRole('button', { name: 'Clock in' }).click();
@@ -58,9 +45,9 @@ test('a make-up clock-in goes through approval and the calendar shows the day co
   const employee = await (await browser.newContext()).newPage();
   const manager = await (await browser.newContext()).newPage();
   const hr = await (await browser.newContext()).newPage();
-  await signIn(employee, stack.launchUrls[0]!, 'zhang.wei');
-  await signIn(manager, stack.launchUrls[1]!, 'wang.fang');
-  await signIn(hr, stack.launchUrls[2]!, 'chen.jing');
+  await signIn(employee, stack.launchUrls[0]!, 'zhang.wei', { width: 1280, height: 860 });
+  await signIn(manager, stack.launchUrls[1]!, 'wang.fang', { width: 1280, height: 860 });
+  await signIn(hr, stack.launchUrls[2]!, 'chen.jing', { width: 1280, height: 860 });
 
   await employee.getByRole('button', { name: 'Attendance' }).click();
   await expect(employee.getByTestId('month-totals')).toBeVisible();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Page, expect } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -84,4 +85,18 @@ export async function loginToken(serverUrl: string, username: string): Promise<s
     body: JSON.stringify({ username, password: 'portico-demo' }),
   });
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** Opens a host at a desktop size and signs in unless it kept its session (as the desktop app does). */
+export async function signIn(page: Page, url: string, username: string, size = { width: 1280, height: 800 }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.goto(url);
+  const usernameField = page.getByLabel('Username');
+  await usernameField.or(page.getByTestId('connection')).first().waitFor();
+  if (await usernameField.isVisible()) {
+    await usernameField.fill(username);
+    await page.getByLabel('Password').fill('portico-demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
 }

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PorticoCore } from '../../electron/core/portico-core.ts';
-import { TokenVault, fileModeOnly } from '../../electron/core/secrets/token-vault.ts';
-import { MemoryBackend, SettingsStore } from '../../electron/core/settings/settings.ts';
 import { defaultAttendanceRule } from '../../shared/domain/attendance/index.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { DomainError } from '../../server/features/domain-error.ts';
 import { id } from './approval-world.ts';
 import { type AttendanceWorld, at, attendanceWorld } from './attendance-world.ts';
-import { login, rawSocket, startTestServer, tempDir, waitFor } from './harness.ts';
+import { login, rawSocket, startTestServer, tempDir, testCore, waitFor } from './harness.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -224,18 +220,8 @@ describe('offline clocks', () => {
     cleanups.push(appDir.remove);
     // The PC's clock is 37 minutes slow; the server must still date the click right.
     const pcClock: Clock = { now: () => Date.now() - 37 * 60_000 };
-    const makeCore = () =>
-      new PorticoCore({
-        dataDir: appDir.dir,
-        settings: new SettingsStore(new MemoryBackend()),
-        vault: new TokenVault(path.join(appDir.dir, 'session.json'), fileModeOnly),
-        shell: 'browser-host',
-        version: '0.0.0',
-        platform: 'linux',
-        deviceName: 'test',
-        defaultServerUrl: first.url,
-        clock: pcClock,
-      });
+    const makeCore = () => testCore(appDir.dir, first.url, pcClock);
+
     const core = makeCore();
     expect(await core.handlers['session.signIn']({ serverUrl: first.url, username: 'xu.tao', password: 'portico-demo' })).toEqual(
       {

@@ -1,9 +1,5 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PorticoCore } from '../../electron/core/portico-core.ts';
-import { TokenVault, fileModeOnly } from '../../electron/core/secrets/token-vault.ts';
-import { MemoryBackend, SettingsStore } from '../../electron/core/settings/settings.ts';
-import { startTestServer, tempDir, waitFor } from './harness.ts';
+import { startTestServer, tempDir, testCore, waitFor } from './harness.ts';
 
 describe('quitting', () => {
   const cleanups: (() => unknown)[] = [];
@@ -16,16 +12,7 @@ describe('quitting', () => {
     cleanups.push(() => server.close());
     const dir = tempDir('core-quit');
     cleanups.push(dir.remove);
-    const core = new PorticoCore({
-      dataDir: dir.dir,
-      settings: new SettingsStore(new MemoryBackend()),
-      vault: new TokenVault(path.join(dir.dir, 'session.json'), fileModeOnly),
-      shell: 'browser-host',
-      version: '0.0.0',
-      platform: 'linux',
-      deviceName: 'test',
-      defaultServerUrl: server.url,
-    });
+    const core = testCore(dir.dir, server.url);
     expect(
       await core.handlers['session.signIn']({ serverUrl: server.url, username: 'wang.fang', password: 'portico-demo' }),
     ).toEqual({ ok: true });

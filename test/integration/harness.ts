@@ -12,6 +12,9 @@ import { ClientCache } from '../../electron/core/cache/client-cache.ts';
 import { Outbox } from '../../electron/core/sync/outbox.ts';
 import { SyncClient } from '../../electron/core/sync/sync-client.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
+import { PorticoCore } from '../../electron/core/portico-core.ts';
+import { TokenVault, fileModeOnly } from '../../electron/core/secrets/token-vault.ts';
+import { MemoryBackend, SettingsStore } from '../../electron/core/settings/settings.ts';
 
 export function tempDir(prefix: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), `portico-${prefix}-`));
@@ -138,5 +141,20 @@ export function upgradeStatus(wsUrl: string, headers: Record<string, string>): P
       reject(new Error('the upgrade was accepted'));
     });
     ws.once('error', () => undefined);
+  });
+}
+
+/** A desktop core in plain Node, as the browser host runs it, keeping its cache and session in `dataDir`. */
+export function testCore(dataDir: string, serverUrl: string, clock?: Clock): PorticoCore {
+  return new PorticoCore({
+    dataDir,
+    settings: new SettingsStore(new MemoryBackend()),
+    vault: new TokenVault(path.join(dataDir, 'session.json'), fileModeOnly),
+    shell: 'browser-host',
+    version: '0.0.0',
+    platform: 'linux',
+    deviceName: 'test',
+    defaultServerUrl: serverUrl,
+    ...(clock ? { clock } : {}),
   });
 }

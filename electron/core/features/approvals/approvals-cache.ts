@@ -6,6 +6,7 @@ import type {
   RequestSummary,
 } from '../../../../shared/domain/approvals/request.ts';
 import type { CacheDb } from '../../cache/cache-db.ts';
+import { ClientState } from '../../cache/client-state.ts';
 
 const HISTORY_KEEP = 500;
 
@@ -16,6 +17,7 @@ const HISTORY_KEEP = 500;
  */
 export class ApprovalsCache {
   private readonly s;
+  private readonly kept: ClientState;
   private readonly db: CacheDb;
 
   constructor(db: CacheDb) {
@@ -48,11 +50,8 @@ export class ApprovalsCache {
       detail: db.prepare<[string], { detail: string; fetched_at: number }>(
         'SELECT detail, fetched_at FROM approval_details WHERE request_id = ?',
       ),
-      getState: db.prepare<[string], { value: string }>('SELECT value FROM client_state WHERE key = ?'),
-      setState: db.prepare(
-        'INSERT INTO client_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
     };
+    this.kept = new ClientState(db);
   }
 
   upsertPending(task: ApprovalTaskSummary): void {
@@ -79,12 +78,11 @@ export class ApprovalsCache {
 
   /** Small values kept for offline use (templates, the people list), as JSON. */
   setState(key: string, value: unknown): void {
-    this.s.setState.run(key, JSON.stringify(value));
+    this.kept.set(key, value);
   }
 
   state<T>(key: string): T | null {
-    const row = this.s.getState.get(key);
-    return row ? (JSON.parse(row.value) as T) : null;
+    return this.kept.get<T>(key);
   }
 
   replaceAll(snapshot: {

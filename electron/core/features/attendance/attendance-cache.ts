@@ -1,5 +1,6 @@
 import { ClockRecord, DayReport, MonthReport } from '../../../../shared/domain/attendance/index.ts';
 import type { CacheDb } from '../../cache/cache-db.ts';
+import { ClientState } from '../../cache/client-state.ts';
 
 const TODAY_KEY = 'attendance.today';
 const monthKey = (month: string) => `attendance.month.${month}`;
@@ -7,6 +8,7 @@ const monthKey = (month: string) => `attendance.month.${month}`;
 /** The user's recent clock records and judged day as the server sent them, plus month views fetched last. */
 export class AttendanceCache {
   private readonly s;
+  private readonly kept: ClientState;
   private readonly db: CacheDb;
 
   constructor(db: CacheDb) {
@@ -15,11 +17,8 @@ export class AttendanceCache {
       upsert: db.prepare('INSERT OR REPLACE INTO clock_records (id, at, record) VALUES (?, ?, ?)'),
       clear: db.prepare('DELETE FROM clock_records'),
       last: db.prepare<[], { record: string }>('SELECT record FROM clock_records ORDER BY at DESC LIMIT 1'),
-      getState: db.prepare<[string], { value: string }>('SELECT value FROM client_state WHERE key = ?'),
-      setState: db.prepare(
-        'INSERT INTO client_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
     };
+    this.kept = new ClientState(db);
   }
 
   upsert(record: ClockRecord): void {
@@ -40,26 +39,18 @@ export class AttendanceCache {
   }
 
   setToday(today: DayReport): void {
-    this.s.setState.run(TODAY_KEY, JSON.stringify(today));
+    this.kept.set(TODAY_KEY, today);
   }
 
   today(): DayReport | null {
-    return this.read(TODAY_KEY, DayReport);
+    return this.kept.parsed(TODAY_KEY, DayReport);
   }
 
   setMonth(report: MonthReport): void {
-    this.s.setState.run(monthKey(report.month), JSON.stringify(report));
+    this.kept.set(monthKey(report.month), report);
   }
 
   month(month: string): MonthReport | null {
-    return this.read(monthKey(month), MonthReport);
-  }
-
-  /** A stored copy is read back through its schema: a copy from an older version is dropped, not trusted. */
-  private read<T>(key: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
-    const row = this.s.getState.get(key);
-    if (!row) return null;
-    const parsed = schema.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : null;
+    return this.kept.parsed(monthKey(month), MonthReport);
   }
 }
