@@ -42,6 +42,8 @@ describe('buildTrayModel', () => {
     expect(tasks[0]!.label.length).toBeLessThanOrEqual(48);
     expect(model.items).toContainEqual({ kind: 'route', label: '还有 2 条…', route: 'approvals' });
     expect(model.tooltip).toBe('Portico：7 条待审批，2 条未读公告');
+    // Clocking is one click from the tray, with the global shortcut shown beside it.
+    expect(model.items).toContainEqual({ kind: 'clock', label: '上班打卡', accelerator: 'CommandOrControl+Alt+K' });
   });
 
   it('shows no task section and no attention when nothing waits', () => {

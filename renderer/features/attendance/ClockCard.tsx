@@ -69,7 +69,13 @@ export function ClockCard({ home }: { home: HomeView }) {
         onClick={() => void clock()}
         data-testid="clock-button"
       >
-        {t(next === 'in' ? 'home.clockIn' : 'home.clockOut')}
+        {t(
+          next === 'in'
+            ? 'home.clockIn'
+            : home.today?.lastOut != null || home.queuedClock?.kind === 'out'
+              ? 'home.clockOutAgain'
+              : 'home.clockOut',
+        )}
       </button>
       <p className="muted small">{t('attendance.shortcut', { keys: CLOCK_SHORTCUT_LABEL })}</p>
     </article>

@@ -1,16 +1,19 @@
 import type { ClockKind, ClockRecord } from './records.ts';
 import type { DayReport } from './reports.ts';
 
-/** Whether the next clock is in or out: after a queued or recorded clock-in it is out, else in. */
+/**
+ * Whether the next clock is in or out. Once clocked in today it stays "out": a second clock-out
+ * moves the end of the day (the last one counts), as people clock out and then stay on.
+ */
 export function nextClockKind(state: {
   queued: { kind: ClockKind } | null;
   today: Pick<DayReport, 'firstIn' | 'lastOut'> | null;
   last: Pick<ClockRecord, 'kind'> | null;
 }): ClockKind {
   const { queued, today, last } = state;
-  const latest =
-    queued?.kind ?? (today ? (today.lastOut !== null ? 'out' : today.firstIn !== null ? 'in' : null) : (last?.kind ?? null));
-  return latest === 'in' ? 'out' : 'in';
+  if (queued) return 'out';
+  if (today) return today.firstIn !== null ? 'out' : 'in';
+  return last?.kind === 'in' ? 'out' : 'in';
 }
 
 /** Splits minutes for "9 h 38 min"; under an hour it stays minutes. */

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { nextClockKind, splitMinutes } from './next-kind.ts';
+
+describe('nextClockKind', () => {
+  it('is in before the first clock-in and out after it, also after a clock-out (the last one counts)', () => {
+    expect(nextClockKind({ queued: null, today: { firstIn: null, lastOut: null }, last: null })).toBe('in');
+    expect(nextClockKind({ queued: null, today: { firstIn: 1, lastOut: null }, last: null })).toBe('out');
+    expect(nextClockKind({ queued: null, today: { firstIn: 1, lastOut: 2 }, last: { kind: 'out' } })).toBe('out');
+  });
+
+  it('follows a clock waiting in the outbox, and the last record when today is unknown', () => {
+    expect(nextClockKind({ queued: { kind: 'in' }, today: { firstIn: null, lastOut: null }, last: null })).toBe('out');
+    expect(nextClockKind({ queued: null, today: null, last: { kind: 'in' } })).toBe('out');
+    expect(nextClockKind({ queued: null, today: null, last: null })).toBe('in');
+  });
+
+  it('splits minutes for display', () => {
+    expect(splitMinutes(12)).toEqual({ key: 'min', h: 0, m: 12 });
+    expect(splitMinutes(578)).toEqual({ key: 'hm', h: 9, m: 38 });
+  });
+});
