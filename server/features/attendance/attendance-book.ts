@@ -63,6 +63,20 @@ export class AttendanceBook {
     return this.judge(this.ruleFor(userId), [userId], [date], now).get(userId)!.days[0]!;
   }
 
+  /**
+   * The day an instant belongs to and today, from one rule lookup and one read of the records
+   * (the same report twice when the instant is today, as it nearly always is).
+   */
+  dayOfAndToday(userId: string, instant: number, now: number): { day: DayReport; today: DayReport } {
+    const rule = this.ruleFor(userId);
+    const date = attendanceDateOf(rule, instant);
+    const todayDate = attendanceDateOf(rule, now);
+    const dates = date === todayDate ? [date] : date < todayDate ? [date, todayDate] : [todayDate, date];
+    const days = this.judge(rule, [userId], dates, now).get(userId)!.days;
+    const find = (d: string) => days.find((report) => report.date === d)!;
+    return { day: find(date), today: find(todayDate) };
+  }
+
   month(userId: string, month: string, now: number): MonthReport {
     const rule = this.ruleFor(userId);
     const person = this.judge(rule, [userId], datesOfMonth(month), now).get(userId)!;

@@ -110,9 +110,7 @@ export class AttendanceService {
 
   /** Judges the day a record belongs to and tells the user's devices. */
   publish(tx: WriteTx, userId: string, record: NewClock | ClockRecord, now: number): DayReport {
-    const { book } = this.d;
-    const day = book.day(userId, book.dateOf(userId, record.at), now);
-    const today = book.day(userId, book.dateOf(userId, now), now);
+    const { day, today } = this.d.book.dayOfAndToday(userId, record.at, now);
     tx.emit([userId], { kind: 'attendance.clocked', record: publicRecord(record), today });
     return day;
   }
@@ -145,7 +143,7 @@ export class AttendanceService {
 
   today(userId: string): DayReport {
     const now = this.d.clock.now();
-    return this.d.book.day(userId, this.d.book.dateOf(userId, now), now);
+    return this.d.book.dayOfAndToday(userId, now, now).today;
   }
 
   month(userId: string, month: string): MonthReport {
