@@ -19,9 +19,13 @@ import { AuthStore } from './features/auth/auth-store.ts';
 import { DirectoryStore } from './features/directory/directory-store.ts';
 import { DomainError } from './features/domain-error.ts';
 import { EventLog } from './features/events/event-log.ts';
-import { addNoticeRoutes } from './features/notices/notice-routes.ts';
-import { NoticeService } from './features/notices/notice-service.ts';
-import { NoticeStore } from './features/notices/notice-store.ts';
+import { BriefService } from './features/brief/brief-service.ts';
+import { BriefStore } from './features/brief/brief-store.ts';
+import { DirectoryAdmin } from './features/directory/directory-admin.ts';
+import { addDirectoryRoutes } from './features/directory/directory-routes.ts';
+import type { NoticeService } from './features/notices/notice-service.ts';
+import { type Notices, createNotices } from './features/notices/notices-module.ts';
+import { requireRole } from './features/auth/require-role.ts';
 import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken, sendJson } from './gateway/http-kit.ts';
@@ -42,6 +46,9 @@ export interface PorticoServer {
   services: {
     log: EventLog;
     notices: NoticeService;
+    noticesModule: Notices;
+    directoryAdmin: DirectoryAdmin;
+    brief: BriefService;
     attendance: Attendance;
     gate: WriteGate;
     directory: DirectoryStore;
@@ -67,7 +74,7 @@ export async function startPorticoServer(
   const log = new EventLog(db, clock);
   const gate = new WriteGate(db, log, bus);
   const directory = new DirectoryStore(db);
-  const noticeStore = new NoticeStore(db);
+  const directoryAdmin = new DirectoryAdmin(db, { gate, directory, clock });
   const approvals = createApprovals(db, {
     gate,
     directory,
@@ -76,7 +83,16 @@ export async function startPorticoServer(
     timeZone: config.timeZone,
     callbacks: { retryBaseMs: config.callbackRetryMs },
   });
-  const notices = new NoticeService(gate, noticeStore, directory, clock);
+  const noticesModule = createNotices(db, {
+    gate,
+    directory,
+    directoryAdmin,
+    attachments: approvals.attachments,
+    clock,
+    logger,
+    timeZone: config.timeZone,
+  });
+  const notices = noticesModule.service;
   const attendance = createAttendance(db, { gate, directory, clock, timeZone: config.timeZone, hooks: approvals.hooks });
   const auth = new AuthService(
     new AuthStore(db),
@@ -92,7 +108,7 @@ export async function startPorticoServer(
           {
             log,
             directory,
-            notices: noticeStore,
+            notices: noticesModule.store,
             tasks: approvals.tasks,
             outOfOffice: approvals.outOfOffice,
             attendance: attendance.service,
@@ -109,6 +125,19 @@ export async function startPorticoServer(
       'approvals.clearOutOfOffice': (ctx) => approvals.outOfOffice.clear(ctx.userId),
       'directory.people': () => directory.people(),
       'notices.markRead': (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
+      'notices.acknowledge': (ctx, p) => notices.acknowledge(ctx.userId, p.noticeId),
+      'notices.publish': (ctx, p) => notices.publish(ctx.userId, p),
+      'notices.edit': (ctx, p) => notices.edit(ctx.userId, p),
+      'notices.withdraw': (ctx, p) => notices.withdraw(ctx.userId, p.noticeId),
+      'notices.remind': (ctx, p) => notices.remind(ctx.userId, p.noticeId),
+      'notices.published': (ctx) => notices.published(ctx.userId),
+      'notices.stats': (ctx, p) => notices.stats(ctx.userId, p.noticeId),
+      'notices.stragglers': (ctx, p) => notices.stragglers(ctx.userId, p.noticeId),
+      'notices.exportCsv': (ctx, p) => notices.exportCsv(ctx.userId, p.noticeId, p.language),
+      'directory.departments': () => directory.departments(),
+      'brief.today': (ctx) => brief.today(ctx.userId),
+      'brief.addItem': (ctx, p) => brief.addItem(ctx.userId, p.text),
+      'brief.removeItem': (ctx, p) => brief.removeItem(ctx.userId, p.itemId),
       'attendance.clockIn': (ctx, p) => attendance.service.record(ctx, 'in', p),
       'attendance.clockOut': (ctx, p) => attendance.service.record(ctx, 'out', p),
       'attendance.month': (ctx, p) => attendance.service.month(ctx.userId, p.month),
@@ -147,14 +176,39 @@ export async function startPorticoServer(
     },
   );
 
+  const brief: BriefService = new BriefService({
+    gate,
+    store: new BriefStore(db),
+    directory,
+    tasks: approvals.tasks,
+    outOfOffice: approvals.outOfOffice,
+    attendance: attendance.service,
+    isOnline: (userId: string): boolean => gateway.isOnline(userId),
+    clock,
+  });
+
   const seededDemo = config.demo
-    ? await seedDemoOrganisation({ db, gate, notices, approvals: approvals.service, attendance, clock })
+    ? await seedDemoOrganisation({
+        db,
+        gate,
+        notices,
+        onboarding: noticesModule.onboarding,
+        approvals: approvals.service,
+        attendance,
+        clock,
+      })
     : false;
+  noticesModule.start(config.statsIntervalMs);
   const sweep = () => {
     try {
       approvals.sweeper.tick();
     } catch (error) {
       logger.error({ err: error }, 'approval sweep failed');
+    }
+    try {
+      noticesModule.tick();
+    } catch (error) {
+      logger.error({ err: error }, 'notice sweep failed');
     }
   };
   const sweepTimer = setInterval(sweep, config.sweepIntervalMs);
@@ -216,8 +270,17 @@ export async function startPorticoServer(
       if (sessionId) gateway.closeSession(sessionId, CloseCode.sessionRevoked, 'signed out');
     },
   });
-  addNoticeRoutes(routes, { notices, authenticate });
-  approvals.addRoutes(routes, authenticate, SERVER_VERSION);
+  noticesModule.addRoutes(
+    routes,
+    authenticate,
+    requireRole(authenticate, directory, ['admin'], 'only admins choose the onboarding notices'),
+  );
+  addDirectoryRoutes(routes, {
+    admin: directoryAdmin,
+    directory,
+    authenticateHr: requireRole(authenticate, directory, ['hr', 'admin'], 'only HR and admins manage accounts'),
+  });
+  approvals.addRoutes(routes, authenticate, SERVER_VERSION, (noticeId, userId) => notices.mayDownload(noticeId, userId));
   attendance.addRoutes(routes, authenticate);
 
   const http: Server = createServer((req, res) => {
@@ -253,6 +316,7 @@ export async function startPorticoServer(
               too_large: 413,
               unsupported_type: 415,
               network_not_allowed: 403,
+              rate_limited: 429,
               note_required: 400,
             }[error.code as string] ?? 400;
           return sendJson(res, status, {
@@ -290,7 +354,7 @@ export async function startPorticoServer(
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     port,
     seededDemo,
-    services: { log, notices, attendance, gate, directory, approvals },
+    services: { log, notices, noticesModule, directoryAdmin, brief, attendance, gate, directory, approvals },
     gateway,
     logger,
     async close() {
@@ -298,6 +362,7 @@ export async function startPorticoServer(
       clearInterval(pruneTimer);
       clearInterval(sweepTimer);
       await approvals.callbacks.stop();
+      await noticesModule.stop();
       gateway.close(1001, 'server shutting down');
       acks.stop();
       await new Promise<void>((resolve) => {

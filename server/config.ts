@@ -17,6 +17,8 @@ export const ServerConfig = z.object({
   /** The site's IANA time zone: working hours for reminders and escalation are counted on its clock. */
   timeZone: z.string().min(1),
   sweepIntervalMs: z.number().int().min(50),
+  /** How often a publisher's live numbers are recomputed and pushed (changed ones only). */
+  statsIntervalMs: z.number().int().min(50),
   callbackRetryMs: z.number().int().min(10),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
@@ -34,6 +36,7 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   durability: 'normal',
   timeZone: 'Asia/Shanghai',
   sweepIntervalMs: 30_000,
+  statsIntervalMs: 1000,
   callbackRetryMs: 5000,
 };
 
@@ -94,6 +97,7 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
     durability: values.durability ?? env.PORTICO_DURABILITY ?? defaultConfig.durability,
     timeZone: values['time-zone'] ?? env.PORTICO_TIME_ZONE ?? defaultConfig.timeZone,
     sweepIntervalMs: num(env.PORTICO_SWEEP_MS) ?? defaultConfig.sweepIntervalMs,
+    statsIntervalMs: num(env.PORTICO_STATS_MS) ?? defaultConfig.statsIntervalMs,
     callbackRetryMs: num(values['callback-retry'] ?? env.PORTICO_CALLBACK_RETRY_MS) ?? defaultConfig.callbackRetryMs,
   };
   const parsed = ServerConfig.safeParse(candidate);

@@ -1,6 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
-import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
+import type {
+  ActionOutcome,
+  ConnectionView,
+  HomeView,
+  SessionView,
+  SignInErrorView,
+  ToastView,
+} from '../../shared/bridge/views.ts';
 import { ClockOutcome } from '../../shared/domain/attendance/index.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
@@ -8,6 +15,11 @@ import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { planApprovalToasts } from './features/approvals/approval-toasts.ts';
 import { AttendanceAssistant, queuedClock } from './features/attendance/attendance-assistant.ts';
+import { BriefAssistant } from './features/brief/brief-assistant.ts';
+import { noticeHandlers } from './features/notices/notice-handlers.ts';
+import { planNoticeToasts, urgentToast } from './features/notices/notice-toasts.ts';
+import { UrgentRenotifier } from './features/notices/urgent-renotifier.ts';
+import { ToastGate } from './notify/toast-gate.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
 import { type EffectivePolicy, lockedKeys } from './policy/resolve-policy.ts';
@@ -34,10 +46,12 @@ export interface CoreOptions {
 
 function doneOutcome(result: unknown): ActionOutcome {
   const requestId = (result as { requestId?: unknown } | undefined)?.requestId;
+  const noticeId = (result as { noticeId?: unknown } | undefined)?.noticeId;
   const clock = ClockOutcome.safeParse(result);
   return {
     status: 'done',
     ...(typeof requestId === 'string' ? { requestId } : {}),
+    ...(typeof noticeId === 'string' ? { noticeId } : {}),
     ...(clock.success ? { clock: clock.data } : {}),
   };
 }
@@ -68,6 +82,9 @@ export class PorticoCore {
   private readonly o: CoreOptions;
   private readonly clock: Clock;
   private readonly attendance: AttendanceAssistant;
+  private readonly brief: BriefAssistant;
+  private readonly toastGate = new ToastGate();
+  private readonly renotifier = new UrgentRenotifier();
 
   constructor(options: CoreOptions) {
     this.o = options;
@@ -80,7 +97,15 @@ export class PorticoCore {
         const language = this.o.settings.get().language;
         return { t: translatorFor(language), locale: language ?? 'en' };
       },
-      toast: (toast) => this.events.emit('toast', toast),
+      toast: (toast) => this.toast(toast),
+    });
+    this.brief = new BriefAssistant({
+      session: () => this.session,
+      act: (enqueue) => this.act(enqueue),
+      clock: this.clock,
+      t: () => translatorFor(this.o.settings.get().language),
+      toast: (toast) => this.toast(toast),
+      changed: () => this.events.emit('data.changed', { features: ['brief'] }),
     });
     this.handlers = this.createHandlers();
   }
@@ -153,15 +178,31 @@ export class PorticoCore {
     this.session?.sync.nudge();
   }
 
-  /** The user is back (unlock, resume): reconnect, and remind to clock in if the day expects it. */
+  /** The user is back (unlock, resume): reconnect, remind to clock in, and bring the day's brief once. */
   async userActive(): Promise<void> {
     this.nudge();
     await this.attendance.activity();
+    await this.brief.activity();
   }
 
-  /** Once a minute: time-driven reminders (clock out). */
+  /** Once a minute: time-driven reminders (clock out, urgent notices not yet acknowledged). */
   minuteTick(): void {
     this.attendance.tick();
+    const s = this.session;
+    if (!s) return;
+    const now = this.clock.now();
+    const t = translatorFor(this.o.settings.get().language);
+    for (const notice of this.renotifier.due(s.cache.notices.urgentOutstanding(now), now)) {
+      this.toast(urgentToast(notice, t));
+    }
+  }
+
+  /** Every toast passes here: do-not-disturb holds all but urgent ones, and repeats are dropped. */
+  private toast(toast: ToastView): void {
+    const now = this.clock.now();
+    if (!this.toastGate.admit(toast, now, this.o.settings.get().doNotDisturbUntil)) return;
+    if (toast.kind === 'notice.urgent') this.renotifier.shown(toast.id.slice('urgent:'.length), now);
+    this.events.emit('toast', toast);
   }
 
   /** The server to use: fixed by policy when IT locked it, else the user's choice, else the policy's, else the default. */
@@ -193,6 +234,8 @@ export class PorticoCore {
 
   homeView(): HomeView {
     const s = this.session;
+    const dnd = this.o.settings.get().doNotDisturbUntil;
+    const doNotDisturbUntil = dnd !== null && dnd > this.clock.now() ? dnd : null;
     if (!s)
       return {
         pendingApprovals: 0,
@@ -201,9 +244,14 @@ export class PorticoCore {
         lastClock: null,
         queuedClock: null,
         today: null,
+        urgentNotices: [],
+        doNotDisturbUntil,
       };
-    const counts = s.cache.notices.counts();
+    const now = this.clock.now();
+    const counts = s.cache.notices.counts(now);
     return {
+      urgentNotices: s.cache.notices.urgentOutstanding(now).map((n) => ({ id: n.id, title: n.title })),
+      doNotDisturbUntil,
       pendingApprovals: s.cache.approvals.pendingCount(),
       unreadNotices: counts.unread,
       unacknowledgedRequired: counts.unacknowledgedRequired,
@@ -233,7 +281,7 @@ export class PorticoCore {
       // Signing in (or starting the app) is the day's first activity, like an unlock.
       if (state === 'online' && !greeted) {
         greeted = true;
-        void this.attendance.activity();
+        void this.attendance.activity().then(() => this.brief.activity());
       }
     });
     session.sync.on('outboxChanged', () => {
@@ -244,12 +292,17 @@ export class PorticoCore {
       this.events.emit('data.changed', { features: [...features] });
       this.events.emit('home.changed', this.homeView());
       const language = this.o.settings.get().language;
-      for (const toast of planApprovalToasts(events, this.clock.now(), language, translatorFor(language))) {
-        this.events.emit('toast', toast);
-      }
+      const t = translatorFor(language);
+      const now = this.clock.now();
+      const notices = session.cache.notices;
+      const toasts = [
+        ...planApprovalToasts(events, now, language, t),
+        ...planNoticeToasts(events, (id) => notices.get(id), (id) => notices.outstanding(id, now), now, t),
+      ];
+      for (const toast of toasts) this.toast(toast);
     });
     session.sync.on('resynced', () => {
-      this.events.emit('data.changed', { features: ['notices', 'approvals', 'attendance'] });
+      this.events.emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance'] });
       this.events.emit('home.changed', this.homeView());
     });
     session.sync.on('sessionEnded', () => {
@@ -324,14 +377,17 @@ export class PorticoCore {
       },
       'connection.get': async () => this.connectionView(),
       'home.get': async () => this.homeView(),
-      'notices.list': async () => this.session?.cache.notices.list() ?? [],
-      'notices.markRead': async ({ noticeId }) =>
-        this.act((s) => {
-          // Shown as read at once; the server's event confirms it on every device.
-          s.cache.notices.markRead(noticeId, this.clock.now());
+      ...noticeHandlers({
+        session: () => this.session,
+        act: (enqueue) => this.act(enqueue),
+        clock: this.clock,
+        changed: () => {
+          this.events.emit('data.changed', { features: ['notices'] });
           this.events.emit('home.changed', this.homeView());
-          return s.sync.enqueue('notices.markRead', { noticeId });
-        }),
+        },
+        language: () => this.o.settings.get().language,
+      }),
+      ...this.brief.handlers(),
       ...approvalHandlers({ session: () => this.session, act: (enqueue) => this.act(enqueue), clock: this.clock }),
       ...this.attendance.handlers(),
       'settings.get': async () => ({
@@ -339,7 +395,14 @@ export class PorticoCore {
         policyLanguage: this.o.policy?.values.defaultLanguage ?? null,
         locked: this.o.policy ? lockedKeys(this.o.policy) : [],
         chatEnabled: this.o.policy?.values.chatEnabled ?? true,
+        doNotDisturbUntil: this.homeView().doNotDisturbUntil,
       }),
+      'settings.setDoNotDisturb': async ({ until }) => {
+        this.o.settings.update({ doNotDisturbUntil: until !== null && until > this.clock.now() ? until : null });
+        this.events.emit('home.changed', this.homeView());
+        this.events.emit('data.changed', { features: ['settings'] });
+        return { ok: true };
+      },
       'settings.setLanguage': async ({ language }) => {
         this.o.settings.update({ language });
         return { ok: true };

@@ -12,6 +12,10 @@ export function showToasts(core: PorticoCore, window: BrowserWindow): void {
     const notification = new Notification({
       title: toast.title,
       body: toast.body,
+      // Urgent notices: Linux shows them as critical (they stay until dismissed); Windows gets the
+      // "urgent" toast scenario through toastXml in a later step (it needs the registered activator).
+      urgency: toast.urgent ? 'critical' : 'normal',
+      timeoutType: toast.urgent ? 'never' : 'default',
       actions: process.platform === 'darwin' ? toast.actions.map((a) => ({ type: 'button' as const, text: a.label })) : [],
     });
     const open = () => {

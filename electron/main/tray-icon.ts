@@ -45,7 +45,7 @@ export function createTray(core: PorticoCore, window: BrowserWindow, appRoot: st
   };
   const render = () => {
     const model = core.trayModel();
-    tray.setImage(icon(model.attention ? 'tray-attention.png' : 'tray.png'));
+    tray.setImage(icon(model.urgent ? 'tray-urgent.png' : model.attention ? 'tray-attention.png' : 'tray.png'));
     tray.setToolTip(model.tooltip);
     if (process.platform === 'darwin') tray.setTitle(model.badge > 0 ? String(model.badge) : '');
     app.setBadgeCount(model.badge);

@@ -3,7 +3,9 @@ import type { ApprovalService } from '../features/approvals/approval-service.ts'
 import type { Attendance } from '../features/attendance/attendance-module.ts';
 import { demoMakeupValue, seedDemoAttendance } from './seed-attendance.ts';
 import { hashPassword } from '../features/auth/password-hash.ts';
+import { NoticeDraft } from '../../shared/domain/notices/index.ts';
 import type { NoticeService } from '../features/notices/notice-service.ts';
+import type { OnboardingStore } from '../features/notices/onboarding-store.ts';
 import type { Db } from '../store/database.ts';
 import type { WriteGate } from '../store/write-gate.ts';
 import { DEMO_PASSWORD, demoApprovals, demoDepartments, demoNotices, demoUsers } from './demo-organisation.ts';
@@ -15,6 +17,7 @@ export async function seedDemoOrganisation(deps: {
   db: Db;
   gate: WriteGate;
   notices: NoticeService;
+  onboarding: OnboardingStore;
   approvals: ApprovalService;
   attendance: Attendance;
   clock: Clock;
@@ -49,16 +52,13 @@ export async function seedDemoOrganisation(deps: {
     }
     for (const department of demoDepartments) setLeader.run(department.leaderId, department.id);
   });
-  for (const notice of demoNotices) {
-    deps.notices.publish(idOf('chen.jing'), {
-      ...notice,
-      audience: {
-        ...notice.audience,
-        departmentIds: [...notice.audience.departmentIds],
-        userIds: [...notice.audience.userIds],
-      },
-    });
+  const onboarding: string[] = [];
+  for (const { onboarding: opensFeed, audience, ...notice } of demoNotices) {
+    const draft = NoticeDraft.parse({ ...notice, audience: JSON.parse(JSON.stringify(audience)) as unknown });
+    const { noticeId } = deps.notices.publish(idOf('chen.jing'), draft);
+    if (opensFeed) onboarding.push(noticeId);
   }
+  deps.onboarding.replace(onboarding);
   seedDemoAttendance({ gate, clocks: deps.attendance.clocks, book: deps.attendance.book, now });
   for (const approval of demoApprovals) {
     const submitter = idOf(approval.submitter);

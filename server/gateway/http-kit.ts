@@ -63,7 +63,7 @@ export type RouteHandler = (
   params: Record<string, string>,
 ) => Promise<void> | void;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Route {
   method: Method;

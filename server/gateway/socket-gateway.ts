@@ -51,6 +51,11 @@ export class SocketGateway {
     return count;
   }
 
+  /** Connected to this node from at least one device (presence across nodes comes with the shared bus). */
+  isOnline(userId: string): boolean {
+    return (this.byUser.get(userId)?.size ?? 0) > 0;
+  }
+
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.deps.logger.debug({ err: error }, 'socket error during upgrade'));
     const origin = req.headers.origin;

@@ -3,6 +3,10 @@ import { EntityId } from '../domain/ids.ts';
 import { ClockNote, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { FormValues } from '../domain/approvals/form.ts';
 import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
+import { DailyBrief } from '../domain/brief.ts';
+import { BRIEF_ITEM_MAX } from '../domain/brief.ts';
+import { NoticeDraft, NoticeEdit, NoticeStats, PublishedNotice, Straggler } from '../domain/notices/index.ts';
+import { DepartmentOption } from '../protocol/methods.ts';
 import {
   ActionOutcome,
   AppInfo,
@@ -30,6 +34,13 @@ const AttachmentIds = z.array(EntityId).max(10).default([]);
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MAX_UPLOAD_BASE64 = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
 
+const NoticeRef = z.object({ noticeId: EntityId }).strict();
+const UploadParams = z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_UPLOAD_BASE64) }).strict();
+const DownloadOutcome = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), name: z.string(), mediaType: z.string(), base64: z.string() }),
+  z.object({ ok: z.literal(false), code: z.string() }),
+]);
+
 const UploadOutcome = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), attachment: AttachmentRef }),
   z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
@@ -55,11 +66,51 @@ export const bridgeCalls = {
   },
   'connection.get': { params: none, result: ConnectionView },
   'home.get': { params: none, result: HomeView },
-  'notices.list': { params: none, result: z.array(NoticeSummary) },
+  /** Onboarding (unread) first, then pinned, unread, newest; `query` searches titles and bodies. */
+  'notices.list': {
+    params: z
+      .object({ filter: z.enum(['all', 'unread', 'required']).default('all'), query: z.string().max(200).default('') })
+      .strict(),
+    result: z.array(NoticeSummary),
+  },
+  'notices.get': { params: NoticeRef, result: NoticeSummary.nullable() },
   'notices.markRead': {
-    params: z.object({ noticeId: EntityId }),
+    params: NoticeRef,
     result: ActionOutcome,
   },
+  'notices.acknowledge': { params: NoticeRef, result: ActionOutcome },
+  'notices.download': { params: z.object({ attachmentId: EntityId }).strict(), result: DownloadOutcome },
+  /** What the publish form offers: departments with head counts, people, and whether this user may publish. */
+  'notices.composeOptions': {
+    params: none,
+    result: z.object({
+      canPublish: z.boolean(),
+      departments: z.array(DepartmentOption),
+      people: z.array(DirectoryPerson),
+    }),
+  },
+  'notices.upload': { params: UploadParams, result: UploadOutcome },
+  'notices.publish': { params: NoticeDraft, result: ActionOutcome },
+  'notices.edit': { params: NoticeEdit, result: ActionOutcome },
+  'notices.withdraw': { params: NoticeRef, result: ActionOutcome },
+  'notices.remind': { params: NoticeRef, result: ActionOutcome },
+  /** The notices this user manages, each with its reach; null offline with nothing kept. */
+  'notices.published': { params: none, result: z.array(PublishedNotice).nullable() },
+  /** Live numbers: the last pushed by the server, or fetched now. */
+  'notices.stats': { params: NoticeRef, result: NoticeStats.nullable() },
+  'notices.stragglers': { params: NoticeRef, result: z.array(Straggler).nullable() },
+  'notices.exportCsv': {
+    params: NoticeRef,
+    result: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), fileName: z.string(), csv: z.string() }),
+      z.object({ ok: z.literal(false), code: z.string() }),
+    ]),
+  },
+  /** Today's brief (fetched at the day's first activity); null before that or after it was dismissed. */
+  'brief.get': { params: none, result: DailyBrief.nullable() },
+  'brief.dismiss': { params: none, result: z.object({ ok: z.literal(true) }) },
+  'brief.addItem': { params: z.object({ text: z.string().trim().min(1).max(BRIEF_ITEM_MAX) }).strict(), result: ActionOutcome },
+  'brief.removeItem': { params: z.object({ itemId: EntityId }).strict(), result: ActionOutcome },
   'approvals.inbox': { params: none, result: ApprovalsInboxView },
   'approvals.templates': { params: none, result: z.array(ApprovalTemplate) },
   'approvals.detail': { params: z.object({ requestId: EntityId }).strict(), result: ApprovalDetailView },
@@ -68,17 +119,8 @@ export const bridgeCalls = {
     result: ActionOutcome,
   },
   /** Uploads a file now (online only) and returns its reference for a submit or a comment. */
-  'approvals.upload': {
-    params: z.object({ name: z.string().min(1).max(255), base64: z.string().max(MAX_UPLOAD_BASE64) }).strict(),
-    result: UploadOutcome,
-  },
-  'approvals.download': {
-    params: z.object({ attachmentId: EntityId }).strict(),
-    result: z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), name: z.string(), mediaType: z.string(), base64: z.string() }),
-      z.object({ ok: z.literal(false), code: z.string() }),
-    ]),
-  },
+  'approvals.upload': { params: UploadParams, result: UploadOutcome },
+  'approvals.download': { params: z.object({ attachmentId: EntityId }).strict(), result: DownloadOutcome },
   'approvals.decide': {
     params: z.object({ taskId: EntityId, decision: Decision, comment: z.string().max(2000) }).strict(),
     result: ActionOutcome,
@@ -114,7 +156,13 @@ export const bridgeCalls = {
       /** Settings IT locked by policy; the UI shows them read-only. */
       locked: z.array(z.string().max(64)),
       chatEnabled: z.boolean(),
+      /** Until when toasts are held (urgent notices still come through); null when off. */
+      doNotDisturbUntil: z.number().int().nullable(),
     }),
+  },
+  'settings.setDoNotDisturb': {
+    params: z.object({ until: z.number().int().nullable() }).strict(),
+    result: z.object({ ok: z.literal(true) }),
   },
   'settings.setLanguage': {
     params: z.object({ language: Language }),
@@ -132,7 +180,7 @@ export const bridgeEvents = {
   /** A desktop notification to show. */
   toast: ToastView,
   'data.changed': z.object({
-    features: z.array(z.enum(['notices', 'approvals', 'attendance'])),
+    features: z.array(z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings'])),
   }),
 } as const;
 

@@ -13,7 +13,7 @@ import { WireError } from '../protocol/errors.ts';
 import { DirectoryPerson } from '../protocol/methods.ts';
 import { ClockOutcome, ClockRecord, DayReport, MonthReport } from '../domain/attendance/index.ts';
 import { Instant } from '../domain/ids.ts';
-import { NoticeSummary } from '../domain/notice.ts';
+import { NoticeSummary } from '../domain/notices/index.ts';
 import { UserProfile } from '../domain/user.ts';
 import { accountRefusals } from '../protocol/http-api.ts';
 
@@ -65,12 +65,20 @@ export const HomeView = z.object({
   queuedClock: z.object({ kind: z.enum(['in', 'out']), clientTime: Instant }).nullable(),
   /** Today as the server judged it at the last sync (on time, late, on leave…). */
   today: DayReport.nullable(),
+  /** Urgent notices not yet acknowledged: the tray turns red and the app shows a banner. */
+  urgentNotices: z.array(z.object({ id: EntityId, title: z.string().max(200) })),
+  doNotDisturbUntil: Instant.nullable(),
 });
 export type HomeView = z.infer<typeof HomeView>;
 
 export const ActionOutcome = z.discriminatedUnion('status', [
   /** The server took it; `requestId` names what a submit created. */
-  z.object({ status: z.literal('done'), requestId: EntityId.optional(), clock: ClockOutcome.optional() }),
+  z.object({
+    status: z.literal('done'),
+    requestId: EntityId.optional(),
+    noticeId: EntityId.optional(),
+    clock: ClockOutcome.optional(),
+  }),
   z.object({ status: z.literal('queued') }),
   z.object({
     status: z.literal('failed'),
@@ -120,7 +128,13 @@ export const ToastView = z.object({
     'approval.decided',
     'attendance.clockIn',
     'attendance.clockOut',
+    'notice.new',
+    'notice.urgent',
+    'notice.reminded',
+    'brief',
   ]),
+  /** Urgent: shown even in do-not-disturb, and as an urgent OS notification. */
+  urgent: z.boolean().optional(),
   title: z.string().max(300),
   body: z.string().max(1000),
   /** Where a click goes, as an app route (`approvals/r_…`). */

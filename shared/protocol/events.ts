@@ -3,19 +3,28 @@ import { ApprovalTaskSummary, DoneTaskSummary, OutOfOffice, RequestSummary } fro
 import { LocalizedText } from '../domain/approvals/template.ts';
 import { ClockRecord, DayReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
-import { NoticeSummary } from '../domain/notice.ts';
+import { NoticeContent, NoticeStats } from '../domain/notices/index.ts';
 
 /**
  * What can enter a user's event log. Each kind is a fact the client applies to its cache;
  * applying the same seq twice must never happen, so kinds carry state, not increments.
  */
 export const UserEvent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('notice.published'), notice: NoticeSummary }),
+  /** A notice reached this user: published to them, or they joined its audience while it is live. */
+  z.object({ kind: z.literal('notice.published'), notice: NoticeContent, onboarding: z.boolean().default(false) }),
+  /** The publisher edited it (the content carries `editedAt`), pinned or unpinned it. */
+  z.object({ kind: z.literal('notice.updated'), notice: NoticeContent }),
+  z.object({ kind: z.literal('notice.withdrawn'), noticeId: EntityId }),
   z.object({
     kind: z.literal('notice.read'),
     noticeId: EntityId,
     readAt: Instant,
   }),
+  z.object({ kind: z.literal('notice.acknowledged'), noticeId: EntityId, readAt: Instant, ackedAt: Instant }),
+  /** The publisher reminded the people who have not read (or acknowledged) it yet. */
+  z.object({ kind: z.literal('notice.reminded'), noticeId: EntityId, remindedAt: Instant }),
+  /** For the publisher: a notice's reach as it is now (carries totals, never increments). */
+  z.object({ kind: z.literal('notice.stats'), stats: NoticeStats }),
   /** A task entered this user's inbox (new, delegated to them, escalated to them, or handed back). */
   z.object({ kind: z.literal('approval.assigned'), task: ApprovalTaskSummary }),
   /** A task left this user's inbox; `done` is how it ended, for the "done" list. */

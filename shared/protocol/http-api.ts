@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { EntityId, Instant } from '../domain/ids.ts';
-import { NoticePriority } from '../domain/notice.ts';
 import { UserProfile } from '../domain/user.ts';
 
 /** The HTTP side of the protocol: login, refresh, version, and the publisher's notice endpoint. */
@@ -46,24 +45,8 @@ export const LoginFailure = z.discriminatedUnion('code', [
 ]);
 export type LoginFailure = z.infer<typeof LoginFailure>;
 
-export const PublishNoticeRequest = z.object({
-  title: z.string().trim().min(1).max(200),
-  body: z.string().max(20_000).default(''),
-  priority: NoticePriority.default('normal'),
-  requiresAck: z.boolean().default(false),
-  audience: z
-    .object({
-      everyone: z.boolean().default(false),
-      departmentIds: z.array(EntityId).max(500).default([]),
-      userIds: z.array(EntityId).max(20_000).default([]),
-    })
-    .refine((a) => a.everyone || a.departmentIds.length + a.userIds.length > 0, 'audience is empty'),
-});
-export type PublishNoticeRequest = z.infer<typeof PublishNoticeRequest>;
-export const PublishNoticeResponse = z.object({
-  noticeId: EntityId,
-  recipients: z.number().int(),
-});
+/** POST /api/notices takes the same draft as the socket's notices.publish. */
+export { NoticeDraft as PublishNoticeRequest, PublishOutcome as PublishNoticeResponse } from '../domain/notices/index.ts';
 
 export const HttpError = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

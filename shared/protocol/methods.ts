@@ -12,7 +12,16 @@ import {
 import { ApprovalTemplate, TemplateKey } from '../domain/approvals/template.ts';
 import { ClockNote, ClockOutcome, ClockRecord, DayReport, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
-import { NoticeSummary } from '../domain/notice.ts';
+import { DailyBrief, BriefItem, BRIEF_ITEM_MAX } from '../domain/brief.ts';
+import {
+  NoticeDraft,
+  NoticeEdit,
+  NoticeStats,
+  NoticeSummary,
+  PublishedNotice,
+  PublishOutcome,
+  Straggler,
+} from '../domain/notices/index.ts';
 import { UserProfile } from '../domain/user.ts';
 
 /**
@@ -43,6 +52,15 @@ export const DirectoryPerson = z.object({
 });
 export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
 
+export const DepartmentOption = z.object({
+  id: EntityId,
+  name: z.string().max(128),
+  members: z.number().int().nonnegative(),
+});
+export type DepartmentOption = z.infer<typeof DepartmentOption>;
+
+const NoticeRef = z.object({ noticeId: EntityId });
+
 export const methods = {
   'sync.snapshot': { mutating: false, params: z.object({}), result: Snapshot },
   'notices.markRead': {
@@ -50,6 +68,33 @@ export const methods = {
     params: z.object({ noticeId: EntityId }),
     result: z.object({ noticeId: EntityId, readAt: Instant }),
   },
+  /** Records "I have read and understood" once, with the server's time; a repeat returns the first answer. */
+  'notices.acknowledge': {
+    mutating: true,
+    params: NoticeRef,
+    result: z.object({ noticeId: EntityId, readAt: Instant, ackedAt: Instant }),
+  },
+  'notices.publish': { mutating: true, params: NoticeDraft, result: PublishOutcome },
+  'notices.edit': { mutating: true, params: NoticeEdit, result: z.object({ noticeId: EntityId }) },
+  'notices.withdraw': { mutating: true, params: NoticeRef, result: z.object({ noticeId: EntityId }) },
+  /** Reminds only those who have not read it (or, when required, not acknowledged it). */
+  'notices.remind': { mutating: true, params: NoticeRef, result: z.object({ noticeId: EntityId, reminded: z.number().int() }) },
+  'notices.published': { mutating: false, params: z.object({}), result: z.array(PublishedNotice) },
+  'notices.stats': { mutating: false, params: NoticeRef, result: NoticeStats },
+  'notices.stragglers': { mutating: false, params: NoticeRef, result: z.array(Straggler) },
+  'notices.exportCsv': {
+    mutating: false,
+    params: NoticeRef.extend({ language: z.enum(['en', 'zh-CN']).default('en') }),
+    result: z.object({ fileName: z.string().max(255), csv: z.string() }),
+  },
+  'directory.departments': { mutating: false, params: z.object({}), result: z.array(DepartmentOption) },
+  'brief.today': { mutating: false, params: z.object({}), result: DailyBrief },
+  'brief.addItem': {
+    mutating: true,
+    params: z.object({ text: z.string().trim().min(1).max(BRIEF_ITEM_MAX) }),
+    result: BriefItem,
+  },
+  'brief.removeItem': { mutating: true, params: z.object({ itemId: EntityId }), result: z.object({ itemId: EntityId }) },
   'approvals.templates': { mutating: false, params: z.object({}), result: z.array(ApprovalTemplate) },
   'approvals.detail': { mutating: false, params: z.object({ requestId: EntityId }), result: RequestDetail },
   'approvals.submit': {

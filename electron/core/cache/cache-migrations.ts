@@ -76,4 +76,36 @@ export const cacheMigrations: readonly string[] = [
    ) STRICT;
    CREATE INDEX clock_records_at ON clock_records(at DESC);
    UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
+  // Notices grow: the content is stored whole (pinned, expiry, attachments, edits), with this user's
+  // read, acknowledgement and reminder; a trigram index serves search in any language. Resync.
+  `DROP TABLE notices;
+   CREATE TABLE notices (
+     id TEXT PRIMARY KEY,
+     content TEXT NOT NULL,
+     title TEXT NOT NULL,
+     body TEXT NOT NULL,
+     priority TEXT NOT NULL,
+     requires_ack INTEGER NOT NULL,
+     pinned INTEGER NOT NULL,
+     published_at INTEGER NOT NULL,
+     expires_at INTEGER,
+     read_at INTEGER,
+     acked_at INTEGER,
+     onboarding INTEGER NOT NULL DEFAULT 0,
+     reminded_at INTEGER
+   ) STRICT;
+   CREATE INDEX notices_published ON notices(published_at DESC);
+   CREATE VIRTUAL TABLE notices_fts USING fts5(title, body, content='notices', content_rowid='rowid', tokenize='trigram');
+   CREATE TRIGGER notices_fts_insert AFTER INSERT ON notices BEGIN
+     INSERT INTO notices_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+   END;
+   CREATE TRIGGER notices_fts_delete AFTER DELETE ON notices BEGIN
+     INSERT INTO notices_fts (notices_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+   END;
+   CREATE TRIGGER notices_fts_update AFTER UPDATE OF title, body ON notices BEGIN
+     INSERT INTO notices_fts (notices_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+     INSERT INTO notices_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+   END;
+   CREATE TABLE notice_stats (notice_id TEXT PRIMARY KEY, stats TEXT NOT NULL) STRICT;
+   UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
 ];

@@ -4,8 +4,9 @@ import { ApprovalsCache } from '../features/approvals/approvals-cache.ts';
 import { AttendanceCache } from '../features/attendance/attendance-cache.ts';
 import { NoticesCache } from '../features/notices/notices-cache.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
+import { ClientState } from './client-state.ts';
 
-export type Feature = 'notices' | 'approvals' | 'attendance';
+export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance';
 
 export interface IncomingEvent {
   seq: number;
@@ -30,6 +31,8 @@ export class ClientCache {
   readonly notices: NoticesCache;
   readonly approvals: ApprovalsCache;
   readonly attendance: AttendanceCache;
+  /** Small kept values (fetched lists, today's brief) by key. */
+  readonly state: ClientState;
   readonly db: CacheDb;
   private readonly positionStmt;
   private readonly setPositionStmt;
@@ -39,6 +42,7 @@ export class ClientCache {
     this.notices = new NoticesCache(this.db);
     this.approvals = new ApprovalsCache(this.db);
     this.attendance = new AttendanceCache(this.db);
+    this.state = new ClientState(this.db);
     this.positionStmt = this.db.prepare<[], { epoch: string | null; applied_seq: number }>(
       'SELECT epoch, applied_seq FROM sync_state WHERE id = 1',
     );
@@ -95,11 +99,26 @@ export class ClientCache {
   private applyOne(event: UserEvent): Feature {
     switch (event.kind) {
       case 'notice.published':
-        this.notices.upsert(event.notice);
+        this.notices.upsertContent(event.notice, event.onboarding);
+        return 'notices';
+      case 'notice.updated':
+        this.notices.upsertContent(event.notice);
+        return 'notices';
+      case 'notice.withdrawn':
+        this.notices.remove(event.noticeId);
         return 'notices';
       case 'notice.read':
         this.notices.markRead(event.noticeId, event.readAt);
         return 'notices';
+      case 'notice.acknowledged':
+        this.notices.acknowledge(event.noticeId, event.readAt, event.ackedAt);
+        return 'notices';
+      case 'notice.reminded':
+        this.notices.reminded(event.noticeId, event.remindedAt);
+        return 'notices';
+      case 'notice.stats':
+        this.notices.setStats(event.stats);
+        return 'noticeStats';
       case 'approval.assigned':
         this.approvals.upsertPending(event.task);
         return 'approvals';

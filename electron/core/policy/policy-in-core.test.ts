@@ -52,6 +52,6 @@ describe('policy applied by core', () => {
 
   it('reports the policy language and chat switch to the renderer', async () => {
     const settings = await coreWith({ defaultLanguage: 'zh-CN', chatEnabled: false }).handlers['settings.get']({});
-    expect(settings).toEqual({ language: null, policyLanguage: 'zh-CN', locked: ['chatEnabled'], chatEnabled: false });
+    expect(settings).toEqual({ language: null, policyLanguage: 'zh-CN', locked: ['chatEnabled'], chatEnabled: false, doNotDisturbUntil: null });
   });
 });

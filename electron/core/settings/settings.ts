@@ -5,6 +5,8 @@ export const Settings = z.object({
   serverUrl: z.string().max(2048).nullable().default(null),
   language: Language.nullable().default(null),
   lastUsername: z.string().max(64).nullable().default(null),
+  /** Toasts are held until then (urgent notices still come through). */
+  doNotDisturbUntil: z.number().int().nullable().default(null),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -27,6 +27,8 @@ const home = {
   lastClock: null,
   queuedClock: null,
   today: null,
+  urgentNotices: [],
+  doNotDisturbUntil: null,
 };
 const connection = { state: 'online' as const, nextRetryAt: null, queuedActions: 0 };
 
@@ -44,6 +46,19 @@ describe('buildTrayModel', () => {
     expect(model.tooltip).toBe('Portico：7 条待审批，2 条未读公告');
     // Clocking is one click from the tray, with the global shortcut shown beside it.
     expect(model.items).toContainEqual({ kind: 'clock', label: '上班打卡', accelerator: 'CommandOrControl+Alt+K' });
+  });
+
+  it('turns urgent while an urgent notice waits, listing it first with a way to open it', () => {
+    const urgentHome = { ...home, urgentNotices: [{ id: 'n_fire', title: 'Fire drill at 15:00: leave by the east stairs' }] };
+    const model = buildTrayModel(urgentHome, connection, [], 'en', translatorFor('en'));
+    expect(model.urgent).toBe(true);
+    expect(model.items[0]).toEqual({
+      kind: 'route',
+      label: 'Urgent: Fire drill at 15:00: leave by the east …',
+      route: 'notices/n_fire',
+    });
+    expect(model.tooltip).toContain('1 urgent notice to acknowledge');
+    expect(buildTrayModel(home, connection, [], 'en', translatorFor('en')).urgent).toBe(false);
   });
 
   it('shows no task section and no attention when nothing waits', () => {

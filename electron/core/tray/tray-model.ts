@@ -21,6 +21,8 @@ export interface TrayModel {
   /** What waits for me: approvals plus notices that need an acknowledgement. */
   badge: number;
   attention: boolean;
+  /** An urgent notice waits for an acknowledgement: the icon turns red until it is done. */
+  urgent: boolean;
   items: TrayItem[];
 }
 
@@ -51,11 +53,20 @@ export function buildTrayModel(
   }));
   const more = pending.length - tasks.length;
   const next = nextClockKind({ queued: home.queuedClock, today: home.today, last: home.lastClock });
+  const urgent: TrayItem[] = home.urgentNotices.slice(0, 3).map((notice) => ({
+    kind: 'route',
+    label: clip(t('tray.urgent', { title: notice.title })),
+    route: `notices/${notice.id}`,
+  }));
+  const tooltip = t('tray.tooltip', { approvals: home.pendingApprovals, notices: home.unreadNotices });
   return {
-    tooltip: t('tray.tooltip', { approvals: home.pendingApprovals, notices: home.unreadNotices }),
+    tooltip: home.urgentNotices.length > 0 ? `${tooltip}\n${t('tray.urgentTooltip', { count: home.urgentNotices.length })}` : tooltip,
     badge,
     attention: badge > 0,
+    urgent: urgent.length > 0,
     items: [
+      ...urgent,
+      ...(urgent.length > 0 ? [{ kind: 'separator' } as TrayItem] : []),
       { kind: 'open', label: t('tray.open') },
       { kind: 'info', label: t(`connection.${connection.state}`) },
       { kind: 'separator' },

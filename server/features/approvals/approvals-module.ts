@@ -93,13 +93,20 @@ export function createApprovals(
     external,
     callbacks,
     calendar,
-    addRoutes(routes: HttpRoutes, authenticate: (req: IncomingMessage) => Promise<string>, serverVersion: string): void {
+    addRoutes(
+      routes: HttpRoutes,
+      authenticate: (req: IncomingMessage) => Promise<string>,
+      serverVersion: string,
+      mayDownloadNoticeFile: (noticeId: string, userId: string) => boolean,
+    ): void {
       addTemplateRoutes(routes, { templates, directory, clock, authenticate });
       addAttachmentRoutes(routes, {
         attachments,
         clock,
         authenticate,
-        mayDownload: (requestId, userId) => service.mayDownload(requestId, userId),
+        mayDownload: (file, userId) =>
+          (file.requestId !== null && service.mayDownload(file.requestId, userId)) ||
+          (file.noticeId !== null && mayDownloadNoticeFile(file.noticeId, userId)),
       });
       addIntegrationRoutes(routes, { integrations, external, directory, clock, serverVersion, authenticate });
     },

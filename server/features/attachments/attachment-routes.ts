@@ -1,16 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { HttpProblem, type HttpRoutes, readBytes, sendJson } from '../../gateway/http-kit.ts';
-import { type AttachmentStore, MAX_ATTACHMENT_BYTES } from './attachment-store.ts';
+import { type AttachmentContent, type AttachmentStore, MAX_ATTACHMENT_BYTES } from './attachment-store.ts';
 
-/** Upload: raw bytes with `?name=`; download: only the uploader or someone who may see the request. */
+/** Upload: raw bytes with `?name=`; download: only the uploader or someone who may see the request or notice. */
 export function addAttachmentRoutes(
   routes: HttpRoutes,
   deps: {
     attachments: AttachmentStore;
     clock: Clock;
     authenticate: (req: IncomingMessage) => Promise<string>;
-    mayDownload: (requestId: string, userId: string) => boolean;
+    mayDownload: (file: AttachmentContent, userId: string) => boolean;
   },
 ): void {
   routes
@@ -24,7 +24,7 @@ export function addAttachmentRoutes(
     .add('GET', '/api/attachments/:id', async (req, res, _url, params) => {
       const userId = await deps.authenticate(req);
       const file = deps.attachments.content(params.id!);
-      const allowed = file && (file.ownerId === userId || (file.requestId !== null && deps.mayDownload(file.requestId, userId)));
+      const allowed = file && (file.ownerId === userId || deps.mayDownload(file, userId));
       if (!file || !allowed) throw new HttpProblem(404, 'not_found', 'no such attachment');
       res.writeHead(200, {
         'content-type': file.mediaType,

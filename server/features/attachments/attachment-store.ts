@@ -26,6 +26,7 @@ export class AttachmentStore {
   private readonly refStmt;
   private readonly linkStmt;
   private readonly contentStmt;
+  private readonly noticeLinkStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -34,13 +35,24 @@ export class AttachmentStore {
     );
     this.refStmt = db.prepare<
       [string],
-      { id: string; owner_id: string; name: string; media_type: string; size: number; request_id: string | null }
-    >('SELECT id, owner_id, name, media_type, size, request_id FROM attachments WHERE id = ?');
+      {
+        id: string;
+        owner_id: string;
+        name: string;
+        media_type: string;
+        size: number;
+        request_id: string | null;
+        notice_id: string | null;
+      }
+    >('SELECT id, owner_id, name, media_type, size, request_id, notice_id FROM attachments WHERE id = ?');
     this.linkStmt = db.prepare<[string, string]>('UPDATE attachments SET request_id = ? WHERE id = ? AND request_id IS NULL');
+    this.noticeLinkStmt = db.prepare<[string, string]>(
+      'UPDATE attachments SET notice_id = ? WHERE id = ? AND request_id IS NULL AND notice_id IS NULL',
+    );
     this.contentStmt = db.prepare<
       [string],
-      { data: Buffer; media_type: string; name: string; request_id: string | null; owner_id: string }
-    >('SELECT data, media_type, name, request_id, owner_id FROM attachments WHERE id = ?');
+      { data: Buffer; media_type: string; name: string; request_id: string | null; notice_id: string | null; owner_id: string }
+    >('SELECT data, media_type, name, request_id, notice_id, owner_id FROM attachments WHERE id = ?');
   }
 
   store(ownerId: string, rawName: string, data: Buffer, now: number): AttachmentRef {
@@ -63,23 +75,48 @@ export class AttachmentStore {
 
   /** Links the caller's own unlinked uploads to a request; anything else is refused. Call inside the write. */
   claim(ownerId: string, requestId: string, ids: readonly string[]): AttachmentRef[] {
+    return this.claimFor(ownerId, ids, (id) => this.linkStmt.run(requestId, id));
+  }
+
+  /** The same for a notice's attachments. */
+  claimForNotice(ownerId: string, noticeId: string, ids: readonly string[]): AttachmentRef[] {
+    return this.claimFor(ownerId, ids, (id) => this.noticeLinkStmt.run(noticeId, id));
+  }
+
+  private claimFor(ownerId: string, ids: readonly string[], link: (id: string) => void): AttachmentRef[] {
     if (ids.length > MAX_ATTACHMENTS_PER_ACTION) {
       throw new DomainError('invalid_params', `at most ${MAX_ATTACHMENTS_PER_ACTION} attachments per action`);
     }
     return [...new Set(ids)].map((id) => {
       const row = this.refStmt.get(id);
-      if (!row || row.owner_id !== ownerId || row.request_id !== null) {
+      if (!row || row.owner_id !== ownerId || row.request_id !== null || row.notice_id !== null) {
         throw new DomainError('invalid_params', `attachment ${id} is not an unused upload of yours`);
       }
-      this.linkStmt.run(requestId, id);
+      link(id);
       return { id: row.id, name: row.name, size: row.size, mediaType: row.media_type };
     });
   }
 
-  content(id: string): { data: Buffer; mediaType: string; name: string; requestId: string | null; ownerId: string } | null {
+  content(id: string): AttachmentContent | null {
     const row = this.contentStmt.get(id);
     return row
-      ? { data: row.data, mediaType: row.media_type, name: row.name, requestId: row.request_id, ownerId: row.owner_id }
+      ? {
+          data: row.data,
+          mediaType: row.media_type,
+          name: row.name,
+          requestId: row.request_id,
+          noticeId: row.notice_id,
+          ownerId: row.owner_id,
+        }
       : null;
   }
+}
+
+export interface AttachmentContent {
+  data: Buffer;
+  mediaType: string;
+  name: string;
+  requestId: string | null;
+  noticeId: string | null;
+  ownerId: string;
 }

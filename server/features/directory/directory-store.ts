@@ -12,6 +12,8 @@ export class DirectoryStore {
   private readonly roleMembersStmt;
   private readonly namesStmt;
   private readonly peopleStmt;
+  private readonly departmentsStmt;
+  private readonly departmentStmt;
 
   constructor(db: Db) {
     this.profileStmt = db.prepare<
@@ -47,6 +49,11 @@ export class DirectoryStore {
       `SELECT u.id, u.display_name, u.department_id, d.name AS department_name FROM users u LEFT JOIN departments d ON d.id = u.department_id
        WHERE u.disabled = 0 ORDER BY d.name, u.display_name`,
     );
+    this.departmentsStmt = db.prepare<[], { id: string; name: string; members: number }>(
+      `SELECT d.id, d.name, (SELECT count(*) FROM users u WHERE u.department_id = d.id AND u.disabled = 0) AS members
+       FROM departments d ORDER BY d.name`,
+    );
+    this.departmentStmt = db.prepare<[string], { id: string }>('SELECT id FROM departments WHERE id = ?');
     this.namesStmt = db.prepare<[string], { id: string; display_name: string }>(
       'SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))',
     );
@@ -117,6 +124,15 @@ export class DirectoryStore {
   names(userIds: Iterable<string>): Map<string, string> {
     const rows = this.namesStmt.all(JSON.stringify([...new Set(userIds)]));
     return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+
+  /** Every department with its active head count (the publisher's audience picker). */
+  departments(): { id: string; name: string; members: number }[] {
+    return this.departmentsStmt.all();
+  }
+
+  departmentExists(departmentId: string): boolean {
+    return this.departmentStmt.get(departmentId) !== undefined;
   }
 
   isActiveUser(userId: string): boolean {

@@ -12,6 +12,7 @@ export interface LogPosition {
 export class EventLog {
   private readonly bump;
   private readonly insert;
+  private readonly insertBody;
   private readonly pageAfter;
   private readonly positionOf;
   private readonly ackTo;
@@ -28,9 +29,11 @@ export class EventLog {
       `INSERT INTO user_logs (user_id, head_seq) VALUES (?, 1)
        ON CONFLICT (user_id) DO UPDATE SET head_seq = head_seq + 1 RETURNING head_seq`,
     );
-    this.insert = db.prepare('INSERT INTO events (user_id, seq, at, body) VALUES (?, ?, ?, ?)');
+    this.insertBody = db.prepare<[string], { id: number }>('INSERT INTO event_bodies (body) VALUES (?) RETURNING id');
+    this.insert = db.prepare('INSERT INTO events (user_id, seq, at, body_id) VALUES (?, ?, ?, ?)');
     this.pageAfter = db.prepare<[string, number, number], { seq: number; at: number; body: string }>(
-      'SELECT seq, at, body FROM events WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      `SELECT e.seq, e.at, b.body FROM events e JOIN event_bodies b ON b.id = e.body_id
+       WHERE e.user_id = ? AND e.seq > ? ORDER BY e.seq LIMIT ?`,
     );
     this.positionOf = db.prepare<[string], { head_seq: number; floor_seq: number }>(
       'SELECT head_seq, floor_seq FROM user_logs WHERE user_id = ?',
@@ -38,14 +41,16 @@ export class EventLog {
     this.ackTo = db.prepare('UPDATE user_logs SET acked_seq = max(acked_seq, ?) WHERE user_id = ? AND ? <= head_seq');
   }
 
+  /** The body is stored once, however many logs the event enters (a notice to 10,000 people is one row of text). */
   append(userIds: Iterable<string>, event: UserEvent): AppendedEvent[] {
     if (!this.db.inTransaction) throw new Error('EventLog.append must run inside a WriteGate transaction');
     const at = this.clock.now();
-    const body = JSON.stringify(event);
     const appended: AppendedEvent[] = [];
+    let bodyId: number | null = null;
     for (const userId of new Set(userIds)) {
+      bodyId ??= this.insertBody.get(JSON.stringify(event))!.id;
       const { head_seq: seq } = this.bump.get(userId)!;
-      this.insert.run(userId, seq, at, body);
+      this.insert.run(userId, seq, at, bodyId);
       appended.push({ userId, seq, at, event });
     }
     return appended;
@@ -82,7 +87,11 @@ export class EventLog {
            WHERE EXISTS (SELECT 1 FROM events WHERE events.user_id = user_logs.user_id AND at < ?)`,
         )
         .run(cutoff, cutoff);
-      return this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes;
+      const pruned = this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes;
+      if (pruned > 0) {
+        this.db.prepare('DELETE FROM event_bodies WHERE NOT EXISTS (SELECT 1 FROM events WHERE events.body_id = event_bodies.id)').run();
+      }
+      return pruned;
     })();
   }
 }

@@ -1,18 +1,70 @@
 import type { IncomingMessage } from 'node:http';
-import { PublishNoticeRequest } from '../../../shared/protocol/http-api.ts';
+import { z } from 'zod';
+import { EntityId } from '../../../shared/domain/ids.ts';
+import { NoticeDraft, NoticeEdit } from '../../../shared/domain/notices/index.ts';
 import { type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
 import type { NoticeService } from './notice-service.ts';
+import type { OnboardingStore } from './onboarding-store.ts';
 
+const OnboardingList = z.object({ noticeIds: z.array(EntityId).max(10) });
+
+/**
+ * The same notice operations as the socket, for HR tools and other systems; each checks the caller
+ * the same way. The onboarding list is for admins only.
+ */
 export function addNoticeRoutes(
   routes: HttpRoutes,
   deps: {
     notices: NoticeService;
+    onboarding: OnboardingStore;
     authenticate: (req: IncomingMessage) => Promise<string>;
+    authenticateAdmin: (req: IncomingMessage) => Promise<string>;
   },
 ): void {
-  routes.add('POST', '/api/notices', async (req, res) => {
-    const publisherId = await deps.authenticate(req);
-    const body = await readJson(req, PublishNoticeRequest);
-    sendJson(res, 201, deps.notices.publish(publisherId, body));
-  });
+  const { notices, authenticate } = deps;
+  routes
+    .add('POST', '/api/notices', async (req, res) => {
+      const userId = await authenticate(req);
+      sendJson(res, 201, notices.publish(userId, await readJson(req, NoticeDraft)));
+    })
+    .add('GET', '/api/notices', async (req, res) => {
+      sendJson(res, 200, notices.published(await authenticate(req)));
+    })
+    .add('PUT', '/api/notices/:id', async (req, res, _url, params) => {
+      const userId = await authenticate(req);
+      const edit = await readJson(req, NoticeEdit.omit({ noticeId: true }));
+      sendJson(res, 200, notices.edit(userId, { ...edit, noticeId: params.id! }));
+    })
+    .add('DELETE', '/api/notices/:id', async (req, res, _url, params) => {
+      sendJson(res, 200, notices.withdraw(await authenticate(req), params.id!));
+    })
+    .add('GET', '/api/notices/:id/stats', async (req, res, _url, params) => {
+      sendJson(res, 200, notices.stats(await authenticate(req), params.id!));
+    })
+    .add('GET', '/api/notices/:id/stragglers', async (req, res, _url, params) => {
+      sendJson(res, 200, notices.stragglers(await authenticate(req), params.id!));
+    })
+    .add('POST', '/api/notices/:id/remind', async (req, res, _url, params) => {
+      sendJson(res, 200, notices.remind(await authenticate(req), params.id!));
+    })
+    .add('GET', '/api/notices/:id/recipients.csv', async (req, res, url, params) => {
+      const language = url.searchParams.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+      const { fileName, csv } = notices.exportCsv(await authenticate(req), params.id!, language);
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        'cache-control': 'private, no-store',
+      });
+      res.end(csv);
+    })
+    .add('GET', '/api/admin/notices/onboarding', async (req, res) => {
+      await deps.authenticateAdmin(req);
+      sendJson(res, 200, { noticeIds: deps.onboarding.noticeIds() });
+    })
+    .add('PUT', '/api/admin/notices/onboarding', async (req, res) => {
+      await deps.authenticateAdmin(req);
+      const { noticeIds } = await readJson(req, OnboardingList);
+      deps.onboarding.replace(noticeIds);
+      sendJson(res, 200, { noticeIds: deps.onboarding.noticeIds() });
+    });
 }

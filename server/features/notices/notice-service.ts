@@ -1,75 +1,296 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/domain/clock.ts';
-import type { PublishNoticeRequest } from '../../../shared/protocol/http-api.ts';
+import {
+  DEFAULT_RENOTIFY_MINUTES,
+  type NoticeDraft,
+  type NoticeEdit,
+  type NoticeStats,
+  type PublishedNotice,
+  type PublishOutcome,
+  REMIND_COOLDOWN_MS,
+  type Straggler,
+} from '../../../shared/domain/notices/index.ts';
+import type { Role } from '../../../shared/domain/user.ts';
 import type { WriteGate } from '../../store/write-gate.ts';
+import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { NoticeStore } from './notice-store.ts';
+import type { NoticeFanout } from './notice-fanout.ts';
+import type { NoticeReach } from './notice-reach.ts';
+import type { NoticeStatsFeed } from './notice-stats-feed.ts';
+import { type NoticeRow, type NoticeStore, toContent } from './notice-store.ts';
 
-const publisherRoles = ['hr', 'publisher', 'admin'] as const;
+export const PUBLISHER_ROLES: readonly Role[] = ['hr', 'publisher', 'admin'];
+/** HR and admins may manage anyone's notices; a publisher manages their own. */
+const MANAGER_ROLES: readonly Role[] = ['hr', 'admin'];
+/** A publish time less than this far ahead is "now". */
+const SCHEDULE_MIN_AHEAD_MS = 60_000;
+const PUBLISHED_LIST_LIMIT = 100;
 
+export interface NoticeServiceDeps {
+  gate: WriteGate;
+  store: NoticeStore;
+  reach: NoticeReach;
+  fanout: NoticeFanout;
+  feed: NoticeStatsFeed;
+  directory: DirectoryStore;
+  attachments: AttachmentStore;
+  clock: Clock;
+}
+
+/**
+ * Publishing, reading and acknowledging notices, and the publisher's follow-up. Every method checks
+ * who is asking; delivery itself is the fan-out's job, after the commit.
+ */
 export class NoticeService {
-  private readonly gate: WriteGate;
-  private readonly notices: NoticeStore;
-  private readonly directory: DirectoryStore;
-  private readonly clock: Clock;
+  private readonly d: NoticeServiceDeps;
 
-  constructor(gate: WriteGate, notices: NoticeStore, directory: DirectoryStore, clock: Clock) {
-    this.gate = gate;
-    this.notices = notices;
-    this.directory = directory;
-    this.clock = clock;
+  constructor(deps: NoticeServiceDeps) {
+    this.d = deps;
   }
 
-  /** Resolves the audience at publish time: a later move between departments does not change who got it. */
-  resolveAudience(audience: PublishNoticeRequest['audience']): Set<string> {
-    if (audience.everyone) return new Set(this.directory.activeUserIds());
-    const ids = new Set<string>();
-    for (const departmentId of audience.departmentIds) {
-      for (const id of this.directory.departmentMemberIds(departmentId)) ids.add(id);
-    }
-    for (const userId of audience.userIds) {
-      if (!this.directory.isActiveUser(userId)) throw new DomainError('invalid_params', `unknown user ${userId}`);
-      ids.add(userId);
-    }
-    return ids;
-  }
-
-  publish(publisherId: string, request: PublishNoticeRequest): { noticeId: string; recipients: number } {
-    if (!this.directory.hasAnyRole(publisherId, publisherRoles)) {
+  publish(publisherId: string, draft: NoticeDraft): PublishOutcome {
+    const { store, directory, clock } = this.d;
+    if (!directory.hasAnyRole(publisherId, PUBLISHER_ROLES)) {
       throw new DomainError('forbidden', 'only HR, publishers and admins may publish notices');
     }
-    return this.gate.write((tx) => {
-      const recipients = this.resolveAudience(request.audience);
-      if (recipients.size === 0) throw new DomainError('invalid_params', 'the audience has no active members');
+    const now = clock.now();
+    const scheduled = draft.publishAt !== null && draft.publishAt > now + SCHEDULE_MIN_AHEAD_MS;
+    const goesLiveAt = scheduled ? draft.publishAt! : now;
+    if (draft.expiresAt !== null && draft.expiresAt <= goesLiveAt) {
+      throw new DomainError('invalid_params', 'the notice would expire before it is published', undefined, [
+        { field: 'expiresAt', code: 'before_other', limit: 'publishAt' },
+      ]);
+    }
+    this.checkAudience(draft.audience);
+    const urgent = draft.priority === 'urgent';
+    return this.d.gate.write(() => {
       const noticeId = `n_${randomUUID()}`;
-      this.notices.insert({
+      store.insert({
         id: noticeId,
-        title: request.title,
-        body: request.body,
-        priority: request.priority,
-        requiresAck: request.requiresAck,
+        title: draft.title,
+        body: draft.body,
+        priority: draft.priority,
+        // An urgent notice keeps coming back until acknowledged, so it always asks for one.
+        requiresAck: draft.requiresAck || urgent,
+        renotifyMinutes: urgent ? (draft.renotifyMinutes ?? DEFAULT_RENOTIFY_MINUTES) : null,
+        pinned: draft.pinned,
+        audience: draft.audience,
+        status: scheduled ? 'scheduled' : 'live',
         publisherId,
-        publishedAt: this.clock.now(),
+        createdAt: now,
+        publishAt: scheduled ? draft.publishAt : null,
+        expiresAt: draft.expiresAt,
+        publishedAt: goesLiveAt,
       });
-      this.notices.addRecipients(noticeId, recipients);
-      const first = recipients.values().next().value as string;
-      const summary = this.notices.forRecipient(noticeId, first)!;
-      tx.emit(recipients, { kind: 'notice.published', notice: summary });
-      return { noticeId, recipients: recipients.size };
+      if (draft.attachmentIds.length > 0) {
+        store.setAttachments(noticeId, this.d.attachments.claimForNotice(publisherId, noticeId, draft.attachmentIds));
+      }
+      if (scheduled) return { noticeId, recipients: 0, status: 'scheduled' as const };
+      const recipients = this.goLive(noticeId, draft.audience);
+      if (recipients === 0) throw new DomainError('invalid_params', 'the audience has no active members');
+      return { noticeId, recipients, status: 'live' as const };
+    });
+  }
+
+  /** Scheduled notices whose time has come go live; the server calls this on its sweep timer. */
+  publishDue(): string[] {
+    const now = this.d.clock.now();
+    const due = this.d.store.dueScheduled(now);
+    for (const noticeId of due) {
+      this.d.gate.write(() => {
+        const row = this.d.store.get(noticeId);
+        if (!row || !this.d.store.goLive(noticeId, now)) return;
+        this.goLive(noticeId, this.d.store.audienceOf(row));
+      });
+    }
+    return due;
+  }
+
+  edit(userId: string, edit: NoticeEdit): { noticeId: string } {
+    const row = this.manageable(userId, edit.noticeId);
+    if (row.status === 'withdrawn') throw new DomainError('conflict', 'a withdrawn notice cannot be edited');
+    const urgent = edit.priority === 'urgent';
+    return this.d.gate.write(() => {
+      this.d.store.edit({
+        ...edit,
+        requiresAck: edit.requiresAck || urgent,
+        renotifyMinutes: urgent ? (edit.renotifyMinutes ?? DEFAULT_RENOTIFY_MINUTES) : null,
+        // Before it goes live nobody has seen it, so there is nothing to mark as edited.
+        editedAt: row.status === 'live' ? this.d.clock.now() : null,
+      });
+      if (row.status === 'live') this.d.fanout.kick(edit.noticeId);
+      this.d.feed.touch(edit.noticeId);
+      return { noticeId: edit.noticeId };
+    });
+  }
+
+  withdraw(userId: string, noticeId: string): { noticeId: string } {
+    const row = this.manageable(userId, noticeId);
+    if (row.status === 'withdrawn') return { noticeId };
+    return this.d.gate.write(() => {
+      this.d.store.withdraw(noticeId, this.d.clock.now());
+      this.d.fanout.kick(noticeId);
+      return { noticeId };
     });
   }
 
   /** Marks read once; the event tells the user's other devices. A repeat is a no-op with the same answer. */
   markRead(userId: string, noticeId: string): { noticeId: string; readAt: number } {
-    return this.gate.write((tx) => {
-      const notice = this.notices.forRecipient(noticeId, userId);
+    return this.d.gate.write((tx) => {
+      const notice = this.d.store.forRecipient(noticeId, userId);
       if (!notice) throw new DomainError('not_found', `notice ${noticeId} is not addressed to you`);
       if (notice.readAt !== null) return { noticeId, readAt: notice.readAt };
-      const readAt = this.clock.now();
-      this.notices.markRead(noticeId, userId, readAt);
+      const readAt = this.d.clock.now();
+      this.d.store.markRead(noticeId, userId, readAt);
       tx.emit([userId], { kind: 'notice.read', noticeId, readAt });
+      this.d.feed.touch(noticeId);
       return { noticeId, readAt };
     });
+  }
+
+  /** "I have read and understood": recorded once with the server's time; a repeat returns the first. */
+  acknowledge(userId: string, noticeId: string): { noticeId: string; readAt: number; ackedAt: number } {
+    return this.d.gate.write((tx) => {
+      const notice = this.d.store.forRecipient(noticeId, userId);
+      if (!notice) throw new DomainError('not_found', `notice ${noticeId} is not addressed to you`);
+      if (!notice.requiresAck) throw new DomainError('invalid_params', 'this notice does not ask for an acknowledgement');
+      if (notice.ackedAt !== null) return { noticeId, readAt: notice.readAt ?? notice.ackedAt, ackedAt: notice.ackedAt };
+      const now = this.d.clock.now();
+      this.d.store.acknowledge(noticeId, userId, now);
+      const readAt = notice.readAt ?? now;
+      tx.emit([userId], { kind: 'notice.acknowledged', noticeId, readAt, ackedAt: now });
+      this.d.feed.touch(noticeId);
+      return { noticeId, readAt, ackedAt: now };
+    });
+  }
+
+  /** Reminds only those who still owe it a read (or an acknowledgement), at most once per cooldown. */
+  remind(userId: string, noticeId: string): { noticeId: string; reminded: number } {
+    const row = this.manageable(userId, noticeId);
+    if (row.status !== 'live') throw new DomainError('conflict', 'only a live notice can be reminded');
+    const now = this.d.clock.now();
+    const last = this.d.store.lastReminded(noticeId);
+    if (last !== null && now - last < REMIND_COOLDOWN_MS) {
+      throw new DomainError('rate_limited', 'these people were reminded a few minutes ago', {
+        retryAt: last + REMIND_COOLDOWN_MS,
+      });
+    }
+    return this.d.gate.write((tx) => {
+      const targets = this.d.store.unfinished(noticeId);
+      for (const target of targets) this.d.store.recordReminder(noticeId, target, now);
+      tx.emit(targets, { kind: 'notice.reminded', noticeId, remindedAt: now });
+      this.d.feed.watch(noticeId);
+      return { noticeId, reminded: targets.length };
+    });
+  }
+
+  /** The notices this user may manage, newest first, each with its reach. */
+  published(userId: string): PublishedNotice[] {
+    const scope = this.scopeOf(userId);
+    return this.d.store.published(scope, PUBLISHED_LIST_LIMIT).map((row) => {
+      const stats = this.d.reach.stats(row.id, row.requires_ack === 1, this.d.clock.now());
+      return {
+        ...toContent(row),
+        status: row.status,
+        audience: this.d.store.audienceOf(row),
+        publishAt: row.publish_at,
+        withdrawnAt: row.withdrawn_at,
+        reach: { total: stats.total, delivered: stats.delivered, read: stats.read, acknowledged: stats.acknowledged },
+      };
+    });
+  }
+
+  stats(userId: string, noticeId: string): NoticeStats {
+    const row = this.manageable(userId, noticeId);
+    return this.d.reach.stats(noticeId, row.requires_ack === 1, this.d.clock.now());
+  }
+
+  stragglers(userId: string, noticeId: string): Straggler[] {
+    this.manageable(userId, noticeId);
+    return this.d.reach.stragglers(noticeId);
+  }
+
+  exportCsv(userId: string, noticeId: string, language: 'en' | 'zh-CN'): { fileName: string; csv: string } {
+    const row = this.manageable(userId, noticeId);
+    const safeTitle = row.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'notice';
+    return { fileName: `${safeTitle} - ${row.id.slice(2, 10)}.csv`, csv: this.d.reach.csv(noticeId, language) };
+  }
+
+  /** A recipient, the publisher, HR and admins may open a notice's attachments. */
+  mayDownload(noticeId: string, userId: string): boolean {
+    if (this.d.store.forRecipient(noticeId, userId)) return true;
+    const row = this.d.store.get(noticeId);
+    return row !== null && (row.publisher_id === userId || this.d.directory.hasAnyRole(userId, MANAGER_ROLES));
+  }
+
+  /**
+   * Someone's department or roles changed, or they just joined: deliver the live notices whose
+   * audience now includes them. What they already had stays; nothing is taken back.
+   */
+  joined(userId: string): number {
+    let added = 0;
+    this.d.gate.write(() => {
+      for (const row of this.d.store.liveNotices(this.d.clock.now())) {
+        if (!this.d.store.audienceIncludes(this.d.store.audienceOf(row), userId)) continue;
+        if (!this.d.store.addRecipient(row.id, userId, false)) continue;
+        this.d.store.setFanoutPending(row.id, true);
+        this.d.fanout.kick(row.id);
+        added += 1;
+      }
+    });
+    return added;
+  }
+
+  /** A new account: its feed starts with the onboarding notices, then whatever live notices are for it. */
+  welcome(userId: string, onboardingIds: readonly string[]): number {
+    let added = 0;
+    this.d.gate.write(() => {
+      for (const noticeId of onboardingIds) {
+        const row = this.d.store.get(noticeId);
+        if (row?.status !== 'live' || !this.d.store.addRecipient(noticeId, userId, true)) continue;
+        this.d.store.setFanoutPending(noticeId, true);
+        this.d.fanout.kick(noticeId);
+        added += 1;
+      }
+      added += this.joined(userId);
+    });
+    return added;
+  }
+
+  private goLive(noticeId: string, audience: NoticeDraft['audience']): number {
+    const recipients = this.d.store.resolveRecipients(noticeId, audience);
+    this.d.store.setFanoutPending(noticeId, true);
+    this.d.fanout.kick(noticeId);
+    this.d.feed.watch(noticeId);
+    return recipients;
+  }
+
+  private checkAudience(audience: NoticeDraft['audience']): void {
+    for (const departmentId of audience.departmentIds) {
+      if (!this.d.directory.departmentExists(departmentId)) {
+        throw new DomainError('invalid_params', `unknown department ${departmentId}`, { departmentId });
+      }
+    }
+    const unknown = audience.userIds.filter((id) => !this.d.directory.isActiveUser(id));
+    if (unknown.length > 0) {
+      throw new DomainError('invalid_params', `unknown or disabled users: ${unknown.slice(0, 5).join(', ')}`, {
+        userId: unknown[0]!,
+      });
+    }
+  }
+
+  private scopeOf(userId: string): string | null {
+    if (this.d.directory.hasAnyRole(userId, MANAGER_ROLES)) return null;
+    if (this.d.directory.hasAnyRole(userId, PUBLISHER_ROLES)) return userId;
+    throw new DomainError('forbidden', 'only HR, publishers and admins manage notices');
+  }
+
+  private manageable(userId: string, noticeId: string): NoticeRow {
+    const row = this.d.store.get(noticeId);
+    if (!row) throw new DomainError('not_found', `no notice ${noticeId}`);
+    const scope = this.scopeOf(userId);
+    if (scope !== null && row.publisher_id !== userId) throw new DomainError('forbidden', 'this notice is not yours to manage');
+    return row;
   }
 }

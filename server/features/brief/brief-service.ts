@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { BriefItem, DailyBrief, LeaderAvailability } from '../../../shared/domain/brief.ts';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import type { OutOfOfficeService } from '../approvals/out-of-office-service.ts';
+import type { TaskStore } from '../approvals/task-store.ts';
+import type { AttendanceService } from '../attendance/attendance-service.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import { DomainError } from '../domain-error.ts';
+import type { WriteGate } from '../../store/write-gate.ts';
+import type { BriefStore } from './brief-store.ts';
+
+const LISTED_NOTICES = 5;
+
+/**
+ * The daily brief: one read of what waits for a user at the start of a workday. Leaders see
+ * whether their people can reach them; supervisors add the day's key items for their department.
+ */
+export class BriefService {
+  private readonly d: {
+    gate: WriteGate;
+    store: BriefStore;
+    directory: DirectoryStore;
+    tasks: TaskStore;
+    outOfOffice: OutOfOfficeService;
+    attendance: AttendanceService;
+    isOnline: (userId: string) => boolean;
+    clock: Clock;
+  };
+
+  constructor(deps: BriefService['d']) {
+    this.d = deps;
+  }
+
+  today(userId: string): DailyBrief {
+    const now = this.d.clock.now();
+    const attendance = this.d.attendance.today(userId);
+    const pending = this.d.tasks.pendingFor(userId);
+    const required = this.d.store.unacknowledged(userId, now);
+    const position = this.d.directory.orgPosition(userId);
+    const departmentId = position?.departmentId ?? null;
+    return {
+      day: attendance.date,
+      generatedAt: now,
+      pendingApprovals: {
+        count: pending.length,
+        oldestSubmittedAt: pending.length > 0 ? Math.min(...pending.map((t) => t.submittedAt)) : null,
+      },
+      requiredNotices: required.slice(0, LISTED_NOTICES),
+      requiredNoticesTotal: required.length,
+      attendance,
+      leaders: this.leadersOf(userId, now),
+      items: departmentId ? this.d.store.forDay(departmentId, attendance.date) : [],
+    };
+  }
+
+  /** A department leader marks an item for their department's day (today on the site's calendar). */
+  addItem(userId: string, text: string): BriefItem {
+    const departmentId = this.d.store.departmentLedBy(userId) ?? this.leaderRoleDepartment(userId);
+    if (!departmentId) throw new DomainError('forbidden', 'only a department leader can mark items for the day');
+    const day = this.d.attendance.today(userId).date;
+    return this.d.gate.write(() =>
+      this.d.store.add({ id: `b_${randomUUID()}`, departmentId, day, text, authorId: userId, createdAt: this.d.clock.now() }),
+    );
+  }
+
+  removeItem(userId: string, itemId: string): { itemId: string } {
+    const item = this.d.store.get(itemId);
+    if (!item) throw new DomainError('not_found', `no item ${itemId}`);
+    if (item.authorId !== userId && !this.d.directory.hasAnyRole(userId, ['hr', 'admin'])) {
+      throw new DomainError('forbidden', 'only its author, HR or an admin can remove an item');
+    }
+    this.d.gate.write(() => this.d.store.remove(itemId));
+    return { itemId };
+  }
+
+  private leaderRoleDepartment(userId: string): string | null {
+    if (!this.d.directory.hasAnyRole(userId, ['leader'])) return null;
+    return this.d.directory.orgPosition(userId)?.departmentId ?? null;
+  }
+
+  private leadersOf(userId: string, now: number): LeaderAvailability[] {
+    const position = this.d.directory.orgPosition(userId);
+    if (!position) return [];
+    const leaders: { id: string; relation: LeaderAvailability['relation'] }[] = [];
+    if (position.managerId) leaders.push({ id: position.managerId, relation: 'manager' });
+    const head = position.departmentLeaderId;
+    if (head && head !== userId && head !== position.managerId) leaders.push({ id: head, relation: 'departmentLeader' });
+    const names = this.d.directory.names(leaders.map((l) => l.id));
+    return leaders.map(({ id, relation }) => {
+      const away = this.d.outOfOffice.view(id);
+      const current = away && away.from <= now && now < away.until ? away : null;
+      return {
+        id,
+        name: names.get(id) ?? id,
+        relation,
+        online: this.d.isOnline(id),
+        outOfOffice: current ? { until: current.until, proxyName: current.proxy.name, note: current.note } : null,
+      };
+    });
+  }
+}

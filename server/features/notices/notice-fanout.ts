@@ -1,0 +1,120 @@
+import type { WriteGate } from '../../store/write-gate.ts';
+import { toContent, type NoticeStore } from './notice-store.ts';
+
+export const FANOUT_CHUNK = 500;
+
+/**
+ * Writes a notice into its recipients' logs a chunk at a time, one short transaction per chunk with
+ * the event loop free in between, so a notice to 10,000 people never holds up a login or a clock-in.
+ *
+ * It is driven by data, not by memory: a recipient row whose version is behind the notice's is owed
+ * an event (published the first time, updated after an edit, withdrawn after a withdrawal). A crash
+ * between chunks loses nothing; `resume()` at start finishes the job.
+ */
+export class NoticeFanout {
+  private readonly queue = new Set<string>();
+  private scheduled = false;
+  private idle: (() => void)[] = [];
+  private readonly gate: WriteGate;
+  private readonly store: NoticeStore;
+  private readonly chunk: number;
+  private readonly onChunk: (noticeId: string) => void;
+  private readonly onError: (error: unknown, noticeId: string) => void;
+
+  constructor(deps: {
+    gate: WriteGate;
+    store: NoticeStore;
+    chunk?: number;
+    onChunk?: (noticeId: string) => void;
+    onError: (error: unknown, noticeId: string) => void;
+  }) {
+    this.onError = deps.onError;
+    this.gate = deps.gate;
+    this.store = deps.store;
+    this.chunk = deps.chunk ?? FANOUT_CHUNK;
+    this.onChunk = deps.onChunk ?? (() => {});
+  }
+
+  /** Schedules delivery; safe to call inside a transaction (work starts after the current tick). */
+  kick(noticeId: string): void {
+    this.queue.add(noticeId);
+    this.schedule();
+  }
+
+  resume(): number {
+    const pending = this.store.fanoutPending();
+    for (const id of pending) this.kick(id);
+    return pending.length;
+  }
+
+  /** Resolves once every queued notice is fully delivered (tests, shutdown, benchmarks). */
+  drained(): Promise<void> {
+    if (this.queue.size === 0 && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  get busy(): boolean {
+    return this.queue.size > 0;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.step());
+  }
+
+  private step(): void {
+    this.scheduled = false;
+    const noticeId = this.queue.values().next().value;
+    if (noticeId !== undefined) {
+      let finished: boolean;
+      try {
+        finished = this.deliverChunk(noticeId);
+      } catch (error) {
+        // It stays marked pending in the database; the next resume() tries again.
+        this.onError(error, noticeId);
+        finished = true;
+      }
+      if (finished) this.queue.delete(noticeId);
+      this.onChunk(noticeId);
+    }
+    if (this.queue.size > 0) return this.schedule();
+    const waiting = this.idle;
+    this.idle = [];
+    for (const resolve of waiting) resolve();
+  }
+
+  /** One chunk in one transaction; true when nothing is owed any more. */
+  private deliverChunk(noticeId: string): boolean {
+    return this.gate.write((tx) => {
+      const row = this.store.get(noticeId);
+      if (!row || row.status === 'scheduled') {
+        if (row) this.store.setFanoutPending(noticeId, false);
+        return true;
+      }
+      const owed = this.store.owed(noticeId, row.version, this.chunk);
+      if (owed.length === 0) {
+        this.store.setFanoutPending(noticeId, false);
+        return true;
+      }
+      const fresh = owed.filter((o) => o.version === 0).map((o) => o.userId);
+      const known = owed.filter((o) => o.version > 0).map((o) => o.userId);
+      const seqs = new Map<string, number>();
+      const record = (appended: { userId: string; seq: number }[]) => {
+        for (const a of appended) seqs.set(a.userId, a.seq);
+      };
+      if (row.status === 'withdrawn') {
+        // Those who never got it are not told about it.
+        record(tx.emit(known, { kind: 'notice.withdrawn', noticeId }));
+      } else {
+        const content = toContent(row);
+        const onboarding = new Set(this.store.onboardingAmong(noticeId, fresh));
+        record(tx.emit(fresh.filter((u) => !onboarding.has(u)), { kind: 'notice.published', notice: content, onboarding: false }));
+        record(tx.emit(onboarding, { kind: 'notice.published', notice: content, onboarding: true }));
+        record(tx.emit(known, { kind: 'notice.updated', notice: content }));
+      }
+      for (const { userId } of owed) this.store.markDelivered(noticeId, userId, row.version, seqs.get(userId) ?? null);
+      return false;
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import type { Clock } from '../../../shared/domain/clock.ts';
+import type { WriteGate } from '../../store/write-gate.ts';
+import type { NoticeReach } from './notice-reach.ts';
+import type { NoticeStore } from './notice-store.ts';
+
+/** How long after publishing (or reminding) the feed keeps checking deliveries, which arrive as client acks. */
+const WATCH_MS = 15 * 60_000;
+
+/**
+ * Pushes a notice's live numbers to its publisher, coalesced: a thousand reads in a second become
+ * one `notice.stats` event, and nothing is sent when the numbers did not change.
+ */
+export class NoticeStatsFeed {
+  private readonly dirty = new Set<string>();
+  private readonly watched = new Map<string, number>();
+  private readonly lastSent = new Map<string, string>();
+  private timer: NodeJS.Timeout | null = null;
+  private readonly d: { gate: WriteGate; store: NoticeStore; reach: NoticeReach; clock: Clock };
+
+  constructor(deps: NoticeStatsFeed['d']) {
+    this.d = deps;
+  }
+
+  touch(noticeId: string): void {
+    this.dirty.add(noticeId);
+  }
+
+  /** Keep recomputing for a while: deliveries show up as acks, which touch nothing. */
+  watch(noticeId: string): void {
+    this.watched.set(noticeId, this.d.clock.now() + WATCH_MS);
+    this.dirty.add(noticeId);
+  }
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Sends what changed since the last flush; returns how many notices' numbers were sent. */
+  flush(): number {
+    const now = this.d.clock.now();
+    const due = new Set(this.dirty);
+    this.dirty.clear();
+    for (const [noticeId, until] of this.watched) {
+      if (until < now) this.watched.delete(noticeId);
+      else due.add(noticeId);
+    }
+    let sent = 0;
+    for (const noticeId of due) {
+      const row = this.d.store.get(noticeId);
+      if (!row || row.status !== 'live') continue;
+      const stats = this.d.reach.stats(noticeId, row.requires_ack === 1, now);
+      const key = JSON.stringify({ ...stats, computedAt: 0 });
+      if (this.lastSent.get(noticeId) === key) continue;
+      this.lastSent.set(noticeId, key);
+      this.d.gate.write((tx) => tx.emit([row.publisher_id], { kind: 'notice.stats', stats }));
+      sent += 1;
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './audience.ts';
+export * from './notice.ts';
+export * from './publishing.ts';
