@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { CloseCode, type WireError } from '../../shared/protocol/errors.ts';
-import { ClientFrame, PROTOCOL_VERSION, type ResumeFrame, type ServerFrame } from '../../shared/protocol/frames.ts';
+import { ClientFrame, PROTOCOL_VERSION, RequestFrame, type ResumeFrame, type ServerFrame } from '../../shared/protocol/frames.ts';
 import type { AppendedEvent } from '../bus/event-bus.ts';
 import type { AuthService } from '../features/auth/auth-service.ts';
 import type { EventLog } from '../features/events/event-log.ts';
@@ -108,7 +108,7 @@ export class Connection {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
-    if (!this.admit()) return;
+    if (!this.admit()) return this.refuseRequest(data, isBinary);
     if (isBinary)
       return this.sendError({
         code: 'bad_frame',
@@ -267,6 +267,26 @@ export class Connection {
       seq: event.seq,
       at: event.at,
       event: event.event,
+    });
+  }
+
+  /** A request over the rate limit is answered at once (not left to time out), so the client can back off. */
+  private refuseRequest(data: RawData, isBinary: boolean): void {
+    if (isBinary || !this.isOpen) return;
+    let id: unknown;
+    try {
+      const frame = JSON.parse(rawToString(data)) as { type?: unknown; id?: unknown };
+      id = frame.type === 'request' ? frame.id : undefined;
+    } catch {
+      return;
+    }
+    const parsed = RequestFrame.shape.id.safeParse(id);
+    if (!parsed.success) return;
+    this.send({
+      type: 'response',
+      id: parsed.data,
+      ok: false,
+      error: { code: 'rate_limited', message: 'too many requests; slow down', retryAfterMs: this.bucket.retryAfterMs() },
     });
   }
 

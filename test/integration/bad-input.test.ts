@@ -100,6 +100,14 @@ describe('bad input at the gateway', () => {
     expect((await socket.closed).code).toBe(1008);
   });
 
+  it('answers a request over the rate limit with rate_limited at once instead of leaving it to time out', async () => {
+    const { server, headers } = await setup();
+    const socket = await rawSocket(server.wsUrl, headers);
+    for (let i = 0; i < 150; i++) socket.ws.send(JSON.stringify({ type: 'ack', seq: 0 }));
+    socket.ws.send(JSON.stringify({ type: 'request', id: 'r-over', method: 'directory.people', params: {} }));
+    expect(await socket.next('response')).toMatchObject({ id: 'r-over', ok: false, error: { code: 'rate_limited' } });
+  });
+
   it('answers bad HTTP bodies with 4xx and a reason', async () => {
     const { server } = await setup();
     const post = (body: string, type = 'application/json') =>

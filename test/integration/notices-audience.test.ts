@@ -42,13 +42,15 @@ describe('who a notice reaches', () => {
   });
 
   it('refuses an empty audience, unknown departments and people, and nobody left to reach', async () => {
-    expect(() => w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), departmentIds: ['d_nowhere'] } })).toThrow(
-      /unknown department d_nowhere/,
-    );
+    expect(() =>
+      w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), departmentIds: ['d_nowhere'] } }),
+    ).toThrow(/unknown department d_nowhere/);
     expect(() => w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), userIds: ['u_ghost'] } })).toThrow(
       /unknown or disabled users: u_ghost/,
     );
-    expect(() => w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), roles: ['publisher'] }, title: 'x' })).not.toThrow();
+    expect(() =>
+      w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), roles: ['publisher'] }, title: 'x' }),
+    ).not.toThrow();
     w.sql("DELETE FROM user_roles WHERE role = 'finance'");
     expect(() => w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), roles: ['finance'] } })).toThrow(
       /the audience has no active members/,

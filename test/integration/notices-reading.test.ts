@@ -25,13 +25,20 @@ describe('reading, acknowledging and urgent notices', () => {
     core.events.on('toast', (toast) => toasts.push(toast));
     const signedIn = await core.handlers['session.signIn']({ serverUrl: w.server.url, username, password: 'portico-demo' });
     expect(signedIn).toEqual({ ok: true });
-    cleanups.push(() => dir.remove(), () => core.stop());
+    cleanups.push(
+      () => dir.remove(),
+      () => core.stop(),
+    );
     await waitFor(() => core.connectionView().state === 'online', 5000, `${username} online`);
     return { core, toasts, dir };
   }
 
   it('records an acknowledgement once, with the server’s time, and refuses what is not owed', async () => {
-    const required = await w.publish('chen.jing', { title: 'Safety rules', requiresAck: true, audience: { departmentIds: ['d_sales'] } });
+    const required = await w.publish('chen.jing', {
+      title: 'Safety rules',
+      requiresAck: true,
+      audience: { departmentIds: ['d_sales'] },
+    });
     const optional = await w.publish('chen.jing', { title: 'Canteen menu', audience: { departmentIds: ['d_sales'] } });
     w.clock.advance(3 * MIN);
     const first = w.notices.acknowledge(id('liu.yang'), required.noticeId);
