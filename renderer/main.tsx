@@ -6,6 +6,8 @@ import './ui/styles.css';
 import './app/toasts.css';
 import './features/approvals/approvals.css';
 import './features/attendance/attendance.css';
+import './features/notices/notices.css';
+import './features/brief/brief.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,6 +9,7 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { PlaceholderPage } from '../features/launcher/PlaceholderPage.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
 import { ToastCenter } from './ToastCenter.tsx';
@@ -64,6 +65,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
           <header className="topbar">
             <ConnectionBadge />
             <div className="topbar-end">
+              <DoNotDisturb />
               <LanguageSwitch />
               <span className="user-chip" title={user.departmentName ?? ''}>
                 {user.displayName}

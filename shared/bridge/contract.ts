@@ -89,7 +89,6 @@ export const bridgeCalls = {
       people: z.array(DirectoryPerson),
     }),
   },
-  'notices.upload': { params: UploadParams, result: UploadOutcome },
   'notices.publish': { params: NoticeDraft, result: ActionOutcome },
   'notices.edit': { params: NoticeEdit, result: ActionOutcome },
   'notices.withdraw': { params: NoticeRef, result: ActionOutcome },

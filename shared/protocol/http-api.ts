@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, Instant } from '../domain/ids.ts';
+import { Instant } from '../domain/ids.ts';
 import { UserProfile } from '../domain/user.ts';
 
 /** The HTTP side of the protocol: login, refresh, version, and the publisher's notice endpoint. */

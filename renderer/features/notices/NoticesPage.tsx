@@ -1,45 +1,72 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { portico } from '../../bridge/portico.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
+import { NoticeInbox } from './NoticeInbox.tsx';
+import { PublishForm } from './PublishForm.tsx';
+import { SentNotices } from './SentNotices.tsx';
 
-/** Unread first, then newest. Bodies are shown as plain text until the safe Markdown renderer lands. */
+/**
+ * Notices: my inbox for everyone; for HR, publishers and admins also what they sent (with live
+ * reach) and the publish form. Routes: `notices/n_…` opens one, `notices/sent`, `notices/new`.
+ */
 export function NoticesPage() {
-  const { t, i18n } = useTranslation();
-  const notices = useCoreView('notices.list', { refetchOn: 'notices' });
-  if (!notices) return null;
+  const { t } = useTranslation();
+  const { route, navigate } = useNavigation();
+  const compose = useCoreView('notices.composeOptions');
+  const home = useCoreView('home.get', { pushedBy: 'home.changed' });
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const view = route.itemId === 'new' ? 'new' : route.itemId === 'sent' || route.itemId?.startsWith('sent:') ? 'sent' : 'inbox';
   return (
-    <div>
-      <h1>{t('notices.title')}</h1>
-      {notices.length === 0 && <p className="muted">{t('notices.empty')}</p>}
-      <ul className="list">
-        {notices.map((notice) => (
-          <li key={notice.id} className={notice.readAt ? 'list-item' : 'list-item unread'}>
-            <div className="list-item-head">
-              {notice.priority !== 'normal' && (
-                <span className={`badge ${notice.priority}`}>{t(`notices.priority.${notice.priority}`)}</span>
-              )}
-              <strong>{notice.title}</strong>
+    <div className="approvals notices">
+      <div className="approvals-toolbar">
+        <h1>{t('notices.title')}</h1>
+        {compose?.canPublish && (
+          <div className="toolbar-end">
+            <div className="tabs" role="tablist">
+              <button
+                role="tab"
+                aria-selected={view === 'inbox'}
+                className={view === 'inbox' ? 'tab active' : 'tab'}
+                onClick={() => navigate('notices')}
+              >
+                {t('notices.inbox')}
+              </button>
+              <button
+                role="tab"
+                aria-selected={view === 'sent'}
+                className={view === 'sent' ? 'tab active' : 'tab'}
+                onClick={() => navigate('notices/sent')}
+              >
+                {t('notices.sent')}
+              </button>
             </div>
-            <p className="notice-body">{notice.body}</p>
-            <div className="list-item-foot">
-              <span className="muted small">
-                {t('notices.by', { name: notice.publisherName, time: formatDateTime(notice.publishedAt, i18n.language) })}
-              </span>
-              {notice.readAt ? (
-                <span className="muted small">{t('notices.read')}</span>
-              ) : (
-                <button
-                  className={notice.requiresAck ? 'primary' : 'secondary'}
-                  onClick={() => void portico.call('notices.markRead', { noticeId: notice.id })}
-                >
-                  {notice.requiresAck ? t('notices.acknowledge') : t('notices.markRead')}
-                </button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
+            <button className="primary" onClick={() => navigate('notices/new')}>
+              {t('notices.new')}
+            </button>
+          </div>
+        )}
+      </div>
+      {home && home.urgentNotices.length > 0 && view === 'inbox' && (
+        <div className="urgent-banner" role="alert">
+          {home.urgentNotices.map((notice) => (
+            <button key={notice.id} className="link" onClick={() => navigate(`notices/${notice.id}`)}>
+              {t('notices.urgentBanner', { title: notice.title })}
+            </button>
+          ))}
+        </div>
+      )}
+      {view === 'new' && compose?.canPublish ? (
+        <PublishForm options={compose} onDone={(noticeId) => navigate(noticeId ? `notices/sent:${noticeId}` : 'notices/sent')} />
+      ) : view === 'sent' && compose?.canPublish ? (
+        <SentNotices selectedId={route.itemId?.startsWith('sent:') ? route.itemId.slice(5) : null} />
+      ) : (
+        <NoticeInbox now={now} />
+      )}
     </div>
   );
 }

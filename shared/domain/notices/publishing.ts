@@ -55,9 +55,7 @@ export type ReachCounts = z.infer<typeof ReachCounts>;
 export const NoticeStats = ReachCounts.extend({
   noticeId: EntityId,
   requiresAck: z.boolean(),
-  departments: z.array(
-    ReachCounts.extend({ departmentId: EntityId.nullable(), departmentName: z.string().max(128).nullable() }),
-  ),
+  departments: z.array(ReachCounts.extend({ departmentId: EntityId.nullable(), departmentName: z.string().max(128).nullable() })),
   computedAt: Instant,
 });
 export type NoticeStats = z.infer<typeof NoticeStats>;

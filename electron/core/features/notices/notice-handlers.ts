@@ -6,7 +6,7 @@ import { NoticeStats, PublishedNotice, Straggler } from '../../../../shared/doma
 import { DepartmentOption, DirectoryPerson } from '../../../../shared/protocol/methods.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { fetchOrKept } from '../../sync/fetch-or-kept.ts';
-import { downloadAttachment, uploadAttachment } from '../approvals/attachment-client.ts';
+import { downloadAttachment } from '../approvals/attachment-client.ts';
 
 type NoticeHandlers = Pick<
   BridgeHandlers,
@@ -16,7 +16,6 @@ type NoticeHandlers = Pick<
   | 'notices.acknowledge'
   | 'notices.download'
   | 'notices.composeOptions'
-  | 'notices.upload'
   | 'notices.publish'
   | 'notices.edit'
   | 'notices.withdraw'
@@ -67,11 +66,6 @@ export function noticeHandlers(ctx: NoticeHandlerContext): NoticeHandlers {
     'notices.download': async ({ attachmentId }) => {
       const s = ctx.session();
       return s ? downloadAttachment(s, attachmentId) : { ok: false, code: 'signed_out' };
-    },
-    'notices.upload': async ({ name, base64 }) => {
-      const s = ctx.session();
-      if (!online(s)) return { ok: false, code: 'offline', message: 'files upload only while connected' };
-      return uploadAttachment(s, name, Buffer.from(base64, 'base64'));
     },
     'notices.composeOptions': async () => {
       const s = ctx.session();

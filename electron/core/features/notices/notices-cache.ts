@@ -1,7 +1,7 @@
 import {
   NoticeContent,
   NoticeStats,
-  NoticeSummary,
+  type NoticeSummary,
   noticeExpired,
   noticeOutstanding,
 } from '../../../../shared/domain/notices/index.ts';

@@ -1,0 +1,120 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserProfile } from '../../../shared/domain/user.ts';
+import { formatAge, formatTime } from '../../app/format.ts';
+import { useNavigation } from '../../app/navigation.tsx';
+import { useCoreView } from '../../app/use-bridge.ts';
+import { portico } from '../../bridge/portico.ts';
+
+/**
+ * The daily brief: what waits today in one card (approvals, required notices, how the day started,
+ * whether my leaders can be reached, and the key items my supervisor marked). Shown on the first
+ * activity of a workday until dismissed; leaders add items for their department here.
+ */
+export function BriefCard({ user }: { user: UserProfile }) {
+  const { t, i18n } = useTranslation();
+  const { navigate } = useNavigation();
+  const brief = useCoreView('brief.get', { refetchOn: 'brief' });
+  const [item, setItem] = useState('');
+  if (!brief) return null;
+  const language = i18n.language;
+  const day = brief.attendance;
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await portico.call('brief.addItem', { text: item });
+    if (outcome.status !== 'failed') setItem('');
+  };
+  return (
+    <section className="card brief" aria-labelledby="brief-title" data-testid="brief">
+      <header className="brief-head">
+        <h2 id="brief-title">{t('brief.title')}</h2>
+        <button className="link" onClick={() => void portico.call('brief.dismiss', {})}>
+          {t('brief.dismiss')}
+        </button>
+      </header>
+      <ul className="brief-lines">
+        <li>
+          <button className="link" onClick={() => navigate('approvals')}>
+            {brief.pendingApprovals.count > 0
+              ? t('brief.approvals', { count: brief.pendingApprovals.count })
+              : t('brief.noApprovals')}
+          </button>
+          {brief.pendingApprovals.oldestSubmittedAt !== null && (
+            <span className="muted small">
+              {' '}
+              · {t('brief.oldest', { age: formatAge(brief.pendingApprovals.oldestSubmittedAt, brief.generatedAt, t) })}
+            </span>
+          )}
+        </li>
+        <li>
+          {brief.requiredNoticesTotal > 0 ? (
+            <>
+              {t('brief.notices', { count: brief.requiredNoticesTotal })}
+              <ul>
+                {brief.requiredNotices.map((n) => (
+                  <li key={n.id}>
+                    <button className="link" onClick={() => navigate(`notices/${n.id}`)} dir="auto">
+                      {n.title}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            t('brief.noNotices')
+          )}
+        </li>
+        {day && day.kind === 'workday' && (
+          <li>
+            {day.firstIn !== null
+              ? t('brief.clockedIn', { time: formatTime(day.firstIn, language) })
+              : t('brief.notClockedInAt', { time: formatTime(day.shiftStart, language) })}
+          </li>
+        )}
+        {brief.leaders.map((leader) => (
+          <li key={leader.id}>
+            {t(`brief.relation.${leader.relation}`, { name: leader.name })}{' '}
+            {leader.outOfOffice ? (
+              <span className="badge important">
+                {t('brief.away', {
+                  until: formatTime(leader.outOfOffice.until, language),
+                  proxy: leader.outOfOffice.proxyName ?? '—',
+                })}
+              </span>
+            ) : (
+              <span className={leader.online ? 'presence online' : 'presence'}>
+                {t(leader.online ? 'brief.online' : 'brief.offline')}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {brief.items.length > 0 && (
+        <>
+          <h3>{t('brief.keyItems')}</h3>
+          <ul className="brief-items">
+            {brief.items.map((entry) => (
+              <li key={entry.id} dir="auto">
+                {entry.text} <span className="muted small">— {entry.authorName}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {user.roles.includes('leader') && (
+        <form className="brief-add" onSubmit={(e) => void add(e)}>
+          <input
+            value={item}
+            maxLength={280}
+            onChange={(e) => setItem(e.target.value)}
+            placeholder={t('brief.addPlaceholder')}
+            aria-label={t('brief.addPlaceholder')}
+          />
+          <button className="secondary" disabled={item.trim() === ''}>
+            {t('brief.add')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

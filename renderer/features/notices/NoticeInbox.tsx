@@ -1,0 +1,70 @@
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigation } from '../../app/navigation.tsx';
+import { VirtualList } from '../approvals/VirtualList.tsx';
+import { NoticeDetail } from './NoticeDetail.tsx';
+import { NoticeRow } from './NoticeRow.tsx';
+import { useCall } from './use-notices.ts';
+
+type Filter = 'all' | 'unread' | 'required';
+const ROW_HEIGHT = 64;
+
+/** Every notice addressed to me: filters, search over titles and bodies (offline too), and the one open. */
+export function NoticeInbox({ now }: { now: number }) {
+  const { t } = useTranslation();
+  const { route, navigate } = useNavigation();
+  const [filter, setFilter] = useState<Filter>('all');
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const { value: notices } = useCall('notices.list', { filter, query: deferredQuery }, 'notices');
+  const selected = route.itemId && route.itemId.startsWith('n_') ? route.itemId : null;
+  return (
+    <div className="approvals-split">
+      <div className="inbox-column">
+        <div className="notice-filters">
+          <input
+            type="search"
+            className="search"
+            placeholder={t('notices.search')}
+            aria-label={t('notices.search')}
+            value={query}
+            maxLength={200}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <div className="tabs" role="tablist" aria-label={t('notices.filter')}>
+            {(['all', 'unread', 'required'] as const).map((key) => (
+              <button
+                key={key}
+                role="tab"
+                aria-selected={filter === key}
+                className={filter === key ? 'tab active' : 'tab'}
+                onClick={() => setFilter(key)}
+              >
+                {t(`notices.filters.${key}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+        {notices === undefined ? null : notices.length === 0 ? (
+          <p className="muted empty">{deferredQuery ? t('notices.noMatch', { query: deferredQuery }) : t('notices.empty')}</p>
+        ) : (
+          <VirtualList
+            items={notices}
+            rowHeight={ROW_HEIGHT}
+            label={t('notices.title')}
+            getKey={(notice) => notice.id}
+            selectedKey={selected}
+            renderRow={(notice) => <NoticeRow notice={notice} now={now} onOpen={(id) => navigate(`notices/${id}`)} />}
+          />
+        )}
+      </div>
+      <div className="detail-column">
+        {selected ? (
+          <NoticeDetail key={selected} noticeId={selected} now={now} />
+        ) : (
+          <p className="muted empty">{t('notices.pick')}</p>
+        )}
+      </div>
+    </div>
+  );
+}
