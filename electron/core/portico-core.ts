@@ -297,7 +297,13 @@ export class PorticoCore {
       const notices = session.cache.notices;
       const toasts = [
         ...planApprovalToasts(events, now, language, t),
-        ...planNoticeToasts(events, (id) => notices.get(id), (id) => notices.outstanding(id, now), now, t),
+        ...planNoticeToasts(
+          events,
+          (id) => notices.get(id),
+          (id) => notices.outstanding(id, now),
+          now,
+          t,
+        ),
       ];
       for (const toast of toasts) this.toast(toast);
     });

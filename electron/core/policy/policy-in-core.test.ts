@@ -52,6 +52,12 @@ describe('policy applied by core', () => {
 
   it('reports the policy language and chat switch to the renderer', async () => {
     const settings = await coreWith({ defaultLanguage: 'zh-CN', chatEnabled: false }).handlers['settings.get']({});
-    expect(settings).toEqual({ language: null, policyLanguage: 'zh-CN', locked: ['chatEnabled'], chatEnabled: false, doNotDisturbUntil: null });
+    expect(settings).toEqual({
+      language: null,
+      policyLanguage: 'zh-CN',
+      locked: ['chatEnabled'],
+      chatEnabled: false,
+      doNotDisturbUntil: null,
+    });
   });
 });

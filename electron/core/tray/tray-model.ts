@@ -60,7 +60,8 @@ export function buildTrayModel(
   }));
   const tooltip = t('tray.tooltip', { approvals: home.pendingApprovals, notices: home.unreadNotices });
   return {
-    tooltip: home.urgentNotices.length > 0 ? `${tooltip}\n${t('tray.urgentTooltip', { count: home.urgentNotices.length })}` : tooltip,
+    tooltip:
+      home.urgentNotices.length > 0 ? `${tooltip}\n${t('tray.urgentTooltip', { count: home.urgentNotices.length })}` : tooltip,
     badge,
     attention: badge > 0,
     urgent: urgent.length > 0,

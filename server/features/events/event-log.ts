@@ -89,7 +89,9 @@ export class EventLog {
         .run(cutoff, cutoff);
       const pruned = this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes;
       if (pruned > 0) {
-        this.db.prepare('DELETE FROM event_bodies WHERE NOT EXISTS (SELECT 1 FROM events WHERE events.body_id = event_bodies.id)').run();
+        this.db
+          .prepare('DELETE FROM event_bodies WHERE NOT EXISTS (SELECT 1 FROM events WHERE events.body_id = event_bodies.id)')
+          .run();
       }
       return pruned;
     })();

@@ -109,7 +109,12 @@ export class NoticeFanout {
       } else {
         const content = toContent(row);
         const onboarding = new Set(this.store.onboardingAmong(noticeId, fresh));
-        record(tx.emit(fresh.filter((u) => !onboarding.has(u)), { kind: 'notice.published', notice: content, onboarding: false }));
+        record(
+          tx.emit(
+            fresh.filter((u) => !onboarding.has(u)),
+            { kind: 'notice.published', notice: content, onboarding: false },
+          ),
+        );
         record(tx.emit(onboarding, { kind: 'notice.published', notice: content, onboarding: true }));
         record(tx.emit(known, { kind: 'notice.updated', notice: content }));
       }

@@ -114,11 +114,19 @@ export class NoticeReach {
   csv(noticeId: string, language: CsvLanguage): string {
     const time = (at: number | null) =>
       at === null ? '' : DateTime.fromMillis(at, { zone: this.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const rows = this.s.everyone.all(noticeId).map((r) =>
-      [r.name, r.username, r.department_name ?? '', yesNo[language][r.delivered === 1 ? 0 : 1], time(r.read_at), time(r.acked_at), r.reminders].map(
-        inertCell,
-      ),
-    );
+    const rows = this.s.everyone
+      .all(noticeId)
+      .map((r) =>
+        [
+          r.name,
+          r.username,
+          r.department_name ?? '',
+          yesNo[language][r.delivered === 1 ? 0 : 1],
+          time(r.read_at),
+          time(r.acked_at),
+          r.reminders,
+        ].map(inertCell),
+      );
     return `\uFEFF${stringify([headers[language], ...rows])}`;
   }
 }

@@ -213,7 +213,11 @@ export class NoticeService {
 
   exportCsv(userId: string, noticeId: string, language: 'en' | 'zh-CN'): { fileName: string; csv: string } {
     const row = this.manageable(userId, noticeId);
-    const safeTitle = row.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'notice';
+    const safeTitle =
+      row.title
+        .replace(/[^\p{L}\p{N} _-]+/gu, '')
+        .trim()
+        .slice(0, 60) || 'notice';
     return { fileName: `${safeTitle} - ${row.id.slice(2, 10)}.csv`, csv: this.d.reach.csv(noticeId, language) };
   }
 

@@ -117,12 +117,16 @@ export class NoticeStore {
          VALUES (@id, @title, @body, @priority, @requiresAck, @renotifyMinutes, @pinned, @audience, @status,
            @publisherId, @createdAt, @publishAt, @expiresAt, @publishedAt, 1, 0)`,
       ),
-      get: db.prepare<[string], NoticeRow>(`SELECT ${NOTICE_COLUMNS} FROM notices n JOIN users p ON p.id = n.publisher_id WHERE n.id = ?`),
+      get: db.prepare<[string], NoticeRow>(
+        `SELECT ${NOTICE_COLUMNS} FROM notices n JOIN users p ON p.id = n.publisher_id WHERE n.id = ?`,
+      ),
       resolve: db.prepare(
         `INSERT OR IGNORE INTO notice_recipients (notice_id, user_id, department_id, onboarding)
          SELECT @noticeId, u.id, u.department_id, 0 FROM users u WHERE ${AUDIENCE_MATCH}`,
       ),
-      matches: db.prepare<Record<string, unknown>, { id: string }>(`SELECT u.id FROM users u WHERE u.id = @userId AND ${AUDIENCE_MATCH}`),
+      matches: db.prepare<Record<string, unknown>, { id: string }>(
+        `SELECT u.id FROM users u WHERE u.id = @userId AND ${AUDIENCE_MATCH}`,
+      ),
       addRecipient: db.prepare(
         `INSERT OR IGNORE INTO notice_recipients (notice_id, user_id, department_id, onboarding)
          SELECT ?, u.id, u.department_id, ? FROM users u WHERE u.id = ? AND u.disabled = 0`,
@@ -155,7 +159,9 @@ export class NoticeStore {
       dueScheduled: db.prepare<[number], { id: string }>(
         "SELECT id FROM notices WHERE status = 'scheduled' AND publish_at <= ? ORDER BY publish_at",
       ),
-      goLive: db.prepare("UPDATE notices SET status = 'live', published_at = ?, fanout_pending = 1 WHERE id = ? AND status = 'scheduled'"),
+      goLive: db.prepare(
+        "UPDATE notices SET status = 'live', published_at = ?, fanout_pending = 1 WHERE id = ? AND status = 'scheduled'",
+      ),
       edit: db.prepare(
         `UPDATE notices SET title = @title, body = @body, priority = @priority, requires_ack = @requiresAck,
            renotify_minutes = @renotifyMinutes, pinned = @pinned, expires_at = @expiresAt, edited_at = @editedAt,
@@ -170,8 +176,12 @@ export class NoticeStore {
         `SELECT r.user_id FROM notice_recipients r JOIN notices n ON n.id = r.notice_id
          WHERE r.notice_id = ? AND r.version > 0 AND (CASE WHEN n.requires_ack = 1 THEN r.acked_at ELSE r.read_at END) IS NULL`,
       ),
-      remind: db.prepare('UPDATE notice_recipients SET reminded_at = ?, reminders = reminders + 1 WHERE notice_id = ? AND user_id = ?'),
-      lastReminded: db.prepare<[string], { at: number | null }>('SELECT max(reminded_at) AS at FROM notice_recipients WHERE notice_id = ?'),
+      remind: db.prepare(
+        'UPDATE notice_recipients SET reminded_at = ?, reminders = reminders + 1 WHERE notice_id = ? AND user_id = ?',
+      ),
+      lastReminded: db.prepare<[string], { at: number | null }>(
+        'SELECT max(reminded_at) AS at FROM notice_recipients WHERE notice_id = ?',
+      ),
       liveNotices: db.prepare<[number], NoticeRow>(
         `SELECT ${NOTICE_COLUMNS} FROM notices n JOIN users p ON p.id = n.publisher_id
          WHERE n.status = 'live' AND (n.expires_at IS NULL OR n.expires_at > ?) ORDER BY n.published_at`,

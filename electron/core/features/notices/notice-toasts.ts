@@ -41,7 +41,9 @@ export function planNoticeToasts(
       id: `notice:${notice.id}`,
       kind: 'notice.new',
       title: t(notice.priority === 'important' ? 'toast.noticeImportant' : 'toast.notice', { title: notice.title }),
-      body: notice.requiresAck ? t('toast.noticeNeedsAck', { name: notice.publisherName }) : t('toast.from', { name: notice.publisherName }),
+      body: notice.requiresAck
+        ? t('toast.noticeNeedsAck', { name: notice.publisherName })
+        : t('toast.from', { name: notice.publisherName }),
       route: `notices/${notice.id}`,
       taskId: null,
       actions: [{ id: 'open', label: t('toast.open') }],
@@ -65,8 +67,17 @@ export function planNoticeToasts(
     toasts.push({
       id: `reminded:${nudged.map((n) => n.id).join('+')}:${nudged[0]!.remindedAt ?? now}`,
       kind: 'notice.reminded',
-      title: nudged.length === 1 ? t('toast.noticeReminder', { title: nudged[0]!.title }) : t('toast.noticeReminders', { count: nudged.length }),
-      body: nudged.length === 1 ? t('toast.from', { name: nudged[0]!.publisherName }) : nudged.slice(0, LISTED).map((n) => n.title).join('\n'),
+      title:
+        nudged.length === 1
+          ? t('toast.noticeReminder', { title: nudged[0]!.title })
+          : t('toast.noticeReminders', { count: nudged.length }),
+      body:
+        nudged.length === 1
+          ? t('toast.from', { name: nudged[0]!.publisherName })
+          : nudged
+              .slice(0, LISTED)
+              .map((n) => n.title)
+              .join('\n'),
       route: nudged.length === 1 ? `notices/${nudged[0]!.id}` : 'notices',
       taskId: null,
       actions: [{ id: 'open', label: t('toast.open') }],
