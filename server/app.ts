@@ -316,7 +316,7 @@ export async function startPorticoServer(
               too_large: 413,
               unsupported_type: 415,
               network_not_allowed: 403,
-              rate_limited: 429,
+              too_soon: 429,
               note_required: 400,
             }[error.code as string] ?? 400;
           return sendJson(res, status, {

@@ -13,6 +13,8 @@ export const ErrorCode = z.enum([
   'forbidden',
   'conflict',
   'rate_limited',
+  /** A domain cooldown (remind again later): final for this action, unlike rate_limited, which a client retries. */
+  'too_soon',
   'not_resumed',
   'no_approver',
   'too_large',

@@ -51,7 +51,6 @@ export function NoticeReach({
     result: ActionOutcome | { status: 'failed'; message: string };
   } | null>(null);
   const counts: ReachCounts = stats ?? notice.reach;
-  const finishedLabel = notice.requiresAck ? t('notices.reach.acknowledged') : t('notices.reach.read');
   const remind = async () => {
     const result = await portico.call('notices.remind', { noticeId: notice.id });
     setOutcome({ kind: 'remind', result });
@@ -116,7 +115,11 @@ export function NoticeReach({
               </tbody>
             </table>
           )}
-          <h3>{t('notices.reach.stragglers', { what: finishedLabel, count: stragglers?.length ?? 0 })}</h3>
+          <h3>
+            {t(notice.requiresAck ? 'notices.reach.notAcknowledged' : 'notices.reach.notRead', {
+              count: stragglers?.length ?? 0,
+            })}
+          </h3>
           <ul className="stragglers" data-testid="stragglers">
             {(stragglers ?? []).slice(0, 200).map((s) => (
               <li key={s.userId}>
@@ -138,7 +141,7 @@ export function NoticeReach({
       {outcome && (
         <p className={outcome.result.status === 'failed' ? 'error' : 'muted'} role="status" data-testid="reach-outcome">
           {outcome.result.status === 'failed'
-            ? outcome.kind === 'remind' && 'code' in outcome.result && outcome.result.code === 'rate_limited'
+            ? outcome.kind === 'remind' && 'code' in outcome.result && outcome.result.code === 'too_soon'
               ? t('notices.reach.tooSoon')
               : t('common.actionFailed', { message: outcome.result.message })
             : outcome.kind === 'remind'

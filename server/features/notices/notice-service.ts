@@ -172,7 +172,7 @@ export class NoticeService {
     const now = this.d.clock.now();
     const last = this.d.store.lastReminded(noticeId);
     if (last !== null && now - last < REMIND_COOLDOWN_MS) {
-      throw new DomainError('rate_limited', 'these people were reminded a few minutes ago', {
+      throw new DomainError('too_soon', 'these people were reminded a few minutes ago', {
         retryAt: last + REMIND_COOLDOWN_MS,
       });
     }
