@@ -39,7 +39,8 @@ test(`${xssCorpus.length} hostile notice bodies render inert in Chromium`, async
   const findings = await page.evaluate(() => {
     const problems: string[] = [];
     const root = document.querySelector('main')!;
-    const forbidden = 'script, iframe, object, embed, svg, math, style, link, meta, base, form, input, button, template, video, audio, img, noscript, marquee, details';
+    const forbidden =
+      'script, iframe, object, embed, svg, math, style, link, meta, base, form, input, button, template, video, audio, img, noscript, marquee, details';
     for (const el of root.querySelectorAll(forbidden)) problems.push(`element <${el.tagName.toLowerCase()}>`);
     for (const el of root.querySelectorAll('*')) {
       for (const attr of el.attributes) {

@@ -12,7 +12,9 @@ test.afterAll(() => stack.stop());
 
 const unreadCount = async (page: Page) => Number(await page.getByTestId('unread-notices').locator('.count').textContent());
 
-test('HR publishes a required notice to Finance; counts and rates move live; remind reaches only the rest', async ({ browser }) => {
+test('HR publishes a required notice to Finance; counts and rates move live; remind reaches only the rest', async ({
+  browser,
+}) => {
   const size = { width: 1280, height: 860 };
   const hr = await (await browser.newContext()).newPage();
   const wu = await (await browser.newContext()).newPage();
@@ -28,7 +30,9 @@ test('HR publishes a required notice to Finance; counts and rates move live; rem
   await hr.getByRole('button', { name: 'New notice' }).click();
   const title = 'Expense claims close on the 25th';
   await hr.getByLabel('Title').fill(title);
-  await hr.getByLabel('Text (Markdown)').fill('Submit **all** November claims by the 25th.\n\n- receipts attached\n- [policy](https://oa.example.com/expenses)');
+  await hr
+    .getByLabel('Text (Markdown)')
+    .fill('Submit **all** November claims by the 25th.\n\n- receipts attached\n- [policy](https://oa.example.com/expenses)');
   await hr.getByRole('group', { name: 'Departments' }).getByLabel('Finance (4)').check();
   await hr.getByLabel('Requires acknowledgement').check();
   await hr.getByRole('tab', { name: 'Preview' }).click();
