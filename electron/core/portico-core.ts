@@ -1,25 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
-import type {
-  ActionOutcome,
-  ConnectionView,
-  HomeView,
-  SessionView,
-  SignInErrorView,
-  ToastView,
-} from '../../shared/bridge/views.ts';
+import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
 import { ClockOutcome } from '../../shared/domain/attendance/index.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
-import { planApprovalToasts } from './features/approvals/approval-toasts.ts';
 import { AttendanceAssistant, queuedClock } from './features/attendance/attendance-assistant.ts';
 import { BriefAssistant } from './features/brief/brief-assistant.ts';
 import { noticeHandlers } from './features/notices/notice-handlers.ts';
-import { planNoticeToasts, urgentToast } from './features/notices/notice-toasts.ts';
-import { UrgentRenotifier } from './features/notices/urgent-renotifier.ts';
-import { ToastGate } from './notify/toast-gate.ts';
+import { Notifier } from './notify/notifier.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
 import { type EffectivePolicy, lockedKeys } from './policy/resolve-policy.ts';
@@ -83,12 +73,16 @@ export class PorticoCore {
   private readonly clock: Clock;
   private readonly attendance: AttendanceAssistant;
   private readonly brief: BriefAssistant;
-  private readonly toastGate = new ToastGate();
-  private readonly renotifier = new UrgentRenotifier();
+  private readonly notifier: Notifier;
 
   constructor(options: CoreOptions) {
     this.o = options;
     this.clock = options.clock ?? systemClock;
+    this.notifier = new Notifier({
+      now: () => this.clock.now(),
+      doNotDisturbUntil: () => this.o.settings.get().doNotDisturbUntil,
+      emit: (toast) => this.events.emit('toast', toast),
+    });
     this.attendance = new AttendanceAssistant({
       session: () => this.session,
       act: (enqueue) => this.act(enqueue),
@@ -97,14 +91,14 @@ export class PorticoCore {
         const language = this.o.settings.get().language;
         return { t: translatorFor(language), locale: language ?? 'en' };
       },
-      toast: (toast) => this.toast(toast),
+      toast: (toast) => this.notifier.show(toast),
     });
     this.brief = new BriefAssistant({
       session: () => this.session,
       act: (enqueue) => this.act(enqueue),
       clock: this.clock,
       t: () => translatorFor(this.o.settings.get().language),
-      toast: (toast) => this.toast(toast),
+      toast: (toast) => this.notifier.show(toast),
       changed: () => this.events.emit('data.changed', { features: ['brief'] }),
     });
     this.handlers = this.createHandlers();
@@ -188,21 +182,7 @@ export class PorticoCore {
   /** Once a minute: time-driven reminders (clock out, urgent notices not yet acknowledged). */
   minuteTick(): void {
     this.attendance.tick();
-    const s = this.session;
-    if (!s) return;
-    const now = this.clock.now();
-    const t = translatorFor(this.o.settings.get().language);
-    for (const notice of this.renotifier.due(s.cache.notices.urgentOutstanding(now), now)) {
-      this.toast(urgentToast(notice, t));
-    }
-  }
-
-  /** Every toast passes here: do-not-disturb holds all but urgent ones, and repeats are dropped. */
-  private toast(toast: ToastView): void {
-    const now = this.clock.now();
-    if (!this.toastGate.admit(toast, now, this.o.settings.get().doNotDisturbUntil)) return;
-    if (toast.kind === 'notice.urgent') this.renotifier.shown(toast.id.slice('urgent:'.length), now);
-    this.events.emit('toast', toast);
+    if (this.session) this.notifier.tick(this.session.cache.notices, translatorFor(this.o.settings.get().language));
   }
 
   /** The server to use: fixed by policy when IT locked it, else the user's choice, else the policy's, else the default. */
@@ -292,20 +272,7 @@ export class PorticoCore {
       this.events.emit('data.changed', { features: [...features] });
       this.events.emit('home.changed', this.homeView());
       const language = this.o.settings.get().language;
-      const t = translatorFor(language);
-      const now = this.clock.now();
-      const notices = session.cache.notices;
-      const toasts = [
-        ...planApprovalToasts(events, now, language, t),
-        ...planNoticeToasts(
-          events,
-          (id) => notices.get(id),
-          (id) => notices.outstanding(id, now),
-          now,
-          t,
-        ),
-      ];
-      for (const toast of toasts) this.toast(toast);
+      this.notifier.applied(events, session.cache.notices, language, translatorFor(language));
     });
     session.sync.on('resynced', () => {
       this.events.emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance'] });

@@ -19,7 +19,7 @@ test('an employee submits leave; the manager sees it live, approves; the employe
   await expect(managerCount).toHaveText('3');
 
   // The employee fills the generated leave form; validation speaks the user's language before anything is sent.
-  await employee.getByRole('button', { name: 'Approvals' }).click();
+  await employee.getByRole('button', { name: 'Approvals', exact: true }).click();
   await employee.getByRole('button', { name: 'New request' }).click();
   await employee.getByRole('button', { name: /^Leave/ }).click();
   const form = employee.locator('form.new-request');
@@ -48,7 +48,7 @@ test('an employee submits leave; the manager sees it live, approves; the employe
   // The manager's count and inbox move without a reload.
   await expect(managerCount).toHaveText('4', { timeout: 2000 });
   const liveMs = Date.now() - submittedAt;
-  await manager.getByRole('button', { name: 'Approvals' }).click();
+  await manager.getByRole('button', { name: 'Approvals', exact: true }).click();
   await expect(manager.getByTestId('waiting-count')).toHaveText('4');
   const row = manager.getByTestId('waiting-row').filter({ hasText: 'Wedding in Hangzhou' });
   await expect(row).toBeVisible();

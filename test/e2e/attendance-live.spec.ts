@@ -23,7 +23,7 @@ test('clock in from Home and see the verdict at once; the month calendar shows t
   await expect(card.getByRole('button', { name: 'Clock out' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'attendance-home-clocked.png') });
 
-  await page.getByRole('button', { name: 'Attendance' }).click();
+  await page.getByRole('button', { name: 'Attendance', exact: true }).click();
   await expect(page.getByTestId('month-totals')).toBeVisible();
   const days = page.locator('.month-days [role="gridcell"]');
   expect(await days.count()).toBeGreaterThanOrEqual(28);
@@ -49,7 +49,7 @@ test('a make-up clock-in goes through approval and the calendar shows the day co
   await signIn(manager, stack.launchUrls[1]!, 'wang.fang', { width: 1280, height: 860 });
   await signIn(hr, stack.launchUrls[2]!, 'chen.jing', { width: 1280, height: 860 });
 
-  await employee.getByRole('button', { name: 'Attendance' }).click();
+  await employee.getByRole('button', { name: 'Attendance', exact: true }).click();
   await expect(employee.getByTestId('month-totals')).toBeVisible();
   if ((await employee.locator(fixable).count()) === 0) {
     await employee.getByRole('button', { name: 'Previous month' }).click();
@@ -65,7 +65,7 @@ test('a make-up clock-in goes through approval and the calendar shows the day co
   await expect(panel.getByTestId('makeup-sent')).toBeVisible();
 
   for (const approver of [manager, hr]) {
-    await approver.getByRole('button', { name: 'Approvals' }).click();
+    await approver.getByRole('button', { name: 'Approvals', exact: true }).click();
     const row = approver.getByTestId('waiting-row').filter({ hasText: 'Badge reader was down' });
     await expect(row).toBeVisible({ timeout: 3000 });
     await row.click();

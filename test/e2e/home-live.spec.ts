@@ -20,7 +20,8 @@ test('a leader signs in through the browser host, sees live counts, in English, 
   const unread = page.getByTestId('unread-notices');
   await expect(page.getByRole('heading', { name: 'Hello, 王芳' })).toBeVisible();
   await expect(pending.locator('.count')).toHaveText('3');
-  await expect(unread.locator('.count')).toHaveText('3');
+  // The welcome notice, the getting-started guide, the paper-forms notice and Sales' Q4 plan.
+  await expect(unread.locator('.count')).toHaveText('4');
   await expect(page.getByTestId('connection')).toHaveText(/Connected/);
 
   // HR publishes; the count changes within 1 s, without a reload.
@@ -32,8 +33,12 @@ test('a leader signs in through the browser host, sees live counts, in English, 
     body: JSON.stringify({ title: 'Fire drill at 15:00', priority: 'important', audience: { userIds: ['u_wang_fang'] } }),
   });
   expect(res.status).toBe(201);
-  await expect(unread.locator('.count')).toHaveText('4', { timeout: 1000 });
+  await expect(unread.locator('.count')).toHaveText('5', { timeout: 1000 });
   console.log(`notice reached Home in ${Date.now() - started} ms`);
+  // The first sign-in of the workday brings the daily brief.
+  await expect(page.getByTestId('brief')).toContainText('3 approvals waiting');
+  // Times are the site's wall clock (Shanghai), as on the attendance card, whatever the PC's zone.
+  await expect(page.getByTestId('brief')).toContainText('your day starts at 09:00');
   await page.screenshot({ path: path.join(shots, 'home-en.png') });
 
   await page.getByLabel('Language').selectOption('zh-CN');

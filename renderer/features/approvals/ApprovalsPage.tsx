@@ -8,7 +8,7 @@ import { DoneRow, MineRow, WaitingRow } from './InboxRows.tsx';
 import { NewRequestForm } from './NewRequestForm.tsx';
 import { OutOfOfficePanel } from './OutOfOfficePanel.tsx';
 import { RequestDetailPane } from './RequestDetailPane.tsx';
-import { VirtualList } from './VirtualList.tsx';
+import { VirtualList } from '../../ui/VirtualList.tsx';
 import { localized } from './approval-format.ts';
 
 type Tab = 'waiting' | 'mine' | 'done';

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../../shared/domain/user.ts';
-import { formatAge, formatTime } from '../../app/format.ts';
+import { formatAge } from '../../app/format.ts';
+import { siteTime } from '../attendance/attendance-format.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { portico } from '../../bridge/portico.ts';
@@ -67,8 +68,8 @@ export function BriefCard({ user }: { user: UserProfile }) {
         {day && day.kind === 'workday' && (
           <li>
             {day.firstIn !== null
-              ? t('brief.clockedIn', { time: formatTime(day.firstIn, language) })
-              : t('brief.notClockedInAt', { time: formatTime(day.shiftStart, language) })}
+              ? t('brief.clockedIn', { time: siteTime(day.firstIn, language, day.timeZone) })
+              : t('brief.notClockedInAt', { time: siteTime(day.shiftStart, language, day.timeZone) })}
           </li>
         )}
         {brief.leaders.map((leader) => (
@@ -77,7 +78,7 @@ export function BriefCard({ user }: { user: UserProfile }) {
             {leader.outOfOffice ? (
               <span className="badge important">
                 {t('brief.away', {
-                  until: formatTime(leader.outOfOffice.until, language),
+                  until: siteTime(leader.outOfOffice.until, language, day?.timeZone),
                   proxy: leader.outOfOffice.proxyName ?? '—',
                 })}
               </span>

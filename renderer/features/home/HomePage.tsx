@@ -1,28 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../../shared/domain/user.ts';
-import { type PageKey, useNavigation } from '../../app/navigation.tsx';
+import type { PageKey } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
+import { UrgentBanner } from '../notices/UrgentBanner.tsx';
 import { ClockCard } from '../attendance/ClockCard.tsx';
 import { BriefCard } from '../brief/BriefCard.tsx';
 
 /** Today at a glance: what waits for me, what I have not read, whether I have clocked in. Live. */
 export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: PageKey) => void }) {
   const { t } = useTranslation();
-  const { navigate } = useNavigation();
   const home = useCoreView('home.get', { pushedBy: 'home.changed' });
   if (!home) return null;
   return (
     <div className="home">
       <h1>{t('home.greeting', { name: user.displayName })}</h1>
-      {home.urgentNotices.length > 0 && (
-        <div className="urgent-banner" role="alert">
-          {home.urgentNotices.map((notice) => (
-            <button key={notice.id} className="link" onClick={() => navigate(`notices/${notice.id}`)}>
-              {t('notices.urgentBanner', { title: notice.title })}
-            </button>
-          ))}
-        </div>
-      )}
+      <UrgentBanner notices={home.urgentNotices} />
       <BriefCard user={user} />
       <div className="cards">
         <button className="card count-card" onClick={() => onOpen('approvals')} data-testid="pending-approvals">

@@ -1,7 +1,7 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation.tsx';
-import { VirtualList } from '../approvals/VirtualList.tsx';
+import { VirtualList } from '../../ui/VirtualList.tsx';
 import { NoticeDetail } from './NoticeDetail.tsx';
 import { NoticeRow } from './NoticeRow.tsx';
 import { useCall } from './use-notices.ts';

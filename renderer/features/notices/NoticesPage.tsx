@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
+import { UrgentBanner } from './UrgentBanner.tsx';
 import { NoticeInbox } from './NoticeInbox.tsx';
 import { PublishForm } from './PublishForm.tsx';
 import { SentNotices } from './SentNotices.tsx';
@@ -51,15 +52,7 @@ export function NoticesPage() {
           </div>
         )}
       </div>
-      {home && home.urgentNotices.length > 0 && view === 'inbox' && (
-        <div className="urgent-banner" role="alert">
-          {home.urgentNotices.map((notice) => (
-            <button key={notice.id} className="link" onClick={() => navigate(`notices/${notice.id}`)}>
-              {t('notices.urgentBanner', { title: notice.title })}
-            </button>
-          ))}
-        </div>
-      )}
+      {home && view === 'inbox' && <UrgentBanner notices={home.urgentNotices} />}
       {view === 'new' && compose?.canPublish ? (
         <PublishForm options={compose} onDone={(noticeId) => navigate(noticeId ? `notices/sent:${noticeId}` : 'notices/sent')} />
       ) : view === 'sent' && compose?.canPublish ? (

@@ -4,7 +4,7 @@ import type { PublishedNotice } from '../../../shared/domain/notices/index.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
-import { VirtualList } from '../approvals/VirtualList.tsx';
+import { VirtualList } from '../../ui/VirtualList.tsx';
 import { NoticeReach } from './NoticeReach.tsx';
 import { PublishForm } from './PublishForm.tsx';
 import { useCall } from './use-notices.ts';

@@ -1,0 +1,57 @@
+import type { TFunction } from 'i18next';
+import type { ToastView } from '../../../shared/bridge/views.ts';
+import type { UserEvent } from '../../../shared/protocol/events.ts';
+import type { Language } from '../../../shared/bridge/views.ts';
+import { planApprovalToasts } from '../features/approvals/approval-toasts.ts';
+import type { NoticesCache } from '../features/notices/notices-cache.ts';
+import { planNoticeToasts, urgentToast } from '../features/notices/notice-toasts.ts';
+import { UrgentRenotifier } from '../features/notices/urgent-renotifier.ts';
+import { ToastGate } from './toast-gate.ts';
+
+/**
+ * What deserves a toast, in one place: each feature plans its toasts from a batch of events, the
+ * renotifier brings urgent notices back, and the gate applies do-not-disturb and drops repeats.
+ */
+export class Notifier {
+  private readonly gate = new ToastGate();
+  private readonly renotifier = new UrgentRenotifier();
+  private readonly o: {
+    now: () => number;
+    doNotDisturbUntil: () => number | null;
+    emit: (toast: ToastView) => void;
+  };
+
+  constructor(options: Notifier['o']) {
+    this.o = options;
+  }
+
+  /** A batch of events is in the cache: the toasts it deserves. */
+  applied(events: readonly UserEvent[], notices: NoticesCache, language: Language | null, t: TFunction): void {
+    const now = this.o.now();
+    const toasts = [
+      ...planApprovalToasts(events, now, language, t),
+      ...planNoticeToasts(
+        events,
+        (id) => notices.get(id),
+        (id) => notices.outstanding(id, now),
+        now,
+        t,
+      ),
+    ];
+    for (const toast of toasts) this.show(toast);
+  }
+
+  /** Once a minute: urgent notices not yet acknowledged come back when their interval has passed. */
+  tick(notices: NoticesCache, t: TFunction): void {
+    const now = this.o.now();
+    for (const notice of this.renotifier.due(notices.urgentOutstanding(now), now)) this.show(urgentToast(notice, t));
+  }
+
+  /** Every toast passes here: do-not-disturb holds all but urgent ones, and repeats are dropped. */
+  show(toast: ToastView): void {
+    const now = this.o.now();
+    if (!this.gate.admit(toast, now, this.o.doNotDisturbUntil())) return;
+    if (toast.kind === 'notice.urgent') this.renotifier.shown(toast.id.slice('urgent:'.length), now);
+    this.o.emit(toast);
+  }
+}
