@@ -16,7 +16,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((
 export function SentNotices({ selectedId }: { selectedId: string | null }) {
   const { t, i18n } = useTranslation();
   const { navigate } = useNavigation();
-  const { value: sent, reload } = useCall('notices.published', {}, ['noticeStats', 'notices']);
+  const { value: sent, reload } = useCall('notices.published', {}, 'notices');
   const compose = useCoreView('notices.composeOptions');
   const [editing, setEditing] = useState<PublishedNotice | null>(null);
   if (sent === undefined) return null;
