@@ -3,8 +3,7 @@ import { EntityId } from '../domain/ids.ts';
 import { ClockNote, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { FormValues } from '../domain/approvals/form.ts';
 import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
-import { DailyBrief } from '../domain/brief.ts';
-import { BRIEF_ITEM_MAX } from '../domain/brief.ts';
+import { BRIEF_ITEM_MAX, DailyBrief } from '../domain/brief.ts';
 import { NoticeDraft, NoticeEdit, NoticeStats, PublishedNotice, Straggler } from '../domain/notices/index.ts';
 import { DepartmentOption } from '../protocol/methods.ts';
 import {

@@ -6,7 +6,6 @@ export class DirectoryStore {
   private readonly profileStmt;
   private readonly rolesStmt;
   private readonly allUsersStmt;
-  private readonly departmentMembersStmt;
   private readonly existingStmt;
   private readonly orgStmt;
   private readonly roleMembersStmt;
@@ -31,9 +30,6 @@ export class DirectoryStore {
     );
     this.rolesStmt = db.prepare<[string], { role: string }>('SELECT role FROM user_roles WHERE user_id = ? ORDER BY role');
     this.allUsersStmt = db.prepare<[], { id: string }>('SELECT id FROM users WHERE disabled = 0');
-    this.departmentMembersStmt = db.prepare<[string], { id: string }>(
-      'SELECT id FROM users WHERE department_id = ? AND disabled = 0',
-    );
     this.existingStmt = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ? AND disabled = 0');
     this.orgStmt = db.prepare<[string], OrgRow>(
       `SELECT u.id, u.display_name, u.manager_id, u.department_id, d.name AS department_name, d.leader_id, u.disabled
@@ -83,10 +79,6 @@ export class DirectoryStore {
 
   activeUserIds(): string[] {
     return this.allUsersStmt.all().map((r) => r.id);
-  }
-
-  departmentMemberIds(departmentId: string): string[] {
-    return this.departmentMembersStmt.all(departmentId).map((r) => r.id);
   }
 
   /** Where a user sits: their manager and their department's leader, for routing approvals. */

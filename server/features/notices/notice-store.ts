@@ -1,11 +1,5 @@
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
-import {
-  Audience,
-  type NoticeContent,
-  type NoticeStatus,
-  type NoticeSummary,
-  type PublishedNotice,
-} from '../../../shared/domain/notices/index.ts';
+import { Audience, type NoticeContent, type NoticeStatus, type NoticeSummary } from '../../../shared/domain/notices/index.ts';
 import type { Db } from '../../store/database.ts';
 
 export interface NoticeRow {
@@ -103,11 +97,9 @@ export interface NewNotice {
 
 /** Notices and their recipients. Every statement is prepared once; audiences resolve in SQL. */
 export class NoticeStore {
-  private readonly db: Db;
   private readonly s;
 
   constructor(db: Db) {
-    this.db = db;
     const recipientSelect = `SELECT ${NOTICE_COLUMNS}, r.read_at, r.acked_at, r.onboarding, r.reminded_at
       FROM notice_recipients r JOIN notices n ON n.id = r.notice_id JOIN users p ON p.id = n.publisher_id`;
     this.s = {
@@ -317,10 +309,4 @@ export class NoticeStore {
   published(publisherId: string | null, limit: number): NoticeRow[] {
     return this.s.published.all({ publisherId, limit });
   }
-
-  inTransaction(): boolean {
-    return this.db.inTransaction;
-  }
 }
-
-export type { PublishedNotice };

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
-import type { ActionOutcome, ApprovalTemplate, DirectoryPerson } from '../../../../shared/bridge/views.ts';
+import { type ActionOutcome, ApprovalTemplate, DirectoryPerson } from '../../../../shared/bridge/views.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
+import { fetchOrKept } from '../../sync/fetch-or-kept.ts';
 import { downloadAttachment, uploadAttachment } from './attachment-client.ts';
 
 type ApprovalHandlers = Pick<
@@ -32,22 +34,6 @@ export interface ApprovalHandlerContext {
  * every change goes through the outbox, so it is sent once even across a disconnect.
  */
 export function approvalHandlers(ctx: ApprovalHandlerContext): ApprovalHandlers {
-  /** Fetches from the server when online, keeps a copy; offline (or on a transport error) returns the copy. */
-  async function fetchOrCached<T>(key: string, fetch: (s: SignedInSession) => Promise<T>): Promise<T | null> {
-    const s = ctx.session();
-    if (!s) return null;
-    if (s.sync.state === 'online') {
-      try {
-        const value = await fetch(s);
-        s.cache.approvals.setState(key, value);
-        return value;
-      } catch {
-        // Fall through to the kept copy.
-      }
-    }
-    return s.cache.approvals.state<T>(key);
-  }
-
   return {
     'approvals.inbox': async () => {
       const s = ctx.session();
@@ -56,9 +42,11 @@ export function approvalHandlers(ctx: ApprovalHandlerContext): ApprovalHandlers 
       return { pending: a.listPending(), mine: a.listMine(), done: a.listDone(), outOfOffice: a.outOfOffice() };
     },
     'approvals.templates': async () =>
-      (await fetchOrCached<ApprovalTemplate[]>('templates', (s) => s.sync.request('approvals.templates', {}))) ?? [],
+      (await fetchOrKept(ctx.session(), 'templates', z.array(ApprovalTemplate), (s) =>
+        s.sync.request('approvals.templates', {}),
+      )) ?? [],
     'directory.people': async () =>
-      (await fetchOrCached<DirectoryPerson[]>('people', (s) => s.sync.request('directory.people', {}))) ?? [],
+      (await fetchOrKept(ctx.session(), 'people', z.array(DirectoryPerson), (s) => s.sync.request('directory.people', {}))) ?? [],
     'approvals.detail': async ({ requestId }) => {
       const s = ctx.session();
       if (!s) return { status: 'unavailable', code: 'signed_out' };
