@@ -25,6 +25,7 @@ import { DirectoryAdmin } from './features/directory/directory-admin.ts';
 import { addDirectoryRoutes } from './features/directory/directory-routes.ts';
 import type { NoticeService } from './features/notices/notice-service.ts';
 import { type Notices, createNotices } from './features/notices/notices-module.ts';
+import { type Launcher, createLauncher } from './features/launcher/launcher-module.ts';
 import { requireRole } from './features/auth/require-role.ts';
 import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
@@ -53,6 +54,7 @@ export interface PorticoServer {
     gate: WriteGate;
     directory: DirectoryStore;
     approvals: Approvals;
+    launcher: Launcher;
   };
   gateway: SocketGateway;
   logger: Logger;
@@ -100,6 +102,14 @@ export async function startPorticoServer(
     clock,
   );
   const journal = new ActionJournal(db);
+  let listeningUrl = '';
+  const launcher = await createLauncher(db, {
+    gate,
+    directory,
+    clock,
+    issuer: () => config.publicUrl ?? listeningUrl,
+    keyRotationMs: config.ssoKeyRotationDays * 24 * 3600_000,
+  });
 
   const router = new MethodRouter(
     {
@@ -135,6 +145,9 @@ export async function startPorticoServer(
       'notices.stragglers': (ctx, p) => notices.stragglers(ctx.userId, p.noticeId),
       'notices.exportCsv': (ctx, p) => notices.exportCsv(ctx.userId, p.noticeId, p.language),
       'directory.departments': () => directory.departments(),
+      'launcher.catalog': (ctx) => launcher.service.catalog(ctx.userId),
+      'launcher.setFavorite': (ctx, p) => launcher.service.setFavorite(ctx.userId, p.toolId, p.favorite),
+      'launcher.used': (ctx, p) => launcher.service.recordLaunch(ctx.userId, p.toolId, p.at, p.source),
       'brief.today': (ctx) => brief.today(ctx.userId),
       'brief.addItem': (ctx, p) => brief.addItem(ctx.userId, p.text),
       'brief.removeItem': (ctx, p) => brief.removeItem(ctx.userId, p.itemId),
@@ -210,6 +223,7 @@ export async function startPorticoServer(
     } catch (error) {
       logger.error({ err: error }, 'notice sweep failed');
     }
+    launcher.tick().catch((error: unknown) => logger.error({ err: error }, 'launcher sweep failed'));
   };
   const sweepTimer = setInterval(sweep, config.sweepIntervalMs);
   sweepTimer.unref();
@@ -282,6 +296,7 @@ export async function startPorticoServer(
   });
   approvals.addRoutes(routes, authenticate, SERVER_VERSION, (noticeId, userId) => notices.mayDownload(noticeId, userId));
   attendance.addRoutes(routes, authenticate);
+  launcher.addRoutes(routes, authenticate, requireRole(authenticate, directory, ['admin'], 'only admins manage the launcher'));
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -347,6 +362,7 @@ export async function startPorticoServer(
   const { port } = http.address() as AddressInfo;
   const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${hostForUrl.includes(':') ? `[${hostForUrl}]` : hostForUrl}:${port}`;
+  listeningUrl = url;
   logger.info({ url, dataDir: config.dataDir, epoch }, 'portico server listening');
 
   return {
@@ -354,7 +370,7 @@ export async function startPorticoServer(
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     port,
     seededDemo,
-    services: { log, notices, noticesModule, directoryAdmin, brief, attendance, gate, directory, approvals },
+    services: { log, notices, noticesModule, directoryAdmin, brief, attendance, gate, directory, approvals, launcher },
     gateway,
     logger,
     async close() {

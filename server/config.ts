@@ -20,6 +20,13 @@ export const ServerConfig = z.object({
   /** How often a publisher's live numbers are recomputed and pushed (changed ones only). */
   statsIntervalMs: z.number().int().min(50),
   callbackRetryMs: z.number().int().min(10),
+  /** The address tools and browsers reach this server at (the `iss` of launch tickets); default: where it listens. */
+  publicUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .nullable(),
+  /** How long a single sign-on signing key signs before the next one takes over. */
+  ssoKeyRotationDays: z.number().positive().max(365),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -38,6 +45,8 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   sweepIntervalMs: 30_000,
   statsIntervalMs: 1000,
   callbackRetryMs: 5000,
+  publicUrl: null,
+  ssoKeyRotationDays: 30,
 };
 
 export const usage = `portico-server [options]
@@ -51,6 +60,8 @@ export const usage = `portico-server [options]
   --log-level <level>    fatal|error|warn|info|debug|trace|silent (PORTICO_LOG_LEVEL, default info)
   --durability <mode>    normal (survives a killed process) | full (also a power cut) (PORTICO_DURABILITY)
   --time-zone <zone>     the site's IANA time zone for working hours (PORTICO_TIME_ZONE, default Asia/Shanghai)
+  --public-url <url>     the address tools reach this server at; the issuer of launch tickets (PORTICO_PUBLIC_URL)
+  --sso-key-days <n>     days a ticket-signing key signs before the next one takes over (PORTICO_SSO_KEY_DAYS, default 30)
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy; PORTICO_TRUST_PROXY=1)
   --callback-retry <ms>  first retry delay for integration callbacks, doubling (PORTICO_CALLBACK_RETRY_MS, default 5000)
   --help`;
@@ -77,6 +88,8 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
       'time-zone': { type: 'string' },
       'callback-retry': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      'public-url': { type: 'string' },
+      'sso-key-days': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -99,6 +112,8 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
     sweepIntervalMs: num(env.PORTICO_SWEEP_MS) ?? defaultConfig.sweepIntervalMs,
     statsIntervalMs: num(env.PORTICO_STATS_MS) ?? defaultConfig.statsIntervalMs,
     callbackRetryMs: num(values['callback-retry'] ?? env.PORTICO_CALLBACK_RETRY_MS) ?? defaultConfig.callbackRetryMs,
+    publicUrl: values['public-url'] ?? env.PORTICO_PUBLIC_URL ?? defaultConfig.publicUrl,
+    ssoKeyRotationDays: num(values['sso-key-days'] ?? env.PORTICO_SSO_KEY_DAYS) ?? defaultConfig.ssoKeyRotationDays,
   };
   const parsed = ServerConfig.safeParse(candidate);
   if (!parsed.success) throw new Error(`invalid server configuration:\n${z.prettifyError(parsed.error)}`);

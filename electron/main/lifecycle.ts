@@ -1,6 +1,6 @@
 import { type BrowserWindow, app } from 'electron';
 import electronUpdater from 'electron-updater';
-import { deepLinkFromArgv, parseDeepLink } from '../core/deeplink/deep-link.ts';
+import { deepLinkFromArgv, parseDeepLink } from '../../shared/deep-link/deep-link.ts';
 import type { UpdateDecision } from '../core/lifecycle/update-policy.ts';
 import type { PorticoCore } from '../core/portico-core.ts';
 

@@ -50,6 +50,10 @@ export const UserEvent = z.discriminatedUnion('kind', [
   }),
   /** This user's out-of-office period changed (on another device, or it ended). */
   z.object({ kind: z.literal('approval.outOfOffice'), outOfOffice: OutOfOffice.nullable() }),
+  /** An admin changed the tool catalog: fetch it again (the catalog depends on who is asking). */
+  z.object({ kind: z.literal('launcher.changed') }),
+  /** This user's favourite tools, as they are now (changed on another device, too). */
+  z.object({ kind: z.literal('launcher.favorites'), toolIds: z.array(EntityId).max(500) }),
   /** A clock was recorded, corrected or reviewed; `today` is the user's day as judged now. */
   z.object({ kind: z.literal('attendance.clocked'), record: ClockRecord, today: DayReport }),
 ]);

@@ -22,6 +22,7 @@ import {
   PublishOutcome,
   Straggler,
 } from '../domain/notices/index.ts';
+import { CatalogEntry, LaunchSource } from '../domain/launcher/index.ts';
 import { UserProfile } from '../domain/user.ts';
 
 /**
@@ -95,6 +96,19 @@ export const methods = {
     result: BriefItem,
   },
   'brief.removeItem': { mutating: true, params: z.object({ itemId: EntityId }), result: z.object({ itemId: EntityId }) },
+  /** The tools this user may launch, with their favourites and how often they used each. */
+  'launcher.catalog': { mutating: false, params: z.object({}), result: z.array(CatalogEntry) },
+  'launcher.setFavorite': {
+    mutating: true,
+    params: z.object({ toolId: EntityId, favorite: z.boolean() }),
+    result: z.object({ toolIds: z.array(EntityId) }),
+  },
+  /** A launch, for recents and the adoption view; queued offline and recorded once, dated when it happened. */
+  'launcher.used': {
+    mutating: true,
+    params: z.object({ toolId: EntityId, at: Instant, source: LaunchSource }),
+    result: z.object({ toolId: EntityId }),
+  },
   'approvals.templates': { mutating: false, params: z.object({}), result: z.array(ApprovalTemplate) },
   'approvals.detail': { mutating: false, params: z.object({ requestId: EntityId }), result: RequestDetail },
   'approvals.submit': {

@@ -1,6 +1,7 @@
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import { Audience, type NoticeContent, type NoticeStatus, type NoticeSummary } from '../../../shared/domain/notices/index.ts';
 import type { Db } from '../../store/database.ts';
+import { AUDIENCE_MATCH_PARAMS, audienceParams } from '../directory/audience-match.ts';
 
 export interface NoticeRow {
   id: string;
@@ -59,24 +60,6 @@ const NOTICE_COLUMNS = `n.id, n.title, n.body, n.priority, n.requires_ack, n.ren
   n.edited_at, n.expires_at, n.publisher_id, p.display_name AS publisher_name, n.attachments, n.audience, n.status,
   n.publish_at, n.withdrawn_at, n.created_at, n.version`;
 
-/**
- * Who matches an audience, as one SQL predicate over `u` (users). It is the only definition: the
- * publish-time resolution and the later "has this person joined the audience?" check both use it.
- * Parameters: @everyone, @departments, @roles, @people (JSON arrays).
- */
-const AUDIENCE_MATCH = `u.disabled = 0 AND (
-  @everyone = 1
-  OR u.department_id IN (SELECT value FROM json_each(@departments))
-  OR u.id IN (SELECT value FROM json_each(@people))
-  OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN (SELECT value FROM json_each(@roles))))`;
-
-export const audienceParams = (audience: Audience) => ({
-  everyone: audience.everyone ? 1 : 0,
-  departments: JSON.stringify(audience.departmentIds),
-  roles: JSON.stringify(audience.roles),
-  people: JSON.stringify(audience.userIds),
-});
-
 export interface NewNotice {
   id: string;
   title: string;
@@ -114,10 +97,10 @@ export class NoticeStore {
       ),
       resolve: db.prepare(
         `INSERT OR IGNORE INTO notice_recipients (notice_id, user_id, department_id, onboarding)
-         SELECT @noticeId, u.id, u.department_id, 0 FROM users u WHERE ${AUDIENCE_MATCH}`,
+         SELECT @noticeId, u.id, u.department_id, 0 FROM users u WHERE ${AUDIENCE_MATCH_PARAMS}`,
       ),
       matches: db.prepare<Record<string, unknown>, { id: string }>(
-        `SELECT u.id FROM users u WHERE u.id = @userId AND ${AUDIENCE_MATCH}`,
+        `SELECT u.id FROM users u WHERE u.id = @userId AND ${AUDIENCE_MATCH_PARAMS}`,
       ),
       addRecipient: db.prepare(
         `INSERT OR IGNORE INTO notice_recipients (notice_id, user_id, department_id, onboarding)

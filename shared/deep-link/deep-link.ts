@@ -1,3 +1,5 @@
+import { parseUrl } from '../web-url.ts';
+
 /**
  * `portico://` links from other programs, the browser or a toast, turned into an app route. Only
  * the shapes below are accepted; anything else is refused with a reason and opens nothing.
@@ -21,12 +23,8 @@ export function parseDeepLink(raw: string): DeepLink {
   if ([...raw].some((ch) => ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f || ch === '\\')) {
     return refuse('control characters, spaces or backslashes');
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return refuse('not a URL');
-  }
+  const url = parseUrl(raw);
+  if (!url) return refuse('not a URL');
   if (url.protocol !== 'portico:') return refuse(`scheme ${url.protocol} is not portico:`);
   if (url.username || url.password || url.port) return refuse('credentials or a port');
   if (url.hash) return refuse('fragments are not used');
@@ -34,7 +32,7 @@ export function parseDeepLink(raw: string): DeepLink {
   if (!PAGES.has(page)) return refuse(`unknown page "${page}"`);
   // Reject encoded separators and dot segments before anything is decoded.
   if (/%2f|%5c|%2e|%00/i.test(url.pathname)) return refuse('encoded path characters');
-  const segments = url.pathname.split('/').filter((s) => s !== '');
+  const segments = url.pathname.split('/').filter((s: string) => s !== '');
   const params = [...url.searchParams.keys()];
   if (segments.length === 0) {
     return params.length === 0 ? { ok: true, route: page } : refuse('unexpected query parameters');

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import type { CatalogEntry, LaunchSource, ToolDefinition } from '../../../shared/domain/launcher/index.ts';
+import type { WriteGate } from '../../store/write-gate.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import { DomainError } from '../domain-error.ts';
+import { type StoredTool, type ToolAdoption, type ToolStore, toTool } from './tool-store.ts';
+
+/** Recents and "most used" look back this far. */
+export const USAGE_WINDOW_MS = 90 * 24 * 3600_000;
+/** A launch reported later than this (a laptop offline for weeks) is dated when it arrives. */
+const LATE_LAUNCH_MS = 30 * 24 * 3600_000;
+
+/** The catalog a user sees, their favourites and launches, and the admin's side of the tools. */
+export class LauncherService {
+  private readonly d: { gate: WriteGate; tools: ToolStore; directory: DirectoryStore; clock: Clock };
+
+  constructor(deps: LauncherService['d']) {
+    this.d = deps;
+  }
+
+  catalog(userId: string): CatalogEntry[] {
+    const now = this.d.clock.now();
+    const favorites = this.d.tools.favorites(userId);
+    const usage = this.d.tools.usage(userId, now - USAGE_WINDOW_MS);
+    return this.d.tools.visibleTo(userId).map((stored) => ({
+      ...toTool(stored),
+      favorite: favorites.has(stored.id),
+      usage: usage.get(stored.id) ?? { count: 0, lastUsedAt: null },
+    }));
+  }
+
+  setFavorite(userId: string, toolId: string, favorite: boolean): { toolIds: string[] } {
+    return this.d.gate.write((tx) => {
+      if (favorite && !this.d.tools.visibleOne(userId, toolId)) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+      this.d.tools.setFavorite(userId, toolId, favorite, this.d.clock.now());
+      const toolIds = [...this.d.tools.favorites(userId)].sort();
+      tx.emit([userId], { kind: 'launcher.favorites', toolIds });
+      return { toolIds };
+    });
+  }
+
+  /** A launch reported by a client; its time is the click's, within bounds the server trusts. */
+  recordLaunch(userId: string, toolId: string, at: number, source: LaunchSource): { toolId: string } {
+    if (!this.d.tools.visibleOne(userId, toolId)) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+    const now = this.d.clock.now();
+    const when = at > now || at < now - LATE_LAUNCH_MS ? now : at;
+    this.d.gate.write(() => this.d.tools.recordLaunch(userId, toolId, when, source));
+    return { toolId };
+  }
+
+  // --- Admins -------------------------------------------------------------------------------------
+
+  list(): StoredTool[] {
+    return this.d.tools.all();
+  }
+
+  create(definition: ToolDefinition): StoredTool {
+    this.checkAudience(definition);
+    const id = `tool_${randomUUID().slice(0, 12)}`;
+    return this.changed(() => {
+      this.d.tools.create(id, definition, this.d.clock.now());
+      return this.d.tools.get(id)!;
+    });
+  }
+
+  update(toolId: string, definition: ToolDefinition): StoredTool {
+    this.checkAudience(definition);
+    return this.changed(() => {
+      if (!this.d.tools.update(toolId, definition, this.d.clock.now()))
+        throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+      return this.d.tools.get(toolId)!;
+    });
+  }
+
+  remove(toolId: string): { toolId: string } {
+    return this.changed(() => {
+      if (!this.d.tools.remove(toolId, this.d.clock.now())) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+      return { toolId };
+    });
+  }
+
+  adoption(days: number): { since: number; tools: (ToolAdoption & { name: string })[] } {
+    const since = this.d.clock.now() - days * 24 * 3600_000;
+    const names = new Map(this.d.tools.all().map((t) => [t.id, t.definition.name.en]));
+    return { since, tools: this.d.tools.adoption(since).map((row) => ({ ...row, name: names.get(row.toolId) ?? row.toolId })) };
+  }
+
+  /** Every client fetches its catalog again; the event body is stored once for everyone. */
+  private changed<T>(work: () => T): T {
+    return this.d.gate.write((tx) => {
+      const result = work();
+      tx.emit(this.d.directory.activeUserIds(), { kind: 'launcher.changed' });
+      return result;
+    });
+  }
+
+  private checkAudience(definition: ToolDefinition): void {
+    const unknown = definition.audience.departmentIds.find((id) => !this.d.directory.departmentExists(id));
+    if (unknown) throw new DomainError('invalid_params', `no department ${unknown}`, { departmentId: unknown });
+    const nobody = definition.audience.userIds.find((id) => !this.d.directory.isActiveUser(id));
+    if (nobody) throw new DomainError('invalid_params', `no active user ${nobody}`, { userId: nobody });
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, createLocalJWKSet, errors, jwtVerify } from 'jose';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import { type IssuedTicket, TICKET_TTL_SECONDS, ticketAudience } from '../../../shared/domain/launcher/index.ts';
+import type { Db } from '../../store/database.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import { DomainError } from '../domain-error.ts';
+import type { SsoKeyRing } from './sso-key-ring.ts';
+import type { ToolStore } from './tool-store.ts';
+
+export type RedeemOutcome =
+  | { ok: true; sub: string; tool: string; jti: string }
+  | { ok: false; reason: 'expired' | 'wrong_audience' | 'invalid' | 'replayed' | 'unknown' };
+
+/**
+ * Short-lived single sign-on tickets for web tools: an ES256 JWT for one user and one tool (its
+ * audience), valid 60 seconds, with a `jti` a tool accepts once. Every ticket issued is recorded, so
+ * a tool that keeps no state can ask the server to redeem it instead (`redeem`).
+ */
+export class TicketIssuer {
+  private readonly s;
+  private readonly d: {
+    db: Db;
+    keys: SsoKeyRing;
+    tools: ToolStore;
+    directory: DirectoryStore;
+    clock: Clock;
+    issuer: () => string;
+  };
+
+  constructor(deps: TicketIssuer['d']) {
+    this.d = deps;
+    this.s = {
+      insert: deps.db.prepare(
+        'INSERT INTO sso_tickets (jti, user_id, tool_id, kid, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      redeem: deps.db.prepare('UPDATE sso_tickets SET redeemed_at = ? WHERE jti = ? AND redeemed_at IS NULL'),
+      known: deps.db.prepare<[string], { jti: string }>('SELECT jti FROM sso_tickets WHERE jti = ?'),
+      prune: deps.db.prepare('DELETE FROM sso_tickets WHERE expires_at < ?'),
+    };
+  }
+
+  /** Only for a tool this user can see, and only if the tool takes tickets. */
+  async issue(userId: string, toolId: string): Promise<IssuedTicket> {
+    const tool = this.d.tools.visibleOne(userId, toolId);
+    if (!tool) throw new DomainError('not_found', `no tool ${toolId} for this user`, { toolId });
+    const { target } = tool.definition;
+    if (target.kind !== 'web' || target.sso.mode === 'none')
+      throw new DomainError('invalid_params', `tool ${toolId} does not sign in with a ticket`, { toolId });
+    const profile = this.d.directory.profile(userId);
+    if (!profile) throw new DomainError('forbidden', 'no such user');
+    const { kid, key } = await this.d.keys.signingKey();
+    const now = this.d.clock.now();
+    const issuedAt = Math.floor(now / 1000);
+    const expiresAt = (issuedAt + TICKET_TTL_SECONDS) * 1000;
+    const jti = randomUUID();
+    const ticket = await new SignJWT({
+      name: profile.displayName,
+      preferred_username: profile.username,
+      department: profile.departmentName,
+      roles: profile.roles,
+      tool: toolId,
+    })
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
+      .setIssuer(this.d.issuer())
+      .setSubject(userId)
+      .setAudience(ticketAudience(target))
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(issuedAt + TICKET_TTL_SECONDS)
+      .setJti(jti)
+      .sign(key);
+    this.s.insert.run(jti, userId, toolId, kid, now, expiresAt);
+    return { toolId, ticket, jti, expiresAt };
+  }
+
+  /** For tools that keep no state: checks the ticket like a tool would, then marks its jti used (once). */
+  async redeem(ticket: string, audience: string): Promise<RedeemOutcome> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(ticket, createLocalJWKSet(this.d.keys.jwks()), {
+        issuer: this.d.issuer(),
+        audience,
+        algorithms: ['ES256'],
+        currentDate: new Date(this.d.clock.now()),
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') return { ok: false, reason: 'wrong_audience' };
+      return { ok: false, reason: 'invalid' };
+    }
+    const jti = payload.jti;
+    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.s.known.get(jti)) return { ok: false, reason: 'unknown' };
+    if (this.s.redeem.run(this.d.clock.now(), jti).changes !== 1) return { ok: false, reason: 'replayed' };
+    return { ok: true, sub: payload.sub, tool: String(payload['tool']), jti };
+  }
+
+  /** Tickets are kept a day past expiry for the audit trail, then dropped. */
+  prune(): number {
+    return this.s.prune.run(this.d.clock.now() - 24 * 3600_000).changes;
+  }
+}
