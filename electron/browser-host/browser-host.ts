@@ -9,6 +9,8 @@ import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault, fileModeOnly } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { BridgeSocket } from './bridge-socket.ts';
+import { LaunchHandoff } from './launch-handoff.ts';
+import { isAllowedHost } from './security.ts';
 import { staticFiles } from './static-files.ts';
 
 export interface BrowserHostOptions {
@@ -33,6 +35,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const settings = new SettingsStore(
     new Conf<Record<string, unknown>>({ projectName: 'portico', cwd: options.dataDir, configName: 'settings' }),
   );
+  let port = options.port;
+  const handoff = new LaunchHandoff(() => `http://127.0.0.1:${port}`);
   const core = new PorticoCore({
     dataDir: options.dataDir,
     settings,
@@ -41,13 +45,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     version: options.version,
     platform: process.platform,
     deviceName: `${hostname()} (browser)`,
+    launcherShell: handoff,
     defaultServerUrl: options.defaultServerUrl,
     ...(options.policy ? { policy: options.policy } : {}),
   });
   const secret = randomBytes(24).toString('base64url');
-  let port = options.port;
   const bridge = new BridgeSocket(core, secret, () => port);
-  const http = createServer(staticFiles(path.resolve(options.rendererDir), () => port));
+  const files = staticFiles(path.resolve(options.rendererDir), () => port);
+  const http = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (isAllowedHost(req.headers.host, port) && handoff.serve(req, res, pathname)) return;
+    void files(req, res);
+  });
   http.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/bridge') return socket.destroy();
     bridge.handleUpgrade(req, socket, head);

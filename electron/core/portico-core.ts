@@ -9,6 +9,8 @@ import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { AttendanceAssistant, queuedClock } from './features/attendance/attendance-assistant.ts';
 import { BriefAssistant } from './features/brief/brief-assistant.ts';
 import { noticeHandlers } from './features/notices/notice-handlers.ts';
+import { launcherHandlers } from './features/launcher/launcher-handlers.ts';
+import type { LauncherShell } from './features/launcher/launcher-types.ts';
 import { Notifier } from './notify/notifier.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
@@ -32,6 +34,10 @@ export interface CoreOptions {
   /** Machine, user and file policy, resolved (see electron/core/policy). */
   policy?: EffectivePolicy;
   clock?: Clock;
+  /** Opens web tools (an app window in Electron, a hand-off page in the browser host). */
+  launcherShell: LauncherShell;
+  /** For `%ProgramFiles%` in allow-list paths; defaults to this process's environment. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function doneOutcome(result: unknown): ActionOutcome {
@@ -159,12 +165,18 @@ export class PorticoCore {
   trayModel(): TrayModel {
     const language = this.o.settings.get().language;
     const pending = this.session?.cache.approvals.listPending() ?? [];
-    return buildTrayModel(this.homeView(), this.connectionView(), pending, language, translatorFor(language));
+    const tools = this.session?.cache.launcher.catalog() ?? [];
+    return buildTrayModel(this.homeView(), this.connectionView(), pending, language, translatorFor(language), tools);
   }
 
   /** Shows a screen of the app (from a toast, the tray or a deep link). */
   openRoute(route: string): void {
     this.events.emit('navigate', { route });
+  }
+
+  /** The global shortcut (or the tray) asks for the command palette. */
+  openPalette(): void {
+    this.events.emit('palette.open', {});
   }
 
   /** The OS reports a network change: try to reconnect now. */
@@ -275,7 +287,8 @@ export class PorticoCore {
       this.notifier.applied(events, session.cache.notices, language, translatorFor(language));
     });
     session.sync.on('resynced', () => {
-      this.events.emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance'] });
+      session.cache.launcher.markStale();
+      this.events.emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance', 'launcher'] });
       this.events.emit('home.changed', this.homeView());
     });
     session.sync.on('sessionEnded', () => {
@@ -361,6 +374,17 @@ export class PorticoCore {
         language: () => this.o.settings.get().language,
       }),
       ...this.brief.handlers(),
+      ...launcherHandlers({
+        session: () => this.session,
+        act: (enqueue) => this.act(enqueue),
+        clock: this.clock,
+        shell: this.o.launcherShell,
+        allowedPrograms: () => this.o.policy?.values.allowedPrograms ?? [],
+        platform: this.o.platform,
+        env: this.o.env ?? process.env,
+        openRoute: (route) => this.openRoute(route),
+        changed: () => this.events.emit('data.changed', { features: ['launcher'] }),
+      }),
       ...approvalHandlers({ session: () => this.session, act: (enqueue) => this.act(enqueue), clock: this.clock }),
       ...this.attendance.handlers(),
       'settings.get': async () => ({

@@ -12,7 +12,8 @@ import { applyStartAtLogin, quitSafely, routeDeepLinks, startUpdater } from './l
 import { createMainWindow } from './main-window.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { showToasts } from './toasts.ts';
-import { CLOCK_ACCELERATOR } from '../core/tray/tray-model.ts';
+import { CLOCK_ACCELERATOR, PALETTE_ACCELERATOR } from '../core/tray/tray-model.ts';
+import { electronLauncherShell } from './tool-window.ts';
 import { createTray } from './tray-icon.ts';
 
 /** Composition root of the desktop app: adapters around core, nothing more. */
@@ -35,6 +36,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       platform: process.platform,
       deviceName: `${process.platform} desktop`,
+      launcherShell: electronLauncherShell,
       defaultServerUrl: process.env.PORTICO_SERVER_URL ?? 'http://127.0.0.1:8787',
       policy,
     });
@@ -62,6 +64,15 @@ if (!app.requestSingleInstanceLock()) {
     // One key clocks in or out from anywhere; the answer comes as a toast. Another app may own it: say so, carry on.
     if (!globalShortcut.register(CLOCK_ACCELERATOR, () => void core.handlers['attendance.clockNext']({}))) {
       log(`the clock shortcut ${CLOCK_ACCELERATOR} is taken by another program`);
+    }
+    // The command palette, from anywhere: bring the window forward and open it.
+    const palette = () => {
+      window.show();
+      window.focus();
+      core.openPalette();
+    };
+    if (!globalShortcut.register(PALETTE_ACCELERATOR, palette)) {
+      log(`the palette shortcut ${PALETTE_ACCELERATOR} is taken by another program`);
     }
     app.on('will-quit', () => globalShortcut.unregisterAll());
     await core.start();

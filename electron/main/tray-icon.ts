@@ -37,6 +37,23 @@ export function createTray(core: PorticoCore, window: BrowserWindow, appRoot: st
         };
       case 'clock':
         return { label: item.label, accelerator: item.accelerator, click: () => void core.handlers['attendance.clockNext']({}) };
+      case 'palette':
+        return {
+          label: item.label,
+          accelerator: item.accelerator,
+          click: () => {
+            open();
+            core.openPalette();
+          },
+        };
+      case 'tools':
+        return {
+          label: item.label,
+          submenu: item.tools.map((tool) => ({
+            label: tool.label,
+            click: () => void core.handlers['launcher.launch']({ toolId: tool.toolId, source: 'tray' }),
+          })),
+        };
       case 'separator':
         return { type: 'separator' };
       case 'quit':
@@ -54,6 +71,7 @@ export function createTray(core: PorticoCore, window: BrowserWindow, appRoot: st
   tray.on('click', () => open());
   core.events.on('home.changed', render);
   core.events.on('connection.changed', render);
+  core.events.on('data.changed', ({ features }) => features.includes('launcher') && render());
   render();
   return tray;
 }

@@ -6,6 +6,7 @@ import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
 import { BRIEF_ITEM_MAX, DailyBrief } from '../domain/brief.ts';
 import { NoticeDraft, NoticeEdit, NoticeStats, PublishedNotice, Straggler } from '../domain/notices/index.ts';
 import { DepartmentOption } from '../protocol/methods.ts';
+import { LaunchSource } from '../domain/launcher/index.ts';
 import {
   ActionOutcome,
   AppInfo,
@@ -17,6 +18,9 @@ import {
   ConnectionView,
   HomeView,
   Language,
+  LaunchOutcome,
+  LauncherEntryView,
+  PaletteRecentView,
   NoticeSummary,
   SessionView,
   SignInErrorView,
@@ -145,6 +149,13 @@ export const bridgeCalls = {
   'attendance.clockNext': { params: none, result: ActionOutcome },
   /** A month's calendar as the server judges it; offline, the copy fetched last (or null). */
   'attendance.month': { params: z.object({ month: IsoMonth }).strict(), result: MonthReport.nullable() },
+  /** The tools this user may launch; null offline with nothing kept. */
+  'launcher.catalog': { params: none, result: z.array(LauncherEntryView).nullable() },
+  'launcher.launch': { params: z.object({ toolId: EntityId, source: LaunchSource }).strict(), result: LaunchOutcome },
+  'launcher.setFavorite': { params: z.object({ toolId: EntityId, favorite: z.boolean() }).strict(), result: ActionOutcome },
+  /** The command palette's recent picks (`tool:…`, `person:…`, `action:…`), newest first. */
+  'palette.recent': { params: none, result: PaletteRecentView },
+  'palette.remember': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.object({ ok: z.literal(true) }) },
   'settings.get': {
     params: none,
     result: z.object({
@@ -175,10 +186,12 @@ export const bridgeEvents = {
   /** A feature's data changed in core; views of it should be fetched again. */
   /** Show this screen (`approvals/r_…`): a toast, the tray or a deep link asked for it. */
   navigate: z.object({ route: z.string().max(200) }),
+  /** Open the command palette (the global shortcut or the tray asked for it). */
+  'palette.open': z.object({}),
   /** A desktop notification to show. */
   toast: ToastView,
   'data.changed': z.object({
-    features: z.array(z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings'])),
+    features: z.array(z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings', 'launcher'])),
   }),
 } as const;
 

@@ -14,6 +14,7 @@ import { DirectoryPerson } from '../protocol/methods.ts';
 import { ClockOutcome, ClockRecord, DayReport, MonthReport } from '../domain/attendance/index.ts';
 import { Instant } from '../domain/ids.ts';
 import { NoticeSummary } from '../domain/notices/index.ts';
+import { CatalogEntry } from '../domain/launcher/index.ts';
 import { UserProfile } from '../domain/user.ts';
 import { accountRefusals } from '../protocol/http-api.ts';
 
@@ -146,3 +147,28 @@ export const ToastView = z.object({
 export type ToastView = z.infer<typeof ToastView>;
 
 export { ApprovalTemplate, ClockOutcome, DirectoryPerson, LocalizedText, MonthReport, RequestStatus };
+
+/** A tool as the launcher shows it: whether it can start on this PC (IT's allow-list, the platform). */
+export const LauncherEntryView = CatalogEntry.extend({
+  availability: z.enum(['ready', 'not_allowed', 'other_platform']),
+});
+export type LauncherEntryView = z.infer<typeof LauncherEntryView>;
+
+/**
+ * What came of a launch. `open`: the browser host cannot open windows itself, so the page opens
+ * this URL (a one-time loopback hand-off). `failed` carries a code the UI translates, with the path
+ * or reason in `details`.
+ */
+export const LaunchOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('opened') }),
+  z.object({ status: z.literal('open'), url: z.string().max(8192) }),
+  z.object({
+    status: z.literal('failed'),
+    code: z.string().max(64),
+    message: z.string().max(2000),
+    details: z.record(z.string(), z.string().max(2048)).optional(),
+  }),
+]);
+export type LaunchOutcome = z.infer<typeof LaunchOutcome>;
+
+export const PaletteRecentView = z.array(z.object({ id: z.string().max(200), at: z.number().int() })).max(20);

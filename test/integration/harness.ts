@@ -12,7 +12,9 @@ import { ClientCache } from '../../electron/core/cache/client-cache.ts';
 import { Outbox } from '../../electron/core/sync/outbox.ts';
 import { SyncClient } from '../../electron/core/sync/sync-client.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
-import { PorticoCore } from '../../electron/core/portico-core.ts';
+import { type CoreOptions, PorticoCore } from '../../electron/core/portico-core.ts';
+import type { LauncherShell } from '../../electron/core/features/launcher/launcher-types.ts';
+import type { WebLaunch } from '../../shared/domain/launcher/index.ts';
 import { TokenVault, fileModeOnly } from '../../electron/core/secrets/token-vault.ts';
 import { MemoryBackend, SettingsStore } from '../../electron/core/settings/settings.ts';
 
@@ -145,8 +147,23 @@ export function upgradeStatus(wsUrl: string, headers: Record<string, string>): P
 }
 
 /** A desktop core in plain Node, as the browser host runs it, keeping its cache and session in `dataDir`. */
-export function testCore(dataDir: string, serverUrl: string, clock?: Clock): PorticoCore {
+/** A launcher shell that opens nothing: it keeps what it was asked to open. */
+export class RecordingShell implements LauncherShell {
+  readonly opened: WebLaunch[] = [];
+  async openWeb(launch: WebLaunch): Promise<{ opened: true }> {
+    this.opened.push(launch);
+    return { opened: true };
+  }
+}
+
+export function testCore(
+  dataDir: string,
+  serverUrl: string,
+  clock?: Clock,
+  extra: Partial<Pick<CoreOptions, 'launcherShell' | 'policy' | 'env' | 'platform'>> = {},
+): PorticoCore {
   return new PorticoCore({
+    launcherShell: new RecordingShell(),
     dataDir,
     settings: new SettingsStore(new MemoryBackend()),
     vault: new TokenVault(path.join(dataDir, 'session.json'), fileModeOnly),
@@ -156,5 +173,6 @@ export function testCore(dataDir: string, serverUrl: string, clock?: Clock): Por
     deviceName: 'test',
     defaultServerUrl: serverUrl,
     ...(clock ? { clock } : {}),
+    ...extra,
   });
 }

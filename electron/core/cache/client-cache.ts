@@ -3,10 +3,11 @@ import type { Snapshot } from '../../../shared/protocol/methods.ts';
 import { ApprovalsCache } from '../features/approvals/approvals-cache.ts';
 import { AttendanceCache } from '../features/attendance/attendance-cache.ts';
 import { NoticesCache } from '../features/notices/notices-cache.ts';
+import { LauncherCache } from '../features/launcher/launcher-cache.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
 import { ClientState } from './client-state.ts';
 
-export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance';
+export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher';
 
 export interface IncomingEvent {
   seq: number;
@@ -31,6 +32,7 @@ export class ClientCache {
   readonly notices: NoticesCache;
   readonly approvals: ApprovalsCache;
   readonly attendance: AttendanceCache;
+  readonly launcher: LauncherCache;
   /** Small kept values (fetched lists, today's brief) by key. */
   readonly state: ClientState;
   readonly db: CacheDb;
@@ -43,6 +45,7 @@ export class ClientCache {
     this.approvals = new ApprovalsCache(this.db);
     this.attendance = new AttendanceCache(this.db);
     this.state = new ClientState(this.db);
+    this.launcher = new LauncherCache(this.state);
     this.positionStmt = this.db.prepare<[], { epoch: string | null; applied_seq: number }>(
       'SELECT epoch, applied_seq FROM sync_state WHERE id = 1',
     );
@@ -137,6 +140,12 @@ export class ClientCache {
       case 'approval.digest':
         // Nothing to store: core turns these into a refresh or a toast.
         return 'approvals';
+      case 'launcher.changed':
+        this.launcher.markStale();
+        return 'launcher';
+      case 'launcher.favorites':
+        this.launcher.setFavorites(event.toolIds);
+        return 'launcher';
       case 'attendance.clocked':
         this.attendance.upsert(event.record);
         this.attendance.setToday(event.today);

@@ -21,6 +21,7 @@ function coreWith(values: Record<string, unknown>, userServer?: string) {
     deviceName: 'test',
     defaultServerUrl: 'http://127.0.0.1:8787',
     policy: resolvePolicy([{ name: 'machine', values }]),
+    launcherShell: { openWeb: async () => ({ opened: true }) },
   });
 }
 

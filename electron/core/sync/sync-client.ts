@@ -104,9 +104,12 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     void this.connect();
   }
 
-  /** A read-only request; fails fast when there is no socket. */
-  request<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
-    return this.send(method, params, undefined) as Promise<MethodResult<M>>;
+  /** A read-only request; fails fast when there is no socket. The answer is checked against the protocol. */
+  async request<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
+    const answer = await this.send(method, params, undefined);
+    const parsed = methods[method].result.safeParse(answer);
+    if (!parsed.success) throw new Error(`${method}: the server's answer does not match the protocol (${parsed.error.issues[0]?.message})`);
+    return parsed.data as MethodResult<M>;
   }
 
   /** Queues a mutating action in the outbox (durably) and sends it when the socket is ready. */

@@ -2,9 +2,13 @@ import type { TFunction } from 'i18next';
 import type { ConnectionView, HomeView, Language } from '../../../shared/bridge/views.ts';
 import type { ApprovalTaskSummary } from '../../../shared/domain/approvals/request.ts';
 import { nextClockKind } from '../../../shared/domain/attendance/index.ts';
+import type { CatalogEntry } from '../../../shared/domain/launcher/index.ts';
 import { localized } from '../i18n/core-i18n.ts';
 
 export const CLOCK_ACCELERATOR = 'CommandOrControl+Alt+K';
+/** Opens the command palette from anywhere (PowerToys Run and Spotlight sit on Alt+Space and Cmd+Space). */
+export const PALETTE_ACCELERATOR = 'CommandOrControl+Alt+Space';
+const TRAY_TOOLS = 8;
 
 export type TrayItem =
   | { kind: 'open'; label: string }
@@ -13,6 +17,10 @@ export type TrayItem =
   | { kind: 'route'; label: string; route: string }
   /** Clock in or out (whichever is next), with the shortcut shown as the accelerator. */
   | { kind: 'clock'; label: string; accelerator: string }
+  /** The command palette, with its global shortcut. */
+  | { kind: 'palette'; label: string; accelerator: string }
+  /** Favourite tools (else the most used), launched straight from the tray. */
+  | { kind: 'tools'; label: string; tools: { toolId: string; label: string }[] }
   | { kind: 'separator' }
   | { kind: 'quit'; label: string };
 
@@ -41,6 +49,7 @@ export function buildTrayModel(
   pending: readonly ApprovalTaskSummary[],
   language: Language | null,
   t: TFunction,
+  tools: readonly CatalogEntry[] = [],
 ): TrayModel {
   const badge = home.pendingApprovals + home.unacknowledgedRequired;
   const tasks: TrayItem[] = pending.slice(0, TOP_TASKS).map((task) => ({
@@ -53,6 +62,11 @@ export function buildTrayModel(
   }));
   const more = pending.length - tasks.length;
   const next = nextClockKind({ queued: home.queuedClock, today: home.today, last: home.lastClock });
+  const trayTools = [...tools]
+    .filter((tool) => tool.favorite || tool.usage.count > 0)
+    .sort((a, b) => Number(b.favorite) - Number(a.favorite) || b.usage.count - a.usage.count)
+    .slice(0, TRAY_TOOLS)
+    .map((tool) => ({ toolId: tool.id, label: clip(localized(tool.name, language)) }));
   const urgent: TrayItem[] = home.urgentNotices.slice(0, 3).map((notice) => ({
     kind: 'route',
     label: clip(t('tray.urgent', { title: notice.title })),
@@ -72,6 +86,8 @@ export function buildTrayModel(
       { kind: 'info', label: t(`connection.${connection.state}`) },
       { kind: 'separator' },
       { kind: 'clock', label: t(next === 'in' ? 'tray.clockIn' : 'tray.clockOut'), accelerator: CLOCK_ACCELERATOR },
+      { kind: 'palette', label: t('tray.palette'), accelerator: PALETTE_ACCELERATOR },
+      ...(trayTools.length > 0 ? [{ kind: 'tools', label: t('tray.tools'), tools: trayTools } as TrayItem] : []),
       ...(tasks.length > 0 ? [{ kind: 'info', label: t('tray.waiting', { count: pending.length }) } as TrayItem, ...tasks] : []),
       ...(more > 0 ? [{ kind: 'route', label: t('tray.more', { count: more }), route: 'approvals' } as TrayItem] : []),
       { kind: 'route', label: t('tray.notices', { count: home.unreadNotices }), route: 'notices' },
