@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
@@ -9,6 +9,8 @@ import { PROTOCOL_VERSION } from '../shared/protocol/frames.ts';
 import { InProcessBus } from './bus/event-bus.ts';
 import type { ServerConfig } from './config.ts';
 import { seedDemoOrganisation } from './demo/seed-demo.ts';
+import { sampleToolHandler } from './demo/sample-tool.ts';
+import { seedDemoTools } from './demo/seed-tools.ts';
 import { ActionJournal } from './features/actions/action-journal.ts';
 import { type Approvals, createApprovals } from './features/approvals/approvals-module.ts';
 import { type Attendance, createAttendance } from './features/attendance/attendance-module.ts';
@@ -297,6 +299,16 @@ export async function startPorticoServer(
   approvals.addRoutes(routes, authenticate, SERVER_VERSION, (noticeId, userId) => notices.mayDownload(noticeId, userId));
   attendance.addRoutes(routes, authenticate);
   launcher.addRoutes(routes, authenticate, requireRole(authenticate, directory, ['admin'], 'only admins manage the launcher'));
+  if (config.demo) {
+    // The demo's web tools: a sample tool verifying Portico's tickets as any tool would.
+    const issuer = () => config.publicUrl ?? listeningUrl;
+    let sample: ReturnType<typeof sampleToolHandler> | null = null;
+    const tool = (req: IncomingMessage, res: ServerResponse) => {
+      sample ??= sampleToolHandler({ issuer: issuer(), audience: () => new URL(issuer()).origin, now: () => clock.now() });
+      return sample(req, res);
+    };
+    routes.add('GET', '/demo/tools/:name', tool).add('POST', '/demo/tools/:name', tool);
+  }
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -363,6 +375,10 @@ export async function startPorticoServer(
   const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${hostForUrl.includes(':') ? `[${hostForUrl}]` : hostForUrl}:${port}`;
   listeningUrl = url;
+  if (seededDemo) {
+    const skipped = seedDemoTools(launcher.service, config.publicUrl ?? url);
+    if (skipped.length > 0) logger.warn({ skipped }, 'some demo tools were left out');
+  }
   logger.info({ url, dataDir: config.dataDir, epoch }, 'portico server listening');
 
   return {

@@ -37,7 +37,9 @@ export class LaunchHandoff implements LauncherShell {
     if (match) this.pending.delete(match[1]!);
     const headers = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff' };
     if (req.method !== 'GET' || !entry || entry.expiresAt < Date.now()) {
-      res.writeHead(410, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end('This launch link was used or has expired.');
+      res
+        .writeHead(410, { ...headers, 'content-type': 'text/plain; charset=utf-8' })
+        .end('This launch link was used or has expired.');
       return true;
     }
     const { launch } = entry;

@@ -7,7 +7,9 @@ import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
 import { useClockShortcut } from '../features/attendance/use-clock-shortcut.ts';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
-import { PlaceholderPage } from '../features/launcher/PlaceholderPage.tsx';
+import { CommandPalette } from '../features/launcher/CommandPalette.tsx';
+import { LauncherPage } from '../features/launcher/LauncherPage.tsx';
+import { PlaceholderPage } from '../ui/PlaceholderPage.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -30,7 +32,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
     notices: <NoticesPage />,
     attendance: <AttendancePage />,
     chat: <PlaceholderPage title={t('nav.chat')} />,
-    launcher: <PlaceholderPage title={t('nav.launcher')} />,
+    launcher: <LauncherPage />,
   };
   return (
     <NavigationContext.Provider value={navigation}>
@@ -78,6 +80,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
           <section className="page">{content[page]}</section>
         </div>
         <ToastCenter />
+        <CommandPalette chatEnabled={chatEnabled} />
       </div>
     </NavigationContext.Provider>
   );

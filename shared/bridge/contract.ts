@@ -155,7 +155,10 @@ export const bridgeCalls = {
   'launcher.setFavorite': { params: z.object({ toolId: EntityId, favorite: z.boolean() }).strict(), result: ActionOutcome },
   /** The command palette's recent picks (`tool:…`, `person:…`, `action:…`), newest first. */
   'palette.recent': { params: none, result: PaletteRecentView },
-  'palette.remember': { params: z.object({ id: z.string().min(1).max(200) }).strict(), result: z.object({ ok: z.literal(true) }) },
+  'palette.remember': {
+    params: z.object({ id: z.string().min(1).max(200) }).strict(),
+    result: z.object({ ok: z.literal(true) }),
+  },
   'settings.get': {
     params: none,
     result: z.object({

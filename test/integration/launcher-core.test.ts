@@ -29,7 +29,9 @@ describe('the launcher in a desktop core', () => {
       () => dir.remove(),
       () => core.stop(),
     );
-    expect(await core.handlers['session.signIn']({ serverUrl: w.server.url, username, password: 'portico-demo' })).toEqual({ ok: true });
+    expect(await core.handlers['session.signIn']({ serverUrl: w.server.url, username, password: 'portico-demo' })).toEqual({
+      ok: true,
+    });
     await waitFor(() => core.connectionView().state === 'online', 5000, `${username} online`);
     return { core, shell, dir: dir.dir };
   }
@@ -65,7 +67,9 @@ describe('the launcher in a desktop core', () => {
 
     await waitFor(() => core.connectionView().queuedActions === 0, 5000, 'launch reported');
     const usage = await w.http('GET', '/api/admin/launcher/usage?days=7', 'huang.min');
-    expect((usage.body['tools'] as { toolId: string; launches: number; users: number }[]).find((t) => t.toolId === expenses)).toMatchObject({
+    expect(
+      (usage.body['tools'] as { toolId: string; launches: number; users: number }[]).find((t) => t.toolId === expenses),
+    ).toMatchObject({
       launches: 1,
       users: 1,
     });
@@ -75,7 +79,9 @@ describe('the launcher in a desktop core', () => {
   });
 
   it('opens a POST tool with the ticket as a form field, never in the URL', async () => {
-    const ledger = await w.defineTool({ target: { kind: 'web', url: 'https://ledger.example.com/login', sso: { mode: 'post', field: 'assertion' } } });
+    const ledger = await w.defineTool({
+      target: { kind: 'web', url: 'https://ledger.example.com/login', sso: { mode: 'post', field: 'assertion' } },
+    });
     const { core, shell } = await desktop('li.na');
     await core.handlers['launcher.launch']({ toolId: ledger, source: 'catalog' });
     expect(shell.opened[0]).toMatchObject({ method: 'POST', url: 'https://ledger.example.com/login' });
@@ -93,7 +99,11 @@ describe('the launcher in a desktop core', () => {
 
     const catalog = await core.handlers['launcher.catalog']({});
     const availability = (id: string) => catalog?.find((t) => t.id === id)?.availability;
-    expect([availability(kis), availability(unlisted), availability(windowsOnly)]).toEqual(['ready', 'not_allowed', 'other_platform']);
+    expect([availability(kis), availability(unlisted), availability(windowsOnly)]).toEqual([
+      'ready',
+      'not_allowed',
+      'other_platform',
+    ]);
 
     expect(await core.handlers['launcher.launch']({ toolId: kis, source: 'catalog' })).toEqual({ status: 'opened' });
     await waitFor(() => existsSync(allowed.marker), 5000, 'the allowed program ran');
@@ -105,7 +115,10 @@ describe('the launcher in a desktop core', () => {
     expect(existsSync(other.marker)).toBe(false);
     // A refused launch is not counted.
     await waitFor(() => core.connectionView().queuedActions === 0, 5000, 'launches reported');
-    const usage = (await w.http('GET', '/api/admin/launcher/usage?days=7', 'huang.min')).body['tools'] as { toolId: string; launches: number }[];
+    const usage = (await w.http('GET', '/api/admin/launcher/usage?days=7', 'huang.min')).body['tools'] as {
+      toolId: string;
+      launches: number;
+    }[];
     expect(usage.find((t) => t.toolId === unlisted)?.launches).toBe(0);
     expect(usage.find((t) => t.toolId === kis)?.launches).toBe(1);
   });
@@ -132,7 +145,10 @@ describe('the launcher in a desktop core', () => {
 
     const changes: string[][] = [];
     sales.core.events.on('data.changed', ({ features }) => changes.push(features));
-    const wiki = await w.defineTool({ name: { en: 'Wiki', 'zh-CN': '知识库' }, target: { kind: 'web', url: 'https://wiki.example.com/' } });
+    const wiki = await w.defineTool({
+      name: { en: 'Wiki', 'zh-CN': '知识库' },
+      target: { kind: 'web', url: 'https://wiki.example.com/' },
+    });
     await waitFor(() => changes.some((f) => f.includes('launcher')), 5000, 'catalog change pushed');
     expect(await names(sales.core)).toContain('Wiki');
     await w.http('DELETE', `/api/admin/tools/${wiki}`, 'huang.min');
@@ -145,7 +161,9 @@ describe('the launcher in a desktop core', () => {
     const office = await desktop('li.na');
     const laptop = await desktop('li.na');
     await laptop.core.handlers['launcher.catalog']({});
-    expect(await office.core.handlers['launcher.setFavorite']({ toolId: wiki, favorite: true })).toMatchObject({ status: 'done' });
+    expect(await office.core.handlers['launcher.setFavorite']({ toolId: wiki, favorite: true })).toMatchObject({
+      status: 'done',
+    });
     await waitFor(
       () => laptop.core.trayModel().items.some((i) => i.kind === 'tools' && i.tools.some((t) => t.toolId === wiki)),
       5000,

@@ -202,7 +202,11 @@ describe('defining tools', () => {
 
   it('refuses an audience naming a department or person that does not exist, and creates nothing', async () => {
     const before = (await w.http('GET', '/api/admin/tools', 'huang.min')).body;
-    const refused = await define('huang.min', { kind: 'web', url: 'https://x.example.com/' }, { audience: { departmentIds: ['d_nope'] } });
+    const refused = await define(
+      'huang.min',
+      { kind: 'web', url: 'https://x.example.com/' },
+      { audience: { departmentIds: ['d_nope'] } },
+    );
     expect(refused).toMatchObject({ status: 400, body: { error: { code: 'invalid_params' } } });
     expect((await w.http('GET', '/api/admin/tools', 'huang.min')).body).toEqual(before);
   });

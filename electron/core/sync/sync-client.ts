@@ -108,7 +108,8 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   async request<M extends MethodName>(method: M, params: MethodParams<M>): Promise<MethodResult<M>> {
     const answer = await this.send(method, params, undefined);
     const parsed = methods[method].result.safeParse(answer);
-    if (!parsed.success) throw new Error(`${method}: the server's answer does not match the protocol (${parsed.error.issues[0]?.message})`);
+    if (!parsed.success)
+      throw new Error(`${method}: the server's answer does not match the protocol (${parsed.error.issues[0]?.message})`);
     return parsed.data as MethodResult<M>;
   }
 

@@ -32,7 +32,8 @@ export class LauncherService {
 
   setFavorite(userId: string, toolId: string, favorite: boolean): { toolIds: string[] } {
     return this.d.gate.write((tx) => {
-      if (favorite && !this.d.tools.visibleOne(userId, toolId)) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+      if (favorite && !this.d.tools.visibleOne(userId, toolId))
+        throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
       this.d.tools.setFavorite(userId, toolId, favorite, this.d.clock.now());
       const toolIds = [...this.d.tools.favorites(userId)].sort();
       tx.emit([userId], { kind: 'launcher.favorites', toolIds });

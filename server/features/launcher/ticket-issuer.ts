@@ -86,11 +86,13 @@ export class TicketIssuer {
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
-      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') return { ok: false, reason: 'wrong_audience' };
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud')
+        return { ok: false, reason: 'wrong_audience' };
       return { ok: false, reason: 'invalid' };
     }
     const jti = payload.jti;
-    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.s.known.get(jti)) return { ok: false, reason: 'unknown' };
+    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.s.known.get(jti))
+      return { ok: false, reason: 'unknown' };
     if (this.s.redeem.run(this.d.clock.now(), jti).changes !== 1) return { ok: false, reason: 'replayed' };
     return { ok: true, sub: payload.sub, tool: String(payload['tool']), jti };
   }

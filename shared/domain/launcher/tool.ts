@@ -57,7 +57,7 @@ const ProgramPath = z
   .trim()
   .min(1)
   .max(1024)
-  .refine((p) => !/[\u0000-\u001f"]/.test(p), 'a program path has no quotes or control characters');
+  .refine((p) => ![...p].some((ch) => ch < ' ' || ch === '"'), 'a program path has no quotes or control characters');
 
 export const ProgramTarget = z.object({
   kind: z.literal('program'),
@@ -65,7 +65,15 @@ export const ProgramTarget = z.object({
   paths: z
     .object({ win32: ProgramPath.optional(), darwin: ProgramPath.optional(), linux: ProgramPath.optional() })
     .refine((p) => p.win32 ?? p.darwin ?? p.linux, 'give the program path for at least one platform'),
-  args: z.array(z.string().max(1024).refine((a) => !/[\u0000]/.test(a), 'no NUL in arguments')).max(32).default([]),
+  args: z
+    .array(
+      z
+        .string()
+        .max(1024)
+        .refine((a) => !a.includes('\u0000'), 'no NUL in arguments'),
+    )
+    .max(32)
+    .default([]),
 });
 
 export const DeepLinkTarget = z.object({

@@ -39,12 +39,20 @@ export class LauncherCache {
   setFavorites(toolIds: readonly string[]): void {
     const ids = new Set(toolIds);
     const catalog = this.catalog();
-    if (catalog) this.state.set(CATALOG, catalog.map((t) => ({ ...t, favorite: ids.has(t.id) })));
+    if (catalog)
+      this.state.set(
+        CATALOG,
+        catalog.map((t) => ({ ...t, favorite: ids.has(t.id) })),
+      );
   }
 
   setFavorite(toolId: string, favorite: boolean): void {
     const catalog = this.catalog();
-    if (catalog) this.state.set(CATALOG, catalog.map((t) => (t.id === toolId ? { ...t, favorite } : t)));
+    if (catalog)
+      this.state.set(
+        CATALOG,
+        catalog.map((t) => (t.id === toolId ? { ...t, favorite } : t)),
+      );
   }
 
   /** Counted at once, so "recent" and "most used" move with the click; the server's figure replaces it on the next fetch. */

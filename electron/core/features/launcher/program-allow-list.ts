@@ -15,8 +15,7 @@
  * expanded on both sides, so IT can write the list the way it writes GPOs.
  */
 export type ProgramCheck =
-  | { ok: true; file: string }
-  | { ok: false; code: 'not_allowed' | 'malformed'; reason: string; path: string };
+  { ok: true; file: string } | { ok: false; code: 'not_allowed' | 'malformed'; reason: string; path: string };
 
 export type Platform = 'win32' | 'darwin' | 'linux' | string;
 type Env = Readonly<Record<string, string | undefined>>;

@@ -19,10 +19,14 @@ export async function requestTicket(session: SignedInSession, toolId: string): P
     const body: unknown = await res.json();
     if (res.status === 201) {
       const ticket = IssuedTicket.safeParse(body);
-      return ticket.success ? { ok: true, ticket: ticket.data } : { ok: false, code: 'server_error', message: 'malformed ticket' };
+      return ticket.success
+        ? { ok: true, ticket: ticket.data }
+        : { ok: false, code: 'server_error', message: 'malformed ticket' };
     }
     const problem = Problem.safeParse(body);
-    return problem.success ? { ok: false, ...problem.data.error } : { ok: false, code: 'server_error', message: `HTTP ${res.status}` };
+    return problem.success
+      ? { ok: false, ...problem.data.error }
+      : { ok: false, code: 'server_error', message: `HTTP ${res.status}` };
   } catch (error) {
     return { ok: false, code: 'unreachable', message: error instanceof Error ? error.message : String(error) };
   }

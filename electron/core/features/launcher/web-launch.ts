@@ -6,7 +6,8 @@ import type { WebTarget } from './launcher-types.ts';
 export function webLaunch(toolId: string, target: WebTarget, ticket: IssuedTicket | null): WebLaunch {
   const base = { toolId, openIn: target.openIn, origin: toolOrigin(target) };
   if (!ticket || target.sso.mode === 'none') return { ...base, url: target.url, method: 'GET', fields: {} };
-  if (target.sso.mode === 'post') return { ...base, url: target.url, method: 'POST', fields: { [target.sso.field]: ticket.ticket } };
+  if (target.sso.mode === 'post')
+    return { ...base, url: target.url, method: 'POST', fields: { [target.sso.field]: ticket.ticket } };
   const url = new URL(target.url);
   url.searchParams.set(target.sso.param, ticket.ticket);
   return { ...base, url: url.toString(), method: 'GET', fields: {} };
