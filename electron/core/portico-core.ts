@@ -270,6 +270,9 @@ export class PorticoCore {
     let greeted = false;
     session.sync.on('state', (state) => {
       this.events.emit('connection.changed', this.connectionView());
+      // Views that fetched from the server while the socket was down got the kept copy (or
+      // nothing): now the catalog, templates and people can be fetched.
+      if (state === 'online') this.events.emit('data.changed', { features: ['launcher', 'approvals'] });
       // Signing in (or starting the app) is the day's first activity, like an unlock.
       if (state === 'online' && !greeted) {
         greeted = true;

@@ -34,7 +34,8 @@ export function sampleToolHandler(options: { issuer: string; audience: (req: Inc
         currentDate: new Date(now),
       });
       for (const [jti, expires] of used) if (expires < now) used.delete(jti);
-      if (!payload.jti || used.has(payload.jti)) return page(401, 'Ticket already used', '<p>Open the tool from Portico again.</p>');
+      if (!payload.jti || used.has(payload.jti))
+        return page(401, 'Ticket already used', '<p>Open the tool from Portico again.</p>');
       used.set(payload.jti, (payload.exp ?? 0) * 1000);
       const name = typeof payload['name'] === 'string' ? payload['name'] : String(payload.sub);
       const username = typeof payload['preferred_username'] === 'string' ? payload['preferred_username'] : '';

@@ -72,10 +72,13 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
     requestAnimationFrame(() => performance.measure('palette-open', { start: started, end: performance.now() }));
   }, [open]);
 
-  const results = useMemo(
-    () => (deferred.trim() === '' ? suggestions(items, recent) : searchPalette(items, deferred)),
-    [items, recent, deferred],
+  const resultsFor = useCallback(
+    (text: string) => (text.trim() === '' ? suggestions(items, recent) : searchPalette(items, text)),
+    [items, recent],
   );
+  // The list renders from a deferred query so typing never waits for it; Enter uses the query as
+  // typed, so a fast "contracts⏎" opens Contracts and not whatever the list showed a moment before.
+  const results = useMemo(() => resultsFor(deferred), [resultsFor, deferred]);
 
   const run = async (item: PaletteItem) => {
     if (item.unavailable) return setError(item.unavailable);
@@ -99,9 +102,10 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
       e.preventDefault();
       const step = e.key === 'ArrowDown' ? 1 : -1;
       setActive((selected + step + results.length) % Math.max(1, results.length));
-    } else if (e.key === 'Enter' && results[selected]) {
+    } else if (e.key === 'Enter') {
       e.preventDefault();
-      void run(results[selected]);
+      const chosen = deferred === query ? results[selected] : resultsFor(query)[0];
+      if (chosen) void run(chosen);
     }
   };
   return (

@@ -33,7 +33,11 @@ const tools = [
 let sources: (language: string) => PaletteSources;
 beforeAll(async () => {
   const i18n = i18next.createInstance();
-  await i18n.init({ lng: 'en', resources: { en: { translation: en }, 'zh-CN': { translation: zh } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: 'en',
+    resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
+    interpolation: { escapeValue: false },
+  });
   sources = (language) => ({
     tools,
     people: [
@@ -74,7 +78,9 @@ describe('the palette’s search', () => {
 
   it('puts favourites and often-used tools first among equal matches', () => {
     const items = buildPaletteItems(sources('en'));
-    const ranked = searchPalette(items, 'i').filter((i) => i.kind === 'tool').map((i) => i.title);
+    const ranked = searchPalette(items, 'i')
+      .filter((i) => i.kind === 'tool')
+      .map((i) => i.title);
     expect(ranked.indexOf('Wiki')).toBeLessThan(ranked.indexOf('Kingdee KIS'));
   });
 
@@ -103,7 +109,11 @@ describe('the palette’s search', () => {
     const many = buildPaletteItems({
       ...sources('en'),
       tools: Array.from({ length: 500 }, (_, n) => tool(`t_${n}`, `Tool number ${n}`, `工具 ${n}`)),
-      people: Array.from({ length: 5000 }, (_, n) => ({ id: `u_${n}`, name: `Person ${n} 员工`, departmentName: `Dept ${n % 40}` })),
+      people: Array.from({ length: 5000 }, (_, n) => ({
+        id: `u_${n}`,
+        name: `Person ${n} 员工`,
+        departmentName: `Dept ${n % 40}`,
+      })),
     });
     const queries = ['t', 'to', 'too', 'tool', 'tool n', 'tool nu', 'tool 49', 'per', 'person 4', '员工'];
     const times = queries.map((q) => {
