@@ -43,7 +43,7 @@ export function sampleToolHandler(options: { issuer: string; audience: (req: Inc
         200,
         `Signed in as ${name}`,
         `<p data-testid="verified">Verified ticket for <b>${escape(username)}</b> (${escape(String(payload.sub))}), ` +
-          `issued by ${escape(String(payload.iss))}, key ${escape(String(payload['tool']))}.</p>`,
+          `issued by ${escape(String(payload.iss))} for tool ${escape(String(payload['tool']))}.</p>`,
       );
     } catch (error) {
       const reason = error instanceof errors.JOSEError ? error.code : 'invalid';
