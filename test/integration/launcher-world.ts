@@ -2,7 +2,10 @@ import { ManualClock } from '../../shared/domain/clock.ts';
 import type { ToolDefinition } from '../../shared/domain/launcher/index.ts';
 import { login, startTestServer } from './harness.ts';
 
-type DefinitionInput = Partial<Omit<ToolDefinition, 'target'>> & { target: object };
+type DefinitionInput = Partial<Omit<ToolDefinition, 'target' | 'audience'>> & {
+  target: object;
+  audience?: Partial<ToolDefinition['audience']>;
+};
 
 /** A demo server on a manual clock with helpers to define tools as an admin and ask for tickets as a user. */
 export async function launcherWorld() {
