@@ -19,7 +19,6 @@ import { addAuthRoutes } from './features/auth/auth-routes.ts';
 import { AuthService } from './features/auth/auth-service.ts';
 import { AuthStore } from './features/auth/auth-store.ts';
 import { DirectoryStore } from './features/directory/directory-store.ts';
-import { DomainError } from './features/domain-error.ts';
 import { EventLog } from './features/events/event-log.ts';
 import { BriefService } from './features/brief/brief-service.ts';
 import { BriefStore } from './features/brief/brief-store.ts';
@@ -32,6 +31,7 @@ import { requireRole } from './features/auth/require-role.ts';
 import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken, sendJson } from './gateway/http-kit.ts';
+import { sendHttpError } from './gateway/http-errors.ts';
 import { MethodRouter } from './gateway/method-router.ts';
 import { SocketGateway } from './gateway/socket-gateway.ts';
 import { openServerDatabase } from './store/database.ts';
@@ -326,38 +326,7 @@ export async function startPorticoServer(
       });
     Promise.resolve()
       .then(() => route.handler(req, res, url, route.params))
-      .catch((error: unknown) => {
-        if (res.headersSent) return res.destroy();
-        if (error instanceof HttpProblem)
-          return sendJson(res, error.status, {
-            error: { code: error.code, message: error.message, ...error.extra },
-          });
-        if (error instanceof DomainError) {
-          const status =
-            {
-              forbidden: 403,
-              not_found: 404,
-              invalid_params: 400,
-              conflict: 409,
-              no_approver: 422,
-              too_large: 413,
-              unsupported_type: 415,
-              network_not_allowed: 403,
-              too_soon: 429,
-              note_required: 400,
-            }[error.code as string] ?? 400;
-          return sendJson(res, status, {
-            error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
-          });
-        }
-        logger.error({ err: error, path: url.pathname }, 'http request failed');
-        sendJson(res, 500, {
-          error: {
-            code: 'internal',
-            message: 'the server failed; it has been logged',
-          },
-        });
-      });
+      .catch((error: unknown) => sendHttpError(res, error, logger, url.pathname));
   });
   http.on('upgrade', (req, socket, head) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');

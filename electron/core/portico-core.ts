@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
 import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
-import { ClockOutcome } from '../../shared/domain/attendance/index.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
+import { doneOutcome, failedOutcome } from './sync/action-outcome.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { AttendanceAssistant, queuedClock } from './features/attendance/attendance-assistant.ts';
@@ -38,28 +38,6 @@ export interface CoreOptions {
   launcherShell: LauncherShell;
   /** For `%ProgramFiles%` in allow-list paths; defaults to this process's environment. */
   env?: Readonly<Record<string, string | undefined>>;
-}
-
-function doneOutcome(result: unknown): ActionOutcome {
-  const requestId = (result as { requestId?: unknown } | undefined)?.requestId;
-  const noticeId = (result as { noticeId?: unknown } | undefined)?.noticeId;
-  const clock = ClockOutcome.safeParse(result);
-  return {
-    status: 'done',
-    ...(typeof requestId === 'string' ? { requestId } : {}),
-    ...(typeof noticeId === 'string' ? { noticeId } : {}),
-    ...(clock.success ? { clock: clock.data } : {}),
-  };
-}
-
-function failedOutcome(error: WireError | undefined): ActionOutcome {
-  return {
-    status: 'failed',
-    code: error?.code ?? 'internal',
-    message: error?.message ?? '',
-    ...(error?.details ? { details: error.details } : {}),
-    ...(error?.issues ? { issues: error.issues } : {}),
-  };
 }
 
 type BridgeEventMap = { [E in BridgeEventName]: [BridgeEventPayload<E>] };

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type ReactNode, useRef } from 'react';
+import './virtual-list.css';
 
 /**
  * A list that renders only the rows in view (TanStack Virtual), so an inbox of 5,000 tasks costs
