@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PorticoCore } from '../../electron/core/portico-core.ts';
 import { resolvePolicy } from '../../electron/core/policy/resolve-policy.ts';
-import { RecordingShell, tempDir, testCore, waitFor } from './harness.ts';
+import { RecordingShell, startTestServer, tempDir, testCore, waitFor } from './harness.ts';
 import { type LauncherWorld, launcherWorld } from './launcher-world.ts';
 
 describe('the launcher in a desktop core', () => {
@@ -170,5 +170,43 @@ describe('the launcher in a desktop core', () => {
       'favourite reached the laptop’s tray',
     );
     expect((await laptop.core.handlers['launcher.catalog']({}))?.find((t) => t.id === wiki)?.favorite).toBe(true);
+  });
+
+  it('offline: a signed-in tool says it needs the server and opens nothing; a program runs, and its launch is counted once later', async () => {
+    const { dir } = tempDir('programs');
+    const allowed = program(dir, 'notepad');
+    const expenses = await w.defineTool({
+      target: { kind: 'web', url: 'https://expenses.example.com/', sso: { mode: 'query' } },
+    });
+    const notepad = await w.defineTool({ target: { kind: 'program', paths: { linux: allowed.file } } });
+    const { core, shell } = await desktop('li.na', [allowed.file]);
+    await core.handlers['launcher.catalog']({});
+
+    const { port, dataDir } = w.server;
+    await w.server.close();
+    await waitFor(() => core.connectionView().state !== 'online', 5000, 'client noticed the server is gone');
+    expect(await core.handlers['launcher.launch']({ toolId: expenses, source: 'palette' })).toMatchObject({
+      status: 'failed',
+      code: 'offline',
+    });
+    expect(shell.opened).toEqual([]);
+    expect(await core.handlers['launcher.launch']({ toolId: notepad, source: 'palette' })).toEqual({ status: 'opened' });
+    await waitFor(() => existsSync(allowed.marker), 5000, 'the program ran offline');
+    expect(core.connectionView().queuedActions).toBe(1);
+
+    const again = await startTestServer({ port, dataDir }, { clock: w.clock });
+    cleanups.push(() => again.close());
+    core.nudge();
+    await waitFor(
+      () => core.connectionView().state === 'online' && core.connectionView().queuedActions === 0,
+      10_000,
+      'outbox sent',
+    );
+    // The same address and data: the admin asks the restarted server.
+    const usage = (await w.http('GET', '/api/admin/launcher/usage?days=7', 'huang.min')).body as {
+      tools: { toolId: string; launches: number }[];
+    };
+    expect(usage.tools.find((t) => t.toolId === notepad)?.launches).toBe(1);
+    expect(usage.tools.find((t) => t.toolId === expenses)?.launches).toBe(0);
   });
 });

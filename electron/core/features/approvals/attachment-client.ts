@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { AttachmentRef } from '../../../../shared/domain/approvals/request.ts';
+import { problemOf, unreachable } from '../../session/server-problem.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
-
-const Problem = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 type Upload = { ok: true; attachment: AttachmentRef } | { ok: false; code: string; message: string };
 type Download = { ok: true; name: string; mediaType: string; base64: string } | { ok: false; code: string };
@@ -20,12 +18,9 @@ export async function uploadAttachment(session: SignedInSession, name: string, d
     });
     const body: unknown = await res.json();
     if (res.status === 201) return { ok: true, attachment: AttachmentRef.parse(body) };
-    const problem = Problem.safeParse(body);
-    return problem.success
-      ? { ok: false, ...problem.data.error }
-      : { ok: false, code: 'server_error', message: `HTTP ${res.status}` };
+    return { ok: false, ...problemOf(res.status, body) };
   } catch (error) {
-    return { ok: false, code: 'unreachable', message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, ...unreachable(error) };
   }
 }
 

@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { IssuedTicket } from '../../../../shared/domain/launcher/index.ts';
+import { problemOf, unreachable } from '../../session/server-problem.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
-
-const Problem = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export type TicketOutcome = { ok: true; ticket: IssuedTicket } | { ok: false; code: string; message: string };
 
@@ -23,11 +21,8 @@ export async function requestTicket(session: SignedInSession, toolId: string): P
         ? { ok: true, ticket: ticket.data }
         : { ok: false, code: 'server_error', message: 'malformed ticket' };
     }
-    const problem = Problem.safeParse(body);
-    return problem.success
-      ? { ok: false, ...problem.data.error }
-      : { ok: false, code: 'server_error', message: `HTTP ${res.status}` };
+    return { ok: false, ...problemOf(res.status, body) };
   } catch (error) {
-    return { ok: false, code: 'unreachable', message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, ...unreachable(error) };
   }
 }
