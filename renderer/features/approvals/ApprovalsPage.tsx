@@ -9,7 +9,7 @@ import { NewRequestForm } from './NewRequestForm.tsx';
 import { OutOfOfficePanel } from './OutOfOfficePanel.tsx';
 import { RequestDetailPane } from './RequestDetailPane.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
-import { localized } from './approval-format.ts';
+import { localized } from '../../i18n/localized.ts';
 
 type Tab = 'waiting' | 'mine' | 'done';
 const ROW_HEIGHT = 64;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ChainStep } from '../../../shared/domain/approvals/request.ts';
-import { localized } from './approval-format.ts';
+import { localized } from '../../i18n/localized.ts';
 
 const marks: Record<ChainStep['status'], string> = {
   waiting: '○',

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FieldValue } from '../../../shared/domain/approvals/form.ts';
 import type { TemplateField } from '../../../shared/domain/approvals/template.ts';
-import { localized } from './approval-format.ts';
+import { localized } from '../../i18n/localized.ts';
 
 /** One generated form control, labelled, with its problem shown under it and announced. */
 export function FormFieldInput({

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalTaskSummary, DoneTaskSummary, RequestSummary } from '../../../shared/domain/approvals/request.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { SlaBadge } from './SlaBadge.tsx';
-import { localized } from './approval-format.ts';
+import { localized } from '../../i18n/localized.ts';
 
 /** Rows of the three inbox views; each is one button that opens the request. */
 export function WaitingRow({

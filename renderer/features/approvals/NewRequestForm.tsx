@@ -9,7 +9,8 @@ import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts'
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
-import { issueMessage, localized } from './approval-format.ts';
+import { localized } from '../../i18n/localized.ts';
+import { issueMessage } from './approval-format.ts';
 
 /**
  * Choose a template, fill the form generated from it, submit. The shared validator runs as the

@@ -9,7 +9,8 @@ import { ChainProgress } from './ChainProgress.tsx';
 import { DecisionBar } from './DecisionBar.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
-import { formatFieldValue, localized } from './approval-format.ts';
+import { localized } from '../../i18n/localized.ts';
+import { formatFieldValue } from './approval-format.ts';
 
 /** One request: its fields, its chain and progress, the conversation, and what I may do with it. */
 export function RequestDetailPane({

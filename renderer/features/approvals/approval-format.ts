@@ -1,12 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { LocalizedText } from '../../../shared/domain/approvals/template.ts';
+import { localized } from '../../i18n/localized.ts';
 import type { TemplateField } from '../../../shared/domain/approvals/template.ts';
 import type { FieldIssue } from '../../../shared/domain/approvals/form.ts';
-
-/** A server-provided name in the UI language; languages the template does not carry fall back to English. */
-export function localized(text: LocalizedText, language: string): string {
-  return language.startsWith('zh') ? text['zh-CN'] : text.en;
-}
 
 /** A stored form value as the reader expects it: option labels, units, local dates. */
 export function formatFieldValue(field: TemplateField, value: string | number | null | undefined, language: string): string {

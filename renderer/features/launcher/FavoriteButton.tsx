@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { LauncherEntryView } from '../../../shared/bridge/views.ts';
 import { portico } from '../../bridge/portico.ts';
-import { pick } from './palette-items.ts';
+import { localized } from '../../i18n/localized.ts';
 
 export function FavoriteButton({ tool }: { tool: LauncherEntryView }) {
   const { t, i18n } = useTranslation();
-  const name = pick(tool.name, i18n.language);
+  const name = localized(tool.name, i18n.language);
   return (
     <button
       className={tool.favorite ? 'favorite on' : 'favorite'}

@@ -6,7 +6,7 @@ import { VirtualList } from '../../ui/VirtualList.tsx';
 import { PALETTE_SHORTCUT_LABEL } from './palette-shortcut.ts';
 import { ToolRow } from './ToolRow.tsx';
 import { ToolTile } from './ToolTile.tsx';
-import { pick } from './palette-items.ts';
+import { localized } from '../../i18n/localized.ts';
 import { useToolLauncher } from './use-tool-launcher.ts';
 import './launcher.css';
 
@@ -34,8 +34,8 @@ export function LauncherPage() {
   const all = useMemo(() => {
     const list = [...(tools ?? [])].sort(
       (a, b) =>
-        pick(a.category, language).localeCompare(pick(b.category, language), language) ||
-        pick(a.name, language).localeCompare(pick(b.name, language), language),
+        localized(a.category, language).localeCompare(localized(b.category, language), language) ||
+        localized(a.name, language).localeCompare(localized(b.name, language), language),
     );
     if (!query) return list;
     return list.filter((tool) =>

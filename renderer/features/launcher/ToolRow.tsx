@@ -1,22 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { LauncherEntryView } from '../../../shared/bridge/views.ts';
 import { FavoriteButton } from './FavoriteButton.tsx';
-import { pick } from './palette-items.ts';
+import { localized } from '../../i18n/localized.ts';
 import { toolKindLabel } from './tool-labels.ts';
 import { ToolIcon } from './ToolIcon.tsx';
 
 export function ToolRow({ tool, onLaunch }: { tool: LauncherEntryView; onLaunch: () => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const description = pick(tool.description, language);
+  const description = localized(tool.description, language);
   return (
     <div className={tool.availability === 'ready' ? 'tool-row' : 'tool-row unavailable'}>
       <button className="tool-row-launch" onClick={onLaunch}>
         <ToolIcon icon={tool.icon} color={tool.color} />
         <span className="tool-row-text">
-          <span className="tool-name">{pick(tool.name, language)}</span>
+          <span className="tool-name">{localized(tool.name, language)}</span>
           <span className="muted">
-            {pick(tool.category, language)} · {toolKindLabel(tool, t)}
+            {localized(tool.category, language)} · {toolKindLabel(tool, t)}
             {description ? ` · ${description}` : ''}
           </span>
         </span>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LauncherEntryView } from '../../../shared/bridge/views.ts';
 import { FavoriteButton } from './FavoriteButton.tsx';
-import { pick } from './palette-items.ts';
+import { localized } from '../../i18n/localized.ts';
 import { toolKindLabel } from './tool-labels.ts';
 import { ToolIcon } from './ToolIcon.tsx';
 
@@ -12,7 +12,7 @@ export function ToolTile({ tool, onLaunch }: { tool: LauncherEntryView; onLaunch
     <div className={ready ? 'tool-tile' : 'tool-tile unavailable'}>
       <button className="tool-launch" onClick={onLaunch} aria-describedby={`tile-${tool.id}`}>
         <ToolIcon icon={tool.icon} color={tool.color} large />
-        <span className="tool-name">{pick(tool.name, i18n.language)}</span>
+        <span className="tool-name">{localized(tool.name, i18n.language)}</span>
       </button>
       <span id={`tile-${tool.id}`} className="tool-meta muted">
         {toolKindLabel(tool, t)}

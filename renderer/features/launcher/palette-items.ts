@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ApprovalTaskSummary, ApprovalTemplate, DirectoryPerson, LauncherEntryView } from '../../../shared/bridge/views.ts';
-import type { LocalizedText } from '../../../shared/domain/approvals/template.ts';
+import { localized, otherLocalized } from '../../i18n/localized.ts';
 
 /** What choosing an item does. */
 export type PaletteRun = { type: 'launch'; toolId: string } | { type: 'navigate'; route: string } | { type: 'clock' };
@@ -35,18 +35,15 @@ export interface PaletteSources {
 
 const PAGES = ['home', 'approvals', 'notices', 'attendance', 'launcher'] as const;
 
-export const pick = (text: LocalizedText, language: string) => (language === 'zh-CN' ? text['zh-CN'] : text.en);
-const other = (text: LocalizedText, language: string) => (language === 'zh-CN' ? text.en : text['zh-CN']);
-
 /** Everything the palette can find, in the user's language. */
 export function buildPaletteItems(s: PaletteSources): PaletteItem[] {
   const { t, language } = s;
   const tools: PaletteItem[] = s.tools.map((tool) => ({
     id: `tool:${tool.id}`,
     kind: 'tool',
-    title: pick(tool.name, language),
-    subtitle: pick(tool.category, language),
-    aliases: [other(tool.name, language), ...tool.keywords],
+    title: localized(tool.name, language),
+    subtitle: localized(tool.category, language),
+    aliases: [otherLocalized(tool.name, language), ...tool.keywords],
     icon: tool.icon,
     color: tool.color,
     boost: (tool.favorite ? 1000 : 0) + tool.usage.count,
@@ -70,10 +67,10 @@ export function buildPaletteItems(s: PaletteSources): PaletteItem[] {
     ...s.templates.map((template) =>
       action(
         `new:${template.key}`,
-        t('palette.newRequest', { name: pick(template.name, language) }),
+        t('palette.newRequest', { name: localized(template.name, language) }),
         { type: 'navigate', route: `approvals/new?template=${template.key}` },
         '+',
-        [other(template.name, language)],
+        [otherLocalized(template.name, language)],
       ),
     ),
     ...PAGES.map((page) =>
@@ -84,7 +81,7 @@ export function buildPaletteItems(s: PaletteSources): PaletteItem[] {
     id: `approval:${task.requestId}`,
     kind: 'approval',
     title: task.title,
-    subtitle: t('palette.waitingApproval', { name: task.submitter.name, template: pick(task.templateName, language) }),
+    subtitle: t('palette.waitingApproval', { name: task.submitter.name, template: localized(task.templateName, language) }),
     aliases: [task.submitter.name],
     icon: '✓',
     color: '#b7791f',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LauncherEntryView } from '../../../shared/bridge/views.ts';
 import type { LaunchSource } from '../../../shared/domain/launcher/index.ts';
 import { launchErrorText, launchTool } from './launch-tool.ts';
-import { pick } from './palette-items.ts';
+import { localized } from '../../i18n/localized.ts';
 
 /** Launches a tool and keeps the last outcome as a message (an alert when it failed). */
 export function useToolLauncher(): { launch: (tool: LauncherEntryView, source: LaunchSource) => void; message: ReactNode } {
@@ -14,7 +14,7 @@ export function useToolLauncher(): { launch: (tool: LauncherEntryView, source: L
       setLast(
         outcome.status === 'failed'
           ? { ok: false, text: launchErrorText(outcome, t) }
-          : { ok: true, text: t('launcher.opened', { name: pick(tool.name, i18n.language) }) },
+          : { ok: true, text: t('launcher.opened', { name: localized(tool.name, i18n.language) }) },
       ),
     );
   };

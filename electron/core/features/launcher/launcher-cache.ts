@@ -32,6 +32,7 @@ export class LauncherCache {
     this.state.set(STALE, true);
   }
 
+  /** True until the first fetch, after an admin's change, and when a kept copy no longer reads back. */
   isStale(): boolean {
     return this.state.get<boolean>(STALE) !== false || this.catalog() === null;
   }

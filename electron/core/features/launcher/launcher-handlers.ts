@@ -98,14 +98,12 @@ export function launcherHandlers(ctx: LauncherContext): LauncherHandlers {
       if (outcome.status !== 'failed') recordUse(s, toolId, source);
       return outcome;
     },
-    'launcher.setFavorite': async ({ toolId, favorite }) => {
-      const outcome = await ctx.act((s) => {
+    'launcher.setFavorite': async ({ toolId, favorite }) =>
+      ctx.act((s) => {
         s.cache.launcher.setFavorite(toolId, favorite);
         ctx.changed();
         return s.sync.enqueue('launcher.setFavorite', { toolId, favorite });
-      });
-      return outcome;
-    },
+      }),
     'palette.recent': async () => ctx.session()?.cache.launcher.recent() ?? [],
     'palette.remember': async ({ id }) => {
       ctx.session()?.cache.launcher.remember(id, ctx.clock.now());
