@@ -28,6 +28,10 @@ import type { NoticeService } from './features/notices/notice-service.ts';
 import { type Notices, createNotices } from './features/notices/notices-module.ts';
 import { type Launcher, createLauncher } from './features/launcher/launcher-module.ts';
 import { requireRole } from './features/auth/require-role.ts';
+import { type Chat, createChat } from './features/chat/chat-module.ts';
+import { type Presence, createPresence } from './features/presence/presence-module.ts';
+import type { PresenceView } from '../shared/domain/presence/index.ts';
+import { peopleWithPinyin } from './features/directory/people-pinyin.ts';
 import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken, sendJson } from './gateway/http-kit.ts';
@@ -57,6 +61,8 @@ export interface PorticoServer {
     directory: DirectoryStore;
     approvals: Approvals;
     launcher: Launcher;
+    chat: Chat;
+    presence: Presence;
   };
   gateway: SocketGateway;
   logger: Logger;
@@ -113,6 +119,24 @@ export async function startPorticoServer(
     keyRotationMs: config.ssoKeyRotationDays * 24 * 3600_000,
   });
 
+  const chat = createChat(db, {
+    gate,
+    directory,
+    attachments: approvals.attachments,
+    clock,
+    signal: (userIds, signal) => bus.signal({ userIds, signal }),
+  });
+  // The gateway is created below; presence reaches it through this late-bound reference.
+  let deliverPresence: (connectionIds: ReadonlySet<string>, view: PresenceView) => void = () => {};
+  const presence = createPresence(db, {
+    directory,
+    clock,
+    timeZone: config.timeZone,
+    graceMs: config.presenceGraceMs,
+    outOfOffice: (userId) => approvals.outOfOffice.view(userId),
+    deliver: (ids, view) => deliverPresence(ids, view),
+  });
+
   const router = new MethodRouter(
     {
       'sync.snapshot': (ctx) =>
@@ -124,6 +148,7 @@ export async function startPorticoServer(
             tasks: approvals.tasks,
             outOfOffice: approvals.outOfOffice,
             attendance: attendance.service,
+            conversations: chat.conversations,
           },
           ctx.userId,
         ),
@@ -133,9 +158,17 @@ export async function startPorticoServer(
       'approvals.decide': (ctx, p) => approvals.service.decide(ctx.userId, p),
       'approvals.withdraw': (ctx, p) => approvals.service.withdraw(ctx.userId, p.requestId),
       'approvals.comment': (ctx, p) => approvals.service.comment(ctx.userId, p),
-      'approvals.setOutOfOffice': (ctx, p) => approvals.outOfOffice.set(ctx.userId, p),
-      'approvals.clearOutOfOffice': (ctx) => approvals.outOfOffice.clear(ctx.userId),
-      'directory.people': () => directory.people(),
+      'approvals.setOutOfOffice': (ctx, p) => {
+        const set = approvals.outOfOffice.set(ctx.userId, p);
+        presence.tracker.refresh(ctx.userId);
+        return set;
+      },
+      'approvals.clearOutOfOffice': (ctx) => {
+        const cleared = approvals.outOfOffice.clear(ctx.userId);
+        presence.tracker.refresh(ctx.userId);
+        return cleared;
+      },
+      'directory.people': () => peopleWithPinyin(directory.people()),
       'notices.markRead': (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
       'notices.acknowledge': (ctx, p) => notices.acknowledge(ctx.userId, p.noticeId),
       'notices.publish': (ctx, p) => notices.publish(ctx.userId, p),
@@ -156,6 +189,23 @@ export async function startPorticoServer(
       'attendance.clockIn': (ctx, p) => attendance.service.record(ctx, 'in', p),
       'attendance.clockOut': (ctx, p) => attendance.service.record(ctx, 'out', p),
       'attendance.month': (ctx, p) => attendance.service.month(ctx.userId, p.month),
+      'chat.create': (ctx, p) => chat.conversations.create(ctx.userId, p),
+      'chat.send': (ctx, p) => chat.messages.send(ctx.userId, p, ctx.actionId ?? null),
+      'chat.edit': (ctx, p) => chat.messages.edit(ctx.userId, p.messageId, p.text, p.mentions),
+      'chat.delete': (ctx, p) => chat.messages.delete(ctx.userId, p.messageId),
+      'chat.markRead': (ctx, p) => chat.messages.markRead(ctx.userId, p.conversationId, p.seq),
+      'chat.mute': (ctx, p) => chat.conversations.mute(ctx.userId, p.conversationId, p.muted),
+      'chat.addMembers': (ctx, p) => chat.conversations.addMembers(ctx.userId, p.conversationId, p.memberIds),
+      'chat.leave': (ctx, p) => chat.conversations.leave(ctx.userId, p.conversationId),
+      'chat.history': (ctx, p) => chat.messages.history(ctx.userId, p.conversationId, p.beforeSeq, p.limit),
+      'chat.receipts': (ctx, p) => chat.messages.receipts(ctx.userId, p.conversationId),
+      'chat.typing': (ctx, p) => chat.messages.typing(ctx.userId, p.conversationId),
+      'chat.policy': (ctx) => chat.conversations.policyFor(ctx.userId),
+      'presence.report': (ctx, p) => presence.service.report(ctx.userId, ctx.connectionId, p.idle),
+      'presence.watch': (ctx, p) => presence.service.watch(ctx.connectionId, p.userIds),
+      'presence.mine': (ctx) => presence.service.mine(ctx.userId),
+      'presence.set': (ctx, p) => presence.service.set(ctx.userId, p),
+      'presence.leaders': (ctx) => presence.service.leaders(ctx.userId),
     },
     gate,
     journal,
@@ -191,6 +241,17 @@ export async function startPorticoServer(
     },
   );
 
+  deliverPresence = (ids, view) => gateway.signalConnections(ids, { kind: 'presence', presence: view });
+  gateway.listen(presence.connectionListener);
+  const presenceTimer = setInterval(() => {
+    try {
+      presence.tick();
+    } catch (error) {
+      logger.error({ err: error }, 'presence tick failed');
+    }
+  }, config.presenceTickMs);
+  presenceTimer.unref();
+
   const brief: BriefService = new BriefService({
     gate,
     store: new BriefStore(db),
@@ -198,7 +259,7 @@ export async function startPorticoServer(
     tasks: approvals.tasks,
     outOfOffice: approvals.outOfOffice,
     attendance: attendance.service,
-    isOnline: (userId: string): boolean => gateway.isOnline(userId),
+    isOnline: (userId: string): boolean => presence.tracker.isOnline(userId),
     clock,
   });
 
@@ -296,7 +357,13 @@ export async function startPorticoServer(
     directory,
     authenticateHr: requireRole(authenticate, directory, ['hr', 'admin'], 'only HR and admins manage accounts'),
   });
-  approvals.addRoutes(routes, authenticate, SERVER_VERSION, (noticeId, userId) => notices.mayDownload(noticeId, userId));
+  approvals.addRoutes(routes, authenticate, SERVER_VERSION, {
+    notice: (noticeId, userId) => notices.mayDownload(noticeId, userId),
+    message: (messageId, userId) => chat.messages.mayDownload(messageId, userId),
+  });
+  const authenticateAdmin = requireRole(authenticate, directory, ['admin'], 'only admins change this');
+  chat.addRoutes(routes, authenticateAdmin);
+  presence.addRoutes(routes, requireRole(authenticate, directory, ['admin', 'hr'], 'only HR and admins see leaders’ hours'));
   attendance.addRoutes(routes, authenticate);
   launcher.addRoutes(routes, authenticate, requireRole(authenticate, directory, ['admin'], 'only admins manage the launcher'));
   if (config.demo) {
@@ -355,13 +422,27 @@ export async function startPorticoServer(
     wsUrl: `${url.replace(/^http/, 'ws')}/ws`,
     port,
     seededDemo,
-    services: { log, notices, noticesModule, directoryAdmin, brief, attendance, gate, directory, approvals, launcher },
+    services: {
+      log,
+      notices,
+      noticesModule,
+      directoryAdmin,
+      brief,
+      attendance,
+      gate,
+      directory,
+      approvals,
+      launcher,
+      chat,
+      presence,
+    },
     gateway,
     logger,
     async close() {
       shuttingDown = true;
       clearInterval(pruneTimer);
       clearInterval(sweepTimer);
+      clearInterval(presenceTimer);
       await approvals.callbacks.stop();
       await noticesModule.stop();
       gateway.close(1001, 'server shutting down');

@@ -27,6 +27,10 @@ export const ServerConfig = z.object({
     .nullable(),
   /** How long a single sign-on signing key signs before the next one takes over. */
   ssoKeyRotationDays: z.number().positive().max(365),
+  /** A dropped socket keeps its user's presence this long, so a reconnect (sleep, Wi-Fi) does not flicker. */
+  presenceGraceMs: z.number().int().min(0),
+  /** How often time-driven presence changes (schedules, grace, leave) are looked at. */
+  presenceTickMs: z.number().int().min(50),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -47,6 +51,8 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   callbackRetryMs: 5000,
   publicUrl: null,
   ssoKeyRotationDays: 30,
+  presenceGraceMs: 20_000,
+  presenceTickMs: 10_000,
 };
 
 export const usage = `portico-server [options]
@@ -114,6 +120,8 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
     callbackRetryMs: num(values['callback-retry'] ?? env.PORTICO_CALLBACK_RETRY_MS) ?? defaultConfig.callbackRetryMs,
     publicUrl: values['public-url'] ?? env.PORTICO_PUBLIC_URL ?? defaultConfig.publicUrl,
     ssoKeyRotationDays: num(values['sso-key-days'] ?? env.PORTICO_SSO_KEY_DAYS) ?? defaultConfig.ssoKeyRotationDays,
+    presenceGraceMs: num(env.PORTICO_PRESENCE_GRACE_MS) ?? defaultConfig.presenceGraceMs,
+    presenceTickMs: num(env.PORTICO_PRESENCE_TICK_MS) ?? defaultConfig.presenceTickMs,
   };
   const parsed = ServerConfig.safeParse(candidate);
   if (!parsed.success) throw new Error(`invalid server configuration:\n${z.prettifyError(parsed.error)}`);

@@ -6,10 +6,14 @@ import type { WireError } from '../../shared/protocol/errors.ts';
 import { doneOutcome, failedOutcome } from './sync/action-outcome.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
-import { AttendanceAssistant, queuedClock } from './features/attendance/attendance-assistant.ts';
+import { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
+import { buildHomeView } from './home-view.ts';
+import { settingsHandlers } from './settings/settings-handlers.ts';
 import { BriefAssistant } from './features/brief/brief-assistant.ts';
 import { noticeHandlers } from './features/notices/notice-handlers.ts';
 import { launcherHandlers } from './features/launcher/launcher-handlers.ts';
+import { chatHandlers } from './features/chat/chat-handlers.ts';
+import { PresenceAssistant } from './features/presence/presence-assistant.ts';
 import type { LauncherShell } from './features/launcher/launcher-types.ts';
 import { Notifier } from './notify/notifier.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
@@ -38,6 +42,8 @@ export interface CoreOptions {
   launcherShell: LauncherShell;
   /** For `%ProgramFiles%` in allow-list paths; defaults to this process's environment. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Away after this long without input (default 10 minutes). */
+  idleAfterMs?: number;
 }
 
 type BridgeEventMap = { [E in BridgeEventName]: [BridgeEventPayload<E>] };
@@ -58,13 +64,23 @@ export class PorticoCore {
   private readonly attendance: AttendanceAssistant;
   private readonly brief: BriefAssistant;
   private readonly notifier: Notifier;
+  private readonly presence: PresenceAssistant;
 
   constructor(options: CoreOptions) {
     this.o = options;
     this.clock = options.clock ?? systemClock;
+    this.presence = new PresenceAssistant({
+      session: () => this.session,
+      act: (enqueue) => this.act(enqueue),
+      clock: this.clock,
+      idleAfterMs: options.idleAfterMs ?? 10 * 60_000,
+      idleSource: options.shell === 'electron' ? 'os' : 'page',
+      changed: (presences) => this.events.emit('presence.changed', { presences }),
+    });
     this.notifier = new Notifier({
       now: () => this.clock.now(),
-      doNotDisturbUntil: () => this.o.settings.get().doNotDisturbUntil,
+      // Quiet when the user asked here, or when their presence says do-not-disturb (by hand or schedule).
+      doNotDisturbUntil: () => latest(this.o.settings.get().doNotDisturbUntil, this.presence.doNotDisturbUntil()),
       emit: (toast) => this.events.emit('toast', toast),
     });
     this.attendance = new AttendanceAssistant({
@@ -169,8 +185,14 @@ export class PorticoCore {
     await this.brief.activity();
   }
 
-  /** Once a minute: time-driven reminders (clock out, urgent notices not yet acknowledged). */
+  /** Electron's main process polls the OS: seconds since the last input, and whether the screen is locked. */
+  systemIdle(idleSeconds: number, locked: boolean): void {
+    this.presence.system(idleSeconds, locked);
+  }
+
+  /** Once a minute: time-driven reminders (clock out, urgent notices not yet acknowledged), page idleness. */
   minuteTick(): void {
+    this.presence.tick();
     this.attendance.tick();
     if (this.session) this.notifier.tick(this.session.cache.notices, translatorFor(this.o.settings.get().language));
   }
@@ -203,32 +225,7 @@ export class PorticoCore {
   }
 
   homeView(): HomeView {
-    const s = this.session;
-    const dnd = this.o.settings.get().doNotDisturbUntil;
-    const doNotDisturbUntil = dnd !== null && dnd > this.clock.now() ? dnd : null;
-    if (!s)
-      return {
-        pendingApprovals: 0,
-        unreadNotices: 0,
-        unacknowledgedRequired: 0,
-        lastClock: null,
-        queuedClock: null,
-        today: null,
-        urgentNotices: [],
-        doNotDisturbUntil,
-      };
-    const now = this.clock.now();
-    const counts = s.cache.notices.counts(now);
-    return {
-      urgentNotices: s.cache.notices.urgentOutstanding(now).map((n) => ({ id: n.id, title: n.title })),
-      doNotDisturbUntil,
-      pendingApprovals: s.cache.approvals.pendingCount(),
-      unreadNotices: counts.unread,
-      unacknowledgedRequired: counts.unacknowledgedRequired,
-      lastClock: s.cache.attendance.last(),
-      queuedClock: queuedClock(s),
-      today: s.cache.attendance.today(),
-    };
+    return buildHomeView(this.session, this.o.settings.get().doNotDisturbUntil, this.clock.now());
   }
 
   private open(address: { httpUrl: string; wsUrl: string }, login: LoginResponse): void {
@@ -250,7 +247,10 @@ export class PorticoCore {
       this.events.emit('connection.changed', this.connectionView());
       // Views that fetched from the server while the socket was down got the kept copy (or
       // nothing): now the catalog, templates and people can be fetched.
-      if (state === 'online') this.events.emit('data.changed', { features: ['launcher', 'approvals'] });
+      if (state === 'online') {
+        this.events.emit('data.changed', { features: ['launcher', 'approvals', 'chat'] });
+        void this.presence.online().then(() => this.events.emit('data.changed', { features: ['presence'] }));
+      } else this.presence.offline();
       // Signing in (or starting the app) is the day's first activity, like an unlock.
       if (state === 'online' && !greeted) {
         greeted = true;
@@ -264,12 +264,25 @@ export class PorticoCore {
     session.sync.on('applied', ({ features, events }) => {
       this.events.emit('data.changed', { features: [...features] });
       this.events.emit('home.changed', this.homeView());
+      if (features.has('chat')) this.presence.followChanged();
       const language = this.o.settings.get().language;
-      this.notifier.applied(events, session.cache.notices, language, translatorFor(language));
+      this.notifier.applied(events, session.cache, session.user.id, language, translatorFor(language));
+    });
+    session.sync.on('signal', (signal) => {
+      if (signal.kind === 'presence') this.presence.heard(signal.presence);
+      else if (signal.userId !== session.user.id) {
+        this.events.emit('chat.typing', { conversationId: signal.conversationId, userId: signal.userId, name: signal.name });
+      }
+    });
+    session.sync.on('actionSettled', ({ actionId, ok, error }) => {
+      // A message the server refused for good stays visible, marked, until the user discards it.
+      if (ok) return;
+      session.cache.chat.failPending(actionId, { code: error?.code ?? 'internal', message: error?.message ?? '' });
+      this.events.emit('data.changed', { features: ['chat'] });
     });
     session.sync.on('resynced', () => {
       session.cache.launcher.markStale();
-      this.events.emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance', 'launcher'] });
+      this.events.emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance', 'launcher', 'chat'] });
       this.events.emit('home.changed', this.homeView());
     });
     session.sync.on('sessionEnded', () => {
@@ -367,24 +380,33 @@ export class PorticoCore {
         changed: () => this.events.emit('data.changed', { features: ['launcher'] }),
       }),
       ...approvalHandlers({ session: () => this.session, act: (enqueue) => this.act(enqueue), clock: this.clock }),
-      ...this.attendance.handlers(),
-      'settings.get': async () => ({
-        language: this.o.settings.get().language,
-        policyLanguage: this.o.policy?.values.defaultLanguage ?? null,
-        locked: this.o.policy ? lockedKeys(this.o.policy) : [],
-        chatEnabled: this.o.policy?.values.chatEnabled ?? true,
-        doNotDisturbUntil: this.homeView().doNotDisturbUntil,
+      ...chatHandlers({
+        session: () => this.session,
+        act: (enqueue) => this.act(enqueue),
+        clock: this.clock,
+        changed: () => {
+          this.events.emit('data.changed', { features: ['chat'] });
+          this.events.emit('home.changed', this.homeView());
+        },
       }),
-      'settings.setDoNotDisturb': async ({ until }) => {
-        this.o.settings.update({ doNotDisturbUntil: until !== null && until > this.clock.now() ? until : null });
-        this.events.emit('home.changed', this.homeView());
-        this.events.emit('data.changed', { features: ['settings'] });
-        return { ok: true };
-      },
-      'settings.setLanguage': async ({ language }) => {
-        this.o.settings.update({ language });
-        return { ok: true };
-      },
+      ...this.presence.handlers(),
+      ...this.attendance.handlers(),
+      ...settingsHandlers({
+        settings: this.o.settings,
+        policy: this.o.policy,
+        clock: this.clock,
+        homeView: () => this.homeView(),
+        emit: (home) => {
+          this.events.emit('home.changed', home);
+          this.events.emit('data.changed', { features: ['settings'] });
+        },
+      }),
     };
   }
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
 }

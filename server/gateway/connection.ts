@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RawData, WebSocket } from 'ws';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { CloseCode, type WireError } from '../../shared/protocol/errors.ts';
 import { ClientFrame, PROTOCOL_VERSION, RequestFrame, type ResumeFrame, type ServerFrame } from '../../shared/protocol/frames.ts';
 import type { AppendedEvent } from '../bus/event-bus.ts';
+import type { Signal } from '../../shared/protocol/signals.ts';
 import type { AuthService } from '../features/auth/auth-service.ts';
 import type { EventLog } from '../features/events/event-log.ts';
 import type { AckRecorder } from './ack-recorder.ts';
@@ -41,6 +43,7 @@ const HIGH_WATER_BYTES = 4 * 1024 * 1024;
  */
 export class Connection {
   alive = true;
+  readonly id = randomUUID();
   private state: DeliveryState = 'awaiting-resume';
   private sentSeq = 0;
   private strikes = 0;
@@ -102,6 +105,11 @@ export class Connection {
     }
   }
 
+  /** A signal goes out at once, outside the seq order (it is not part of the log). */
+  signal(signal: Signal): void {
+    this.send({ type: 'signal', signal });
+  }
+
   close(code: number, reason: string): void {
     clearTimeout(this.expiryTimer);
     if (this.isOpen) this.ws.close(code, reason);
@@ -141,6 +149,7 @@ export class Connection {
           {
             userId: this.userId,
             sessionId: this.sessionId,
+            connectionId: this.id,
             ip: this.ip,
             clientSkewMs: frame.sentAt === undefined ? null : this.deps.clock.now() - frame.sentAt,
           },

@@ -9,6 +9,10 @@ import type { WriteGate } from '../store/write-gate.ts';
 export interface RequestContext {
   userId: string;
   sessionId: string;
+  /** The socket the request came on (presence and watches belong to a socket). */
+  connectionId: string;
+  /** The client's id for a mutating action (a chat message carries it back to its sender). */
+  actionId?: string;
   /** The client's address as the server sees it (after a trusted proxy). */
   ip: string;
   /** Server time minus the client's clock when it sent the request; null when it did not say. */
@@ -52,6 +56,7 @@ export class MethodRouter {
     const parsed = spec.params.safeParse(rawParams ?? {});
     if (!parsed.success) return fail('invalid_params', `${method}: ${z.prettifyError(parsed.error)}`);
     const handler = this.handlers[method] as (c: RequestContext, p: unknown) => unknown;
+    if (actionId) ctx = { ...ctx, actionId };
     try {
       if (!spec.mutating) return { ok: true, result: handler(ctx, parsed.data) };
       if (!actionId) return fail('action_id_required', `${method} changes data and needs an actionId`);

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/frames.ts';
-import type { AppendedEvent, EventBus } from '../bus/event-bus.ts';
+import type { AppendedEvent, EventBus, SignalEnvelope } from '../bus/event-bus.ts';
+import type { Signal } from '../../shared/protocol/signals.ts';
 import { Connection, type ConnectionDeps } from './connection.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -13,6 +14,12 @@ export interface SocketGatewayOptions {
   heartbeatMs: number;
   userBurst: number;
   userPerSecond: number;
+}
+
+/** Told when a socket opens and closes (presence counts devices). */
+export interface ConnectionListener {
+  opened(userId: string, connectionId: string): void;
+  closed(userId: string, connectionId: string): void;
 }
 
 type SharedDeps = Omit<ConnectionDeps, 'userBucket'>;
@@ -28,9 +35,12 @@ export class SocketGateway {
     perMessageDeflate: false,
   });
   private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly byId = new Map<string, Connection>();
+  private readonly connectionListeners: ConnectionListener[] = [];
   private readonly userBuckets = new Map<string, TokenBucket>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeSignals: () => void;
 
   private readonly deps: SharedDeps;
 
@@ -41,6 +51,7 @@ export class SocketGateway {
 
     this.options = options;
     this.unsubscribe = bus.subscribe((events) => this.route(events));
+    this.unsubscribeSignals = bus.onSignal((envelope) => this.routeSignal(envelope));
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -54,6 +65,15 @@ export class SocketGateway {
   /** Connected to this node from at least one device (presence across nodes comes with the shared bus). */
   isOnline(userId: string): boolean {
     return (this.byUser.get(userId)?.size ?? 0) > 0;
+  }
+
+  listen(listener: ConnectionListener): void {
+    this.connectionListeners.push(listener);
+  }
+
+  /** Sends a signal to some sockets of this node (presence watchers). */
+  signalConnections(connectionIds: Iterable<string>, signal: Signal): void {
+    for (const id of connectionIds) this.byId.get(id)?.signal(signal);
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -101,6 +121,9 @@ export class SocketGateway {
   close(code: number, reason: string): void {
     clearInterval(this.heartbeat);
     this.unsubscribe();
+    this.unsubscribeSignals();
+    // Sockets closing now belong to a server going away: nothing may touch its store after this.
+    this.connectionListeners.length = 0;
     for (const set of this.byUser.values()) for (const connection of set) connection.close(code, reason);
     this.wss.close();
   }
@@ -118,6 +141,10 @@ export class SocketGateway {
       batch.push(event);
     }
     if (userId !== null) this.deliverTo(userId, batch);
+  }
+
+  private routeSignal({ userIds, signal }: SignalEnvelope): void {
+    for (const userId of userIds) for (const connection of this.byUser.get(userId) ?? []) connection.signal(signal);
   }
 
   private deliverTo(userId: string, events: AppendedEvent[]): void {
@@ -152,12 +179,15 @@ export class SocketGateway {
     let set = this.byUser.get(connection.userId);
     if (!set) this.byUser.set(connection.userId, (set = new Set()));
     set.add(connection);
+    this.byId.set(connection.id, connection);
+    for (const listener of this.connectionListeners) listener.opened(connection.userId, connection.id);
   }
 
   private remove(connection: Connection): void {
     const set = this.byUser.get(connection.userId);
-    if (!set) return;
-    set.delete(connection);
+    if (!set?.delete(connection)) return;
+    this.byId.delete(connection.id);
+    for (const listener of this.connectionListeners) listener.closed(connection.userId, connection.id);
     if (set.size === 0) {
       this.byUser.delete(connection.userId);
       this.userBuckets.delete(connection.userId);

@@ -7,6 +7,7 @@ import { BRIEF_ITEM_MAX, DailyBrief } from '../domain/brief.ts';
 import { NoticeDraft, NoticeEdit, NoticeStats, PublishedNotice, Straggler } from '../domain/notices/index.ts';
 import { DepartmentOption } from '../protocol/methods.ts';
 import { LaunchSource } from '../domain/launcher/index.ts';
+import { chatBridgeCalls, chatBridgeEvents } from './chat-calls.ts';
 import {
   ActionOutcome,
   AppInfo,
@@ -180,6 +181,7 @@ export const bridgeCalls = {
     params: z.object({ language: Language }),
     result: z.object({ ok: z.literal(true) }),
   },
+  ...chatBridgeCalls,
 } as const;
 
 export const bridgeEvents = {
@@ -194,8 +196,11 @@ export const bridgeEvents = {
   /** A desktop notification to show. */
   toast: ToastView,
   'data.changed': z.object({
-    features: z.array(z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings', 'launcher'])),
+    features: z.array(
+      z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings', 'launcher', 'chat', 'presence']),
+    ),
   }),
+  ...chatBridgeEvents,
 } as const;
 
 export type BridgeCallName = keyof typeof bridgeCalls;

@@ -69,6 +69,9 @@ export const HomeView = z.object({
   /** Urgent notices not yet acknowledged: the tray turns red and the app shows a banner. */
   urgentNotices: z.array(z.object({ id: EntityId, title: z.string().max(200) })),
   doNotDisturbUntil: Instant.nullable(),
+  /** Unread chat messages in conversations that are not muted, and conversations where someone mentioned this user. */
+  unreadChats: z.number().int().nonnegative(),
+  chatMentions: z.number().int().nonnegative(),
 });
 export type HomeView = z.infer<typeof HomeView>;
 
@@ -78,6 +81,7 @@ export const ActionOutcome = z.discriminatedUnion('status', [
     status: z.literal('done'),
     requestId: EntityId.optional(),
     noticeId: EntityId.optional(),
+    conversationId: EntityId.optional(),
     clock: ClockOutcome.optional(),
   }),
   z.object({ status: z.literal('queued') }),
@@ -133,6 +137,7 @@ export const ToastView = z.object({
     'notice.urgent',
     'notice.reminded',
     'brief',
+    'chat.message',
   ]),
   /** Urgent: shown even in do-not-disturb, and as an urgent OS notification. */
   urgent: z.boolean().optional(),

@@ -22,6 +22,10 @@ export const ErrorCode = z.enum([
   'network_not_allowed',
   'note_required',
   'token_invalid',
+  /** The time to edit or delete it has passed. */
+  'window_closed',
+  /** An admin's rule does not allow it (a large group, an organisation-wide group, posting in a channel). */
+  'policy_refused',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -4,6 +4,7 @@ import { LocalizedText } from '../domain/approvals/template.ts';
 import { ClockRecord, DayReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
 import { NoticeContent, NoticeStats } from '../domain/notices/index.ts';
+import { ChatMessage, Conversation } from '../domain/chat/index.ts';
 
 /**
  * What can enter a user's event log. Each kind is a fact the client applies to its cache;
@@ -54,6 +55,16 @@ export const UserEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('launcher.changed') }),
   /** This user's favourite tools, as they are now (changed on another device, too). */
   z.object({ kind: z.literal('launcher.favorites'), toolIds: z.array(EntityId).max(500) }),
+  /** A conversation this user is in, as it is now (created, renamed, members changed). */
+  z.object({ kind: z.literal('chat.conversation'), conversation: Conversation }),
+  /** A message, new or as edited or deleted since (the same message again replaces the old copy). */
+  z.object({ kind: z.literal('chat.message'), message: ChatMessage }),
+  /** A member read up to `seq` (this user on another device, or someone whose receipt this user sees). */
+  z.object({ kind: z.literal('chat.read'), conversationId: EntityId, userId: EntityId, seq: z.number().int().nonnegative() }),
+  /** This user muted or unmuted it (on any device). */
+  z.object({ kind: z.literal('chat.muted'), conversationId: EntityId, muted: z.boolean() }),
+  /** This user left the conversation or was removed from it. */
+  z.object({ kind: z.literal('chat.left'), conversationId: EntityId }),
   /** A clock was recorded, corrected or reviewed; `today` is the user's day as judged now. */
   z.object({ kind: z.literal('attendance.clocked'), record: ClockRecord, today: DayReport }),
 ]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientActionId, EntityId, Instant } from '../domain/ids.ts';
 import { WireError } from './errors.ts';
 import { UserEvent } from './events.ts';
+import { Signal } from './signals.ts';
 
 export const PROTOCOL_VERSION = 1;
 /** Largest frame either side accepts; the server closes with 1009 above it. */
@@ -87,6 +88,8 @@ export const ErrorFrame = z.object({
   type: z.literal('error'),
   error: WireError,
 });
+/** A moment's state (typing, presence): not logged, not acknowledged, never replayed. */
+export const SignalFrame = z.object({ type: z.literal('signal'), signal: Signal });
 export const ReauthedFrame = z.object({
   type: z.literal('reauthed'),
   accessExpiresAt: Instant,
@@ -100,6 +103,7 @@ export const ServerFrame = z.union([
   ResponseFrame,
   ErrorFrame,
   ReauthedFrame,
+  SignalFrame,
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 export type WelcomeFrame = z.infer<typeof WelcomeFrame>;

@@ -3,3 +3,4 @@ export * from './events.ts';
 export * from './frames.ts';
 export * from './http-api.ts';
 export * from './methods.ts';
+export * from './signals.ts';

@@ -24,6 +24,8 @@ import {
 } from '../domain/notices/index.ts';
 import { CatalogEntry, LaunchSource } from '../domain/launcher/index.ts';
 import { UserProfile } from '../domain/user.ts';
+import { MyConversation } from '../domain/chat/index.ts';
+import { chatMethods } from './chat-methods.ts';
 
 /**
  * Every request a client may make over the socket. `mutating` methods must carry an actionId:
@@ -39,6 +41,8 @@ export const Snapshot = z.object({
   outOfOffice: OutOfOffice.nullable(),
   todayClocks: z.array(ClockRecord),
   attendanceToday: DayReport,
+  /** The most recent conversations this user is in (their messages come by history pages). */
+  conversations: z.array(MyConversation),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -50,6 +54,9 @@ export const DirectoryPerson = z.object({
   id: EntityId,
   name: z.string().max(128),
   departmentName: z.string().max(128).nullable(),
+  /** Pinyin of a Chinese name, whole ("zhangwei") and initials ("zw"), for search; empty otherwise. */
+  pinyin: z.string().max(256).default(''),
+  initials: z.string().max(64).default(''),
 });
 export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
 
@@ -137,6 +144,7 @@ export const methods = {
   'attendance.clockIn': { mutating: true, params: ClockParams, result: ClockOutcome },
   'attendance.clockOut': { mutating: true, params: ClockParams, result: ClockOutcome },
   'attendance.month': { mutating: false, params: z.object({ month: IsoMonth }), result: MonthReport },
+  ...chatMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -108,4 +108,56 @@ export const cacheMigrations: readonly string[] = [
    END;
    CREATE TABLE notice_stats (notice_id TEXT PRIMARY KEY, stats TEXT NOT NULL) STRICT;
    UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
+  // Chat: conversations with this user's read position and mute, messages (whole, plus columns to
+  // sort, count and search by), everyone's read positions (receipts) and messages waiting to be sent.
+  // Trigram full-text search serves any script; the snapshot after this migration fills conversations.
+  `CREATE TABLE chat_conversations (
+     id TEXT PRIMARY KEY,
+     content TEXT NOT NULL,
+     last_seq INTEGER NOT NULL,
+     last_activity INTEGER NOT NULL,
+     my_read_seq INTEGER NOT NULL DEFAULT 0,
+     muted INTEGER NOT NULL DEFAULT 0,
+     -- No message below this seq exists for this user (history paged to its start).
+     history_floor INTEGER NOT NULL DEFAULT 0
+   ) STRICT;
+   CREATE INDEX chat_conversations_activity ON chat_conversations(last_activity DESC);
+   CREATE TABLE chat_messages (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     sender_id TEXT NOT NULL,
+     sender_name TEXT NOT NULL,
+     sent_at INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     deleted INTEGER NOT NULL,
+     mentions_me INTEGER NOT NULL,
+     content TEXT NOT NULL,
+     UNIQUE (conversation_id, seq)
+   ) STRICT;
+   CREATE VIRTUAL TABLE chat_messages_fts USING fts5(text, content='chat_messages', content_rowid='rowid', tokenize='trigram');
+   CREATE TRIGGER chat_messages_fts_insert AFTER INSERT ON chat_messages BEGIN
+     INSERT INTO chat_messages_fts (rowid, text) VALUES (new.rowid, new.text);
+   END;
+   CREATE TRIGGER chat_messages_fts_delete AFTER DELETE ON chat_messages BEGIN
+     INSERT INTO chat_messages_fts (chat_messages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+   END;
+   CREATE TRIGGER chat_messages_fts_update AFTER UPDATE OF text ON chat_messages BEGIN
+     INSERT INTO chat_messages_fts (chat_messages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+     INSERT INTO chat_messages_fts (rowid, text) VALUES (new.rowid, new.text);
+   END;
+   CREATE TABLE chat_reads (
+     conversation_id TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     PRIMARY KEY (conversation_id, user_id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE chat_pending (
+     action_id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     draft TEXT NOT NULL,
+     failed TEXT
+   ) STRICT;
+   UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
 ];

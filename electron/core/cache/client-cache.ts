@@ -4,10 +4,12 @@ import { ApprovalsCache } from '../features/approvals/approvals-cache.ts';
 import { AttendanceCache } from '../features/attendance/attendance-cache.ts';
 import { NoticesCache } from '../features/notices/notices-cache.ts';
 import { LauncherCache } from '../features/launcher/launcher-cache.ts';
+import { ChatCache } from '../features/chat/chat-cache.ts';
+import { ChatSearch } from '../features/chat/chat-search.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
 import { ClientState } from './client-state.ts';
 
-export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher';
+export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher' | 'chat';
 
 export interface IncomingEvent {
   seq: number;
@@ -33,14 +35,19 @@ export class ClientCache {
   readonly approvals: ApprovalsCache;
   readonly attendance: AttendanceCache;
   readonly launcher: LauncherCache;
+  readonly chat: ChatCache;
+  readonly chatSearch: ChatSearch;
   /** Small kept values (fetched lists, today's brief) by key. */
   readonly state: ClientState;
   readonly db: CacheDb;
   private readonly positionStmt;
   private readonly setPositionStmt;
 
-  constructor(file: string) {
+  /** `me`: the signed-in user (chat counts their own messages as read and their mentions as loud). */
+  constructor(file: string, me = '') {
     this.db = openCacheDb(file);
+    this.chat = new ChatCache(this.db, me);
+    this.chatSearch = new ChatSearch(this.db, me);
     this.notices = new NoticesCache(this.db);
     this.approvals = new ApprovalsCache(this.db);
     this.attendance = new AttendanceCache(this.db);
@@ -91,6 +98,7 @@ export class ClientCache {
         outOfOffice: snapshot.outOfOffice,
       });
       this.attendance.replaceAll(snapshot.todayClocks, snapshot.attendanceToday);
+      this.chat.replaceConversations(snapshot.conversations);
       this.setPositionStmt.run(epoch, snapshot.headSeq);
     })();
   }
@@ -146,6 +154,21 @@ export class ClientCache {
       case 'launcher.favorites':
         this.launcher.setFavorites(event.toolIds);
         return 'launcher';
+      case 'chat.conversation':
+        this.chat.upsertConversation(event.conversation);
+        return 'chat';
+      case 'chat.message':
+        this.chat.upsertMessage(event.message);
+        return 'chat';
+      case 'chat.read':
+        this.chat.setRead(event.conversationId, event.userId, event.seq);
+        return 'chat';
+      case 'chat.muted':
+        this.chat.setMuted(event.conversationId, event.muted);
+        return 'chat';
+      case 'chat.left':
+        this.chat.remove(event.conversationId);
+        return 'chat';
       case 'attendance.clocked':
         this.attendance.upsert(event.record);
         this.attendance.setToday(event.today);

@@ -3,7 +3,8 @@ import type { ToastView } from '../../../shared/bridge/views.ts';
 import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { Language } from '../../../shared/bridge/views.ts';
 import { planApprovalToasts } from '../features/approvals/approval-toasts.ts';
-import type { NoticesCache } from '../features/notices/notices-cache.ts';
+import type { ClientCache } from '../cache/client-cache.ts';
+import { planChatToasts } from '../features/chat/chat-toasts.ts';
 import { planNoticeToasts, urgentToast } from '../features/notices/notice-toasts.ts';
 import { UrgentRenotifier } from '../features/notices/urgent-renotifier.ts';
 import { ToastGate } from './toast-gate.ts';
@@ -26,8 +27,9 @@ export class Notifier {
   }
 
   /** A batch of events is in the cache: the toasts it deserves. */
-  applied(events: readonly UserEvent[], notices: NoticesCache, language: Language | null, t: TFunction): void {
+  applied(events: readonly UserEvent[], cache: ClientCache, me: string, language: Language | null, t: TFunction): void {
     const now = this.o.now();
+    const { notices } = cache;
     const toasts = [
       ...planApprovalToasts(events, now, language, t),
       ...planNoticeToasts(
@@ -37,12 +39,13 @@ export class Notifier {
         now,
         t,
       ),
+      ...planChatToasts(events, cache.chat, me, now, t),
     ];
     for (const toast of toasts) this.show(toast);
   }
 
   /** Once a minute: urgent notices not yet acknowledged come back when their interval has passed. */
-  tick(notices: NoticesCache, t: TFunction): void {
+  tick(notices: ClientCache['notices'], t: TFunction): void {
     const now = this.o.now();
     for (const notice of this.renotifier.due(notices.urgentOutstanding(now), now)) this.show(urgentToast(notice, t));
   }

@@ -41,7 +41,7 @@ export class SignedInSession {
     this.onTokens = options.onTokens;
     // One cache per user per server, so a shared PC or a second server never mixes data.
     const key = createHash('sha256').update(`${options.httpUrl}\n${options.user.id}`).digest('hex').slice(0, 20);
-    this.cache = new ClientCache(path.join(options.dataDir, 'cache', `${key}.sqlite`));
+    this.cache = new ClientCache(path.join(options.dataDir, 'cache', `${key}.sqlite`), options.user.id);
     this.outbox = new Outbox(this.cache.db);
     this.sync = new SyncClient({
       wsUrl: options.wsUrl,

@@ -6,11 +6,13 @@ import type { WireError } from '../../../shared/protocol/errors.ts';
 export function doneOutcome(result: unknown): ActionOutcome {
   const requestId = (result as { requestId?: unknown } | undefined)?.requestId;
   const noticeId = (result as { noticeId?: unknown } | undefined)?.noticeId;
+  const conversationId = (result as { conversationId?: unknown } | undefined)?.conversationId;
   const clock = ClockOutcome.safeParse(result);
   return {
     status: 'done',
     ...(typeof requestId === 'string' ? { requestId } : {}),
     ...(typeof noticeId === 'string' ? { noticeId } : {}),
+    ...(typeof conversationId === 'string' ? { conversationId } : {}),
     ...(clock.success ? { clock: clock.data } : {}),
   };
 }

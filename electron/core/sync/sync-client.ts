@@ -5,6 +5,7 @@ import { CloseCode, type WireError } from '../../../shared/protocol/errors.ts';
 import { type EventFrame, PROTOCOL_VERSION, ServerFrame } from '../../../shared/protocol/frames.ts';
 import { type MethodName, type MethodParams, type MethodResult, Snapshot, methods } from '../../../shared/protocol/methods.ts';
 import type { UserEvent } from '../../../shared/protocol/events.ts';
+import type { Signal } from '../../../shared/protocol/signals.ts';
 import type { ClientCache, Feature } from '../cache/client-cache.ts';
 import { fullJitterDelay } from './backoff.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
@@ -38,6 +39,8 @@ interface SyncEvents {
   sessionEnded: [];
   outboxChanged: [number];
   actionSettled: [{ actionId: string; ok: boolean; result?: unknown; error?: WireError }];
+  /** A moment's state from the server (typing, presence): not in the log, not acknowledged. */
+  signal: [Signal];
 }
 
 /**
@@ -206,6 +209,9 @@ export class SyncClient extends EventEmitter<SyncEvents> {
         return;
       case 'reauthed':
         return this.scheduleRefresh(frame.accessExpiresAt - this.o.clock.now());
+      case 'signal':
+        this.emit('signal', frame.signal);
+        return;
     }
   }
 

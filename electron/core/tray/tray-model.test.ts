@@ -29,6 +29,8 @@ const home = {
   today: null,
   urgentNotices: [],
   doNotDisturbUntil: null,
+  unreadChats: 0,
+  chatMentions: 0,
 };
 const connection = { state: 'online' as const, nextRetryAt: null, queuedActions: 0 };
 
@@ -72,5 +74,12 @@ describe('buildTrayModel', () => {
     expect(model.attention).toBe(false);
     expect(model.items.some((i) => i.kind === 'task')).toBe(false);
     expect(model.items.at(-1)).toEqual({ kind: 'quit', label: 'Quit Portico' });
+  });
+
+  it('counts unread chat messages in the badge and names mentions in the menu', () => {
+    const model = buildTrayModel({ ...home, unreadChats: 4, chatMentions: 1 }, connection, [], 'en', translatorFor('en'));
+    expect(model.badge).toBe(home.pendingApprovals + home.unacknowledgedRequired + 4);
+    const chat = model.items.find((item) => item.kind === 'route' && item.route === 'chat');
+    expect(chat?.kind === 'route' && chat.label).toBe('Chat: 4 unread, you were mentioned');
   });
 });

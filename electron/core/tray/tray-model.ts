@@ -51,7 +51,8 @@ export function buildTrayModel(
   t: TFunction,
   tools: readonly CatalogEntry[] = [],
 ): TrayModel {
-  const badge = home.pendingApprovals + home.unacknowledgedRequired;
+  // Chat counts like the rest (muted conversations are already left out); a mention makes it loud.
+  const badge = home.pendingApprovals + home.unacknowledgedRequired + home.unreadChats;
   const tasks: TrayItem[] = pending.slice(0, TOP_TASKS).map((task) => ({
     kind: 'task',
     label: clip(`${localized(task.templateName, language)} · ${task.title} · ${task.submitter.name}`),
@@ -91,6 +92,14 @@ export function buildTrayModel(
       ...(tasks.length > 0 ? [{ kind: 'info', label: t('tray.waiting', { count: pending.length }) } as TrayItem, ...tasks] : []),
       ...(more > 0 ? [{ kind: 'route', label: t('tray.more', { count: more }), route: 'approvals' } as TrayItem] : []),
       { kind: 'route', label: t('tray.notices', { count: home.unreadNotices }), route: 'notices' },
+      {
+        kind: 'route',
+        label:
+          home.chatMentions > 0
+            ? t('tray.chatsMentioned', { count: home.unreadChats })
+            : t('tray.chats', { count: home.unreadChats }),
+        route: 'chat',
+      },
       { kind: 'separator' },
       { kind: 'quit', label: t('tray.quit') },
     ],

@@ -95,7 +95,8 @@ export function buildPaletteItems(s: PaletteSources): PaletteItem[] {
         kind: 'person',
         title: person.name,
         subtitle: person.departmentName ?? '',
-        aliases: [],
+        // "zw" and "zhangwei" find 张伟 (pinyin from the server).
+        aliases: [person.pinyin, person.initials].filter(Boolean),
         icon: person.name.slice(0, 1),
         color: '#2f855a',
         boost: 0,

@@ -41,8 +41,8 @@ beforeAll(async () => {
   sources = (language) => ({
     tools,
     people: [
-      { id: 'u_zhang_wei', name: '张伟', departmentName: 'Sales' },
-      { id: 'u_li_na', name: 'Li Na', departmentName: 'Finance' },
+      { id: 'u_zhang_wei', name: '张伟', departmentName: 'Sales', pinyin: 'zhangwei', initials: 'zw' },
+      { id: 'u_li_na', name: 'Li Na', departmentName: 'Finance', pinyin: '', initials: '' },
     ],
     templates: [{ key: 'leave', name: { en: 'Leave request', 'zh-CN': '请假申请' } } as PaletteSources['templates'][number]],
     pending: [],
@@ -67,6 +67,9 @@ describe('the palette’s search', () => {
     expect(titles('报销')[0]).toBe('Expense claims');
     expect(titles('报销', 'zh-CN')[0]).toBe('差旅报销单');
     expect(titles('张伟')).toContain('张伟');
+    // Pinyin, whole or by initials, as Chinese users type on a Latin keyboard.
+    expect(titles('zhangwei')[0]).toBe('张伟');
+    expect(titles('zw')).toContain('张伟');
   });
 
   it('finds actions: clock in, a new request from a template, going to a page', () => {
@@ -113,6 +116,8 @@ describe('the palette’s search', () => {
         id: `u_${n}`,
         name: `Person ${n} 员工`,
         departmentName: `Dept ${n % 40}`,
+        pinyin: `person${n}yuangong`,
+        initials: `p${n}yg`,
       })),
     });
     const queries = ['t', 'to', 'too', 'tool', 'tool n', 'tool nu', 'tool 49', 'per', 'person 4', '员工'];

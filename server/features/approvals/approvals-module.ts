@@ -97,7 +97,10 @@ export function createApprovals(
       routes: HttpRoutes,
       authenticate: (req: IncomingMessage) => Promise<string>,
       serverVersion: string,
-      mayDownloadNoticeFile: (noticeId: string, userId: string) => boolean,
+      mayDownloadLinked: {
+        notice: (noticeId: string, userId: string) => boolean;
+        message: (messageId: string, userId: string) => boolean;
+      },
     ): void {
       addTemplateRoutes(routes, { templates, directory, clock, authenticate });
       addAttachmentRoutes(routes, {
@@ -106,7 +109,8 @@ export function createApprovals(
         authenticate,
         mayDownload: (file, userId) =>
           (file.requestId !== null && service.mayDownload(file.requestId, userId)) ||
-          (file.noticeId !== null && mayDownloadNoticeFile(file.noticeId, userId)),
+          (file.noticeId !== null && mayDownloadLinked.notice(file.noticeId, userId)) ||
+          (file.messageId !== null && mayDownloadLinked.message(file.messageId, userId)),
       });
       addIntegrationRoutes(routes, { integrations, external, directory, clock, serverVersion, authenticate });
     },

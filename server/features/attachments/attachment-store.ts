@@ -27,6 +27,7 @@ export class AttachmentStore {
   private readonly linkStmt;
   private readonly contentStmt;
   private readonly noticeLinkStmt;
+  private readonly messageLinkStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -43,16 +44,28 @@ export class AttachmentStore {
         size: number;
         request_id: string | null;
         notice_id: string | null;
+        message_id: string | null;
       }
-    >('SELECT id, owner_id, name, media_type, size, request_id, notice_id FROM attachments WHERE id = ?');
+    >('SELECT id, owner_id, name, media_type, size, request_id, notice_id, message_id FROM attachments WHERE id = ?');
     this.linkStmt = db.prepare<[string, string]>('UPDATE attachments SET request_id = ? WHERE id = ? AND request_id IS NULL');
     this.noticeLinkStmt = db.prepare<[string, string]>(
       'UPDATE attachments SET notice_id = ? WHERE id = ? AND request_id IS NULL AND notice_id IS NULL',
     );
+    this.messageLinkStmt = db.prepare<[string, string]>(
+      'UPDATE attachments SET message_id = ? WHERE id = ? AND request_id IS NULL AND notice_id IS NULL AND message_id IS NULL',
+    );
     this.contentStmt = db.prepare<
       [string],
-      { data: Buffer; media_type: string; name: string; request_id: string | null; notice_id: string | null; owner_id: string }
-    >('SELECT data, media_type, name, request_id, notice_id, owner_id FROM attachments WHERE id = ?');
+      {
+        data: Buffer;
+        media_type: string;
+        name: string;
+        request_id: string | null;
+        notice_id: string | null;
+        message_id: string | null;
+        owner_id: string;
+      }
+    >('SELECT data, media_type, name, request_id, notice_id, message_id, owner_id FROM attachments WHERE id = ?');
   }
 
   store(ownerId: string, rawName: string, data: Buffer, now: number): AttachmentRef {
@@ -83,13 +96,18 @@ export class AttachmentStore {
     return this.claimFor(ownerId, ids, (id) => this.noticeLinkStmt.run(noticeId, id));
   }
 
+  /** The same for a chat message's files. */
+  claimForMessage(ownerId: string, messageId: string, ids: readonly string[]): AttachmentRef[] {
+    return this.claimFor(ownerId, ids, (id) => this.messageLinkStmt.run(messageId, id));
+  }
+
   private claimFor(ownerId: string, ids: readonly string[], link: (id: string) => void): AttachmentRef[] {
     if (ids.length > MAX_ATTACHMENTS_PER_ACTION) {
       throw new DomainError('invalid_params', `at most ${MAX_ATTACHMENTS_PER_ACTION} attachments per action`);
     }
     return [...new Set(ids)].map((id) => {
       const row = this.refStmt.get(id);
-      if (!row || row.owner_id !== ownerId || row.request_id !== null || row.notice_id !== null) {
+      if (!row || row.owner_id !== ownerId || row.request_id !== null || row.notice_id !== null || row.message_id !== null) {
         throw new DomainError('invalid_params', `attachment ${id} is not an unused upload of yours`);
       }
       link(id);
@@ -106,6 +124,7 @@ export class AttachmentStore {
           name: row.name,
           requestId: row.request_id,
           noticeId: row.notice_id,
+          messageId: row.message_id,
           ownerId: row.owner_id,
         }
       : null;
@@ -118,5 +137,6 @@ export interface AttachmentContent {
   name: string;
   requestId: string | null;
   noticeId: string | null;
+  messageId: string | null;
   ownerId: string;
 }

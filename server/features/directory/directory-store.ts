@@ -13,6 +13,8 @@ export class DirectoryStore {
   private readonly peopleStmt;
   private readonly departmentsStmt;
   private readonly departmentStmt;
+  private readonly leaderIdsStmt;
+  private readonly activeCountStmt;
 
   constructor(db: Db) {
     this.profileStmt = db.prepare<
@@ -49,6 +51,10 @@ export class DirectoryStore {
       `SELECT d.id, d.name, (SELECT count(*) FROM users u WHERE u.department_id = d.id AND u.disabled = 0) AS members
        FROM departments d ORDER BY d.name`,
     );
+    this.leaderIdsStmt = db.prepare<[], { leader_id: string }>(
+      'SELECT DISTINCT leader_id FROM departments WHERE leader_id IS NOT NULL ORDER BY leader_id',
+    );
+    this.activeCountStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users WHERE disabled = 0');
     this.departmentStmt = db.prepare<[string], { id: string }>('SELECT id FROM departments WHERE id = ?');
     this.namesStmt = db.prepare<[string], { id: string; display_name: string }>(
       'SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?))',
@@ -106,6 +112,15 @@ export class DirectoryStore {
   /** Everyone active, for pickers (a proxy, a named approver). */
   people(): { id: string; name: string; departmentName: string | null }[] {
     return this.peopleStmt.all().map((r) => ({ id: r.id, name: r.display_name, departmentName: r.department_name }));
+  }
+
+  /** Everyone who heads a department (active or not; callers check). */
+  departmentLeaderIds(): string[] {
+    return this.leaderIdsStmt.all().map((r) => r.leader_id);
+  }
+
+  activeUserCount(): number {
+    return this.activeCountStmt.get()!.n;
   }
 
   usersWithRole(role: Role): string[] {

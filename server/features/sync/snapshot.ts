@@ -6,9 +6,11 @@ import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { EventLog } from '../events/event-log.ts';
 import type { NoticeStore } from '../notices/notice-store.ts';
+import type { ConversationService } from '../chat/conversation-service.ts';
 
 export const SNAPSHOT_NOTICE_LIMIT = 500;
 export const SNAPSHOT_HISTORY_LIMIT = 200;
+export const SNAPSHOT_CONVERSATION_LIMIT = 200;
 
 /**
  * Everything a client needs after `resync`, read with the log head in one synchronous pass,
@@ -22,6 +24,7 @@ export function buildSnapshot(
     tasks: TaskStore;
     outOfOffice: OutOfOfficeService;
     attendance: AttendanceService;
+    conversations: ConversationService;
   },
   userId: string,
 ): Snapshot {
@@ -37,5 +40,6 @@ export function buildSnapshot(
     outOfOffice: deps.outOfOffice.view(userId),
     todayClocks: deps.attendance.recent(userId),
     attendanceToday: deps.attendance.today(userId),
+    conversations: deps.conversations.mine(userId, SNAPSHOT_CONVERSATION_LIMIT),
   };
 }

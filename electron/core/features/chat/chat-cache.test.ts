@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatMessage, Conversation } from '../../../../shared/domain/chat/index.ts';
+import { ClientCache } from '../../cache/client-cache.ts';
+
+const ME = 'u_me';
+const MESSAGES = 100_000;
+const CONVERSATIONS = 200;
+const phrases = [
+  '请把差旅报销单发给我，谢谢',
+  '订单号 SO-2026-11873 已经发货了',
+  'Can you check the invoice for Shenzhen?',
+  '明天上午十点开会，会议室三楼',
+  'הפגישה נדחתה למחר בבוקר',
+  '会議は午後三時からです',
+  '회의는 오후 세 시에 시작합니다',
+  'The quarterly numbers look fine to me',
+];
+
+function conversation(i: number): Conversation {
+  return {
+    id: `c_${i}`,
+    kind: 'group',
+    title: `Group ${i}`,
+    members: [
+      { id: ME, name: 'Me', role: 'owner' },
+      { id: 'u_other', name: '张伟', role: 'member' },
+    ],
+    createdBy: ME,
+    createdAt: 0,
+    lastSeq: 0,
+    lastMessage: null,
+  };
+}
+
+function message(i: number): ChatMessage {
+  const c = i % CONVERSATIONS;
+  return {
+    id: `m_${i}`,
+    conversationId: `c_${c}`,
+    seq: Math.floor(i / CONVERSATIONS) + 1,
+    senderId: i % 3 === 0 ? ME : 'u_other',
+    senderName: i % 3 === 0 ? 'Me' : '张伟',
+    text: `${phrases[i % phrases.length]} #${i}`,
+    mentions: i % 97 === 0 ? [ME] : [],
+    replyTo: null,
+    attachments: [],
+    sentAt: 1_700_000_000_000 + i * 1000,
+    editedAt: null,
+    deleted: false,
+    clientMessageId: null,
+  };
+}
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+}
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+describe('chat cache with 100,000 messages', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portico-chat-cache-'));
+  let cache: ClientCache;
+
+  beforeAll(() => {
+    cache = new ClientCache(path.join(dir, 'cache.sqlite'), ME);
+    cache.db.transaction(() => {
+      for (let c = 0; c < CONVERSATIONS; c += 1) cache.chat.upsertConversation(conversation(c));
+      for (let i = 0; i < MESSAGES; i += 1) cache.chat.upsertMessage(message(i));
+    })();
+  }, 120_000);
+  afterAll(() => {
+    cache.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds two-character Chinese words inside longer ones, and Japanese, Korean, Hebrew and order numbers', () => {
+    const cases: [string, string][] = [
+      ['报销', '差旅报销单'],
+      ['差旅报销', '差旅报销单'],
+      ['会議', '会議は'],
+      ['회의는', '회의는'],
+      ['הפגישה', 'הפגישה'],
+      ['SO-2026-11873', 'SO-2026-11873'],
+      ['invoice', 'invoice'],
+    ];
+    for (const [query, expected] of cases) {
+      const hits = cache.chatSearch.search(query, null);
+      expect(hits.length, query).toBe(50);
+      for (const hit of hits) expect(hit.excerpt, query).toContain(expected);
+      // Newest first.
+      expect(hits[0]!.sentAt).toBeGreaterThan(hits[49]!.sentAt);
+    }
+    expect(cache.chatSearch.search('不存在的词', null)).toEqual([]);
+    // Quotes and FTS operators are text, not syntax.
+    expect(cache.chatSearch.search('"AND* OR', null)).toEqual([]);
+  });
+
+  it('searches within one conversation', () => {
+    const hits = cache.chatSearch.search('报销', 'c_0');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.conversationId === 'c_0')).toBe(true);
+  });
+
+  it('opens a conversation and searches fast enough to type into (timings printed)', () => {
+    const open = [];
+    const search3 = [];
+    const search2 = [];
+    const rare = [];
+    for (let i = 0; i < 15; i += 1) {
+      const c = `c_${(i * 37) % CONVERSATIONS}`;
+      open.push(timed(() => [cache.chat.get(c), cache.chat.page(c, null, 50), cache.chat.reads(c)]).ms);
+      search3.push(timed(() => cache.chatSearch.search('差旅报销', null)).ms);
+      search2.push(timed(() => cache.chatSearch.search('报销', null)).ms);
+      rare.push(timed(() => cache.chatSearch.search(`#${9000 + i}`, null)).ms);
+    }
+    const list = timed(() => cache.chat.list());
+    expect(list.value).toHaveLength(CONVERSATIONS);
+    console.log(
+      `chat cache, ${MESSAGES} messages: open conversation median ${median(open).toFixed(2)} ms, ` +
+        `search "差旅报销" median ${median(search3).toFixed(2)} ms, "报销" median ${median(search2).toFixed(2)} ms, ` +
+        `a rare term median ${median(rare).toFixed(2)} ms, conversation list ${list.ms.toFixed(1)} ms`,
+    );
+    // Loose bounds: CI shares two cores with other test files; the printed medians are the measurement.
+    expect(median(open)).toBeLessThan(50);
+    expect(median(search3)).toBeLessThan(150);
+    expect(median(search2)).toBeLessThan(150);
+  });
+
+  it('counts unread per conversation: others’ messages above my read position, mentions flagged', () => {
+    const before = cache.chat.list().find((c) => c.id === 'c_2')!;
+    expect(before.unread).toBeGreaterThan(0);
+    const last = cache.chat.get('c_2')!.conversation.lastSeq;
+    cache.chat.setRead('c_2', ME, last);
+    const after = cache.chat.list().find((c) => c.id === 'c_2')!;
+    expect(after.unread).toBe(0);
+    expect(after.mentioned).toBe(false);
+  });
+});

@@ -1,0 +1,50 @@
+import type { IncomingMessage } from 'node:http';
+import { ChatPolicy } from '../../../shared/domain/chat/index.ts';
+import type { Clock } from '../../../shared/domain/clock.ts';
+import type { Signal } from '../../../shared/protocol/signals.ts';
+import { type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
+import type { Db } from '../../store/database.ts';
+import type { WriteGate } from '../../store/write-gate.ts';
+import type { AttachmentStore } from '../attachments/attachment-store.ts';
+import type { DirectoryStore } from '../directory/directory-store.ts';
+import { ChatPolicyStore } from './chat-policy-store.ts';
+import { ChatStore } from './chat-store.ts';
+import { ConversationService } from './conversation-service.ts';
+import { MessageService } from './message-service.ts';
+
+export type Chat = ReturnType<typeof createChat>;
+
+/** Wires conversations, messages and the admins' chat policy. */
+export function createChat(
+  db: Db,
+  deps: {
+    gate: WriteGate;
+    directory: DirectoryStore;
+    attachments: AttachmentStore;
+    clock: Clock;
+    signal: (userIds: readonly string[], signal: Signal) => void;
+  },
+) {
+  const store = new ChatStore(db);
+  const policy = new ChatPolicyStore(db);
+  const base = { gate: deps.gate, store, policy, directory: deps.directory, clock: deps.clock };
+  const conversations = new ConversationService(base);
+  const messages = new MessageService({ ...base, conversations, attachments: deps.attachments, signal: deps.signal });
+  return {
+    store,
+    policy,
+    conversations,
+    messages,
+    addRoutes(routes: HttpRoutes, authenticateAdmin: (req: IncomingMessage) => Promise<string>): void {
+      routes
+        .add('GET', '/api/admin/chat/policy', async (req, res) => {
+          await authenticateAdmin(req);
+          sendJson(res, 200, policy.get());
+        })
+        .add('PUT', '/api/admin/chat/policy', async (req, res) => {
+          const adminId = await authenticateAdmin(req);
+          sendJson(res, 200, policy.put(await readJson(req, ChatPolicy), adminId, deps.clock.now()));
+        });
+    },
+  };
+}

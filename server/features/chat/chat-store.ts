@@ -1,0 +1,264 @@
+import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
+import {
+  type ChatMessage,
+  type ConversationKind,
+  type MemberRole,
+  type ReadPosition,
+  messageExcerpt,
+} from '../../../shared/domain/chat/index.ts';
+import type { Db } from '../../store/database.ts';
+
+export interface ConversationRow {
+  id: string;
+  kind: ConversationKind;
+  title: string | null;
+  created_by: string;
+  created_at: number;
+  last_seq: number;
+}
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  role: MemberRole;
+  joined_seq: number;
+  read_seq: number;
+  muted: number;
+}
+
+interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string;
+  sender_name: string;
+  text: string;
+  mentions: string;
+  reply_to: string | null;
+  attachments: string;
+  sent_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  client_message_id: string | null;
+}
+
+const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.sender_id, u.display_name AS sender_name, m.text, m.mentions,
+  m.reply_to, m.attachments, m.sent_at, m.edited_at, m.deleted_at, m.client_message_id`;
+
+/** Chat's SQL, all prepared once. Writes run inside the caller's WriteGate transaction. */
+export class ChatStore {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      insertConversation: db.prepare(
+        `INSERT INTO conversations (id, kind, title, direct_key, created_by, created_at, last_seq, updated_at)
+         VALUES (@id, @kind, @title, @directKey, @createdBy, @now, 0, @now)`,
+      ),
+      byDirectKey: db.prepare<[string], { id: string }>('SELECT id FROM conversations WHERE direct_key = ?'),
+      conversation: db.prepare<[string], ConversationRow>(
+        'SELECT id, kind, title, created_by, created_at, last_seq FROM conversations WHERE id = ?',
+      ),
+      insertMember: db.prepare(
+        `INSERT INTO conversation_members (conversation_id, user_id, role, joined_at, joined_seq, read_seq)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      removeMember: db.prepare('DELETE FROM conversation_members WHERE conversation_id = ? AND user_id = ?'),
+      setRole: db.prepare('UPDATE conversation_members SET role = ? WHERE conversation_id = ? AND user_id = ?'),
+      members: db.prepare<[string], MemberRow>(
+        `SELECT u.id, u.display_name AS name, m.role, m.joined_seq, m.read_seq, m.muted
+         FROM conversation_members m JOIN users u ON u.id = m.user_id
+         WHERE m.conversation_id = ? ORDER BY m.joined_at, u.display_name`,
+      ),
+      membership: db.prepare<[string, string], MemberRow>(
+        `SELECT u.id, u.display_name AS name, m.role, m.joined_seq, m.read_seq, m.muted
+         FROM conversation_members m JOIN users u ON u.id = m.user_id WHERE m.conversation_id = ? AND m.user_id = ?`,
+      ),
+      memberCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM conversation_members WHERE conversation_id = ?'),
+      nextSeq: db.prepare<[number, string], { last_seq: number }>(
+        'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
+      ),
+      touch: db.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?'),
+      insertMessage: db.prepare(
+        `INSERT INTO messages (id, conversation_id, seq, sender_id, text, mentions, reply_to, attachments, sent_at, client_message_id)
+         VALUES (@id, @conversationId, @seq, @senderId, @text, @mentions, @replyTo, @attachments, @sentAt, @clientMessageId)`,
+      ),
+      message: db.prepare<[string], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id WHERE m.id = ?`,
+      ),
+      lastMessage: db.prepare<[string], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id
+         WHERE m.conversation_id = ? ORDER BY m.seq DESC LIMIT 1`,
+      ),
+      history: db.prepare<[string, number, number, number], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id
+         WHERE m.conversation_id = ? AND m.seq < ? AND m.seq > ? ORDER BY m.seq DESC LIMIT ?`,
+      ),
+      edit: db.prepare('UPDATE messages SET text = ?, mentions = ?, edited_at = ? WHERE id = ?'),
+      erase: db.prepare(`UPDATE messages SET text = '', mentions = '[]', attachments = '[]', deleted_at = ? WHERE id = ?`),
+      eraseFiles: db.prepare('UPDATE attachments SET data = zeroblob(0) WHERE message_id = ?'),
+      advanceRead: db.prepare(
+        'UPDATE conversation_members SET read_seq = ? WHERE conversation_id = ? AND user_id = ? AND read_seq < ?',
+      ),
+      setMuted: db.prepare('UPDATE conversation_members SET muted = ? WHERE conversation_id = ? AND user_id = ?'),
+      readPositions: db.prepare<[string], { user_id: string; read_seq: number }>(
+        'SELECT user_id, read_seq FROM conversation_members WHERE conversation_id = ? ORDER BY user_id',
+      ),
+      sendersBetween: db.prepare<[string, number, number], { sender_id: string }>(
+        'SELECT DISTINCT sender_id FROM messages WHERE conversation_id = ? AND seq > ? AND seq <= ?',
+      ),
+      recentFor: db.prepare<[string, number], { id: string }>(
+        `SELECT c.id FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.user_id = ? ORDER BY c.updated_at DESC LIMIT ?`,
+      ),
+    };
+  }
+
+  insertConversation(row: {
+    id: string;
+    kind: ConversationKind;
+    title: string | null;
+    directKey: string | null;
+    createdBy: string;
+    now: number;
+  }): void {
+    this.s.insertConversation.run(row);
+  }
+
+  directConversation(directKey: string): string | null {
+    return this.s.byDirectKey.get(directKey)?.id ?? null;
+  }
+
+  conversation(id: string): ConversationRow | null {
+    return this.s.conversation.get(id) ?? null;
+  }
+
+  addMember(conversationId: string, userId: string, role: MemberRole, now: number, joinedSeq: number): boolean {
+    return this.s.insertMember.run(conversationId, userId, role, now, joinedSeq, joinedSeq).changes > 0;
+  }
+
+  removeMember(conversationId: string, userId: string): void {
+    this.s.removeMember.run(conversationId, userId);
+  }
+
+  setRole(conversationId: string, userId: string, role: MemberRole): void {
+    this.s.setRole.run(role, conversationId, userId);
+  }
+
+  members(conversationId: string): MemberRow[] {
+    return this.s.members.all(conversationId);
+  }
+
+  membership(conversationId: string, userId: string): MemberRow | null {
+    return this.s.membership.get(conversationId, userId) ?? null;
+  }
+
+  memberCount(conversationId: string): number {
+    return this.s.memberCount.get(conversationId)!.n;
+  }
+
+  nextSeq(conversationId: string, now: number): number {
+    return this.s.nextSeq.get(now, conversationId)!.last_seq;
+  }
+
+  touch(conversationId: string, now: number): void {
+    this.s.touch.run(now, conversationId);
+  }
+
+  insertMessage(message: {
+    id: string;
+    conversationId: string;
+    seq: number;
+    senderId: string;
+    text: string;
+    mentions: readonly string[];
+    replyTo: string | null;
+    attachments: readonly AttachmentRef[];
+    sentAt: number;
+    clientMessageId: string | null;
+  }): void {
+    this.s.insertMessage.run({
+      ...message,
+      mentions: JSON.stringify(message.mentions),
+      attachments: JSON.stringify(message.attachments),
+    });
+  }
+
+  message(id: string): ChatMessage | null {
+    const row = this.s.message.get(id);
+    return row ? this.toMessage(row) : null;
+  }
+
+  lastMessage(conversationId: string): ChatMessage | null {
+    const row = this.s.lastMessage.get(conversationId);
+    return row ? this.toMessage(row) : null;
+  }
+
+  /** Newest first, below `beforeSeq` and after `afterSeq` (where this member joined). */
+  history(conversationId: string, beforeSeq: number, afterSeq: number, limit: number): ChatMessage[] {
+    return this.s.history.all(conversationId, beforeSeq, afterSeq, limit).map((row) => this.toMessage(row));
+  }
+
+  edit(id: string, text: string, mentions: readonly string[], now: number): void {
+    this.s.edit.run(text, JSON.stringify(mentions), now, id);
+  }
+
+  /** A deleted message keeps its place (seq) but loses its words and files, also on the server. */
+  erase(id: string, now: number): void {
+    this.s.erase.run(now, id);
+    this.s.eraseFiles.run(id);
+  }
+
+  /** Moves a read position forward; false when it was already there or beyond. */
+  advanceRead(conversationId: string, userId: string, seq: number): boolean {
+    return this.s.advanceRead.run(seq, conversationId, userId, seq).changes > 0;
+  }
+
+  setMuted(conversationId: string, userId: string, muted: boolean): void {
+    this.s.setMuted.run(muted ? 1 : 0, conversationId, userId);
+  }
+
+  readPositions(conversationId: string): ReadPosition[] {
+    return this.s.readPositions.all(conversationId).map((r) => ({ userId: r.user_id, seq: r.read_seq }));
+  }
+
+  sendersBetween(conversationId: string, afterSeq: number, upToSeq: number): string[] {
+    return this.s.sendersBetween.all(conversationId, afterSeq, upToSeq).map((r) => r.sender_id);
+  }
+
+  recentConversationIds(userId: string, limit: number): string[] {
+    return this.s.recentFor.all(userId, limit).map((r) => r.id);
+  }
+
+  private toMessage(row: MessageRow): ChatMessage {
+    let replyTo: ChatMessage['replyTo'] = null;
+    if (row.reply_to) {
+      const quoted = this.s.message.get(row.reply_to);
+      if (quoted) {
+        replyTo = {
+          messageId: quoted.id,
+          seq: quoted.seq,
+          senderName: quoted.sender_name,
+          excerpt: quoted.deleted_at === null ? messageExcerpt(quoted.text, 200) : '',
+          deleted: quoted.deleted_at !== null,
+        };
+      }
+    }
+    return {
+      id: row.id,
+      conversationId: row.conversation_id,
+      seq: row.seq,
+      senderId: row.sender_id,
+      senderName: row.sender_name,
+      text: row.text,
+      mentions: JSON.parse(row.mentions) as string[],
+      replyTo,
+      attachments: JSON.parse(row.attachments) as AttachmentRef[],
+      sentAt: row.sent_at,
+      editedAt: row.edited_at,
+      deleted: row.deleted_at !== null,
+      clientMessageId: row.client_message_id,
+    };
+  }
+}
+

@@ -1,0 +1,3 @@
+export * from './conversation.ts';
+export * from './message.ts';
+export * from './policy.ts';
