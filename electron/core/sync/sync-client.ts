@@ -62,6 +62,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   private flushScheduled = false;
   private resyncing = false;
   private draining = false;
+  private drainRetryTimer: NodeJS.Timeout | undefined;
   private lastAckSent = 0;
   private readonly o: Required<Omit<SyncClientOptions, 'log'>> & Pick<SyncClientOptions, 'log'>;
 
@@ -277,7 +278,14 @@ export class SyncClient extends EventEmitter<SyncEvents> {
           this.emit('actionSettled', { actionId: item.actionId, ok: true, result });
         } catch (error) {
           const code = error instanceof RequestError ? error.code : 'internal';
-          if (code === 'disconnected' || code === 'timeout' || code === 'rate_limited' || code === 'internal') break;
+          if (code === 'rate_limited') {
+            // Over the server's rate: wait as long as it asks, then carry on in order.
+            const wait = (error as RequestError).wire?.retryAfterMs ?? 1000;
+            clearTimeout(this.drainRetryTimer);
+            this.drainRetryTimer = setTimeout(() => void this.drainOutbox(), Math.max(50, wait));
+            break;
+          }
+          if (code === 'disconnected' || code === 'timeout' || code === 'internal') break;
           // The server refused it for good (not found, forbidden, invalid): drop it and say so.
           this.o.outbox.remove(item.actionId);
           this.emit('actionSettled', {
@@ -348,6 +356,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
 
   private teardown(code: number, reason: string): void {
     clearInterval(this.heartbeatTimer);
+    clearTimeout(this.drainRetryTimer);
     clearTimeout(this.pongTimer);
     clearTimeout(this.refreshTimer);
     const ws = this.ws;

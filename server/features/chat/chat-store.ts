@@ -74,7 +74,9 @@ export class ChatStore {
         `SELECT u.id, u.display_name AS name, m.role, m.joined_seq, m.read_seq, m.muted
          FROM conversation_members m JOIN users u ON u.id = m.user_id WHERE m.conversation_id = ? AND m.user_id = ?`,
       ),
-      memberCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM conversation_members WHERE conversation_id = ?'),
+      memberCount: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM conversation_members WHERE conversation_id = ?',
+      ),
       nextSeq: db.prepare<[number, string], { last_seq: number }>(
         'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
       ),
@@ -107,6 +109,7 @@ export class ChatStore {
       sendersBetween: db.prepare<[string, number, number], { sender_id: string }>(
         'SELECT DISTINCT sender_id FROM messages WHERE conversation_id = ? AND seq > ? AND seq <= ?',
       ),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conversations'),
       recentFor: db.prepare<[string, number], { id: string }>(
         `SELECT c.id FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
          WHERE m.user_id = ? ORDER BY c.updated_at DESC LIMIT ?`,
@@ -226,6 +229,10 @@ export class ChatStore {
     return this.s.sendersBetween.all(conversationId, afterSeq, upToSeq).map((r) => r.sender_id);
   }
 
+  conversationCount(): number {
+    return this.s.count.get()!.n;
+  }
+
   recentConversationIds(userId: string, limit: number): string[] {
     return this.s.recentFor.all(userId, limit).map((r) => r.id);
   }
@@ -261,4 +268,3 @@ export class ChatStore {
     };
   }
 }
-

@@ -65,10 +65,7 @@ export class ChatCache {
       page: db.prepare<[string, number, number], { content: string }>(
         'SELECT content FROM chat_messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
       ),
-      list: db.prepare<
-        [string],
-        ConversationRow & { id: string; unread: number; mentioned: number; pending: number }
-      >(
+      list: db.prepare<[string], ConversationRow & { id: string; unread: number; mentioned: number; pending: number }>(
         `SELECT c.*,
            (SELECT count(*) FROM chat_messages m WHERE m.conversation_id = c.id AND m.seq > c.my_read_seq
               AND m.sender_id <> ? AND m.deleted = 0) AS unread,
@@ -85,9 +82,10 @@ export class ChatCache {
         'SELECT user_id, seq FROM chat_reads WHERE conversation_id = ? ORDER BY user_id',
       ),
       addPending: db.prepare('INSERT INTO chat_pending (action_id, conversation_id, created_at, draft) VALUES (?, ?, ?, ?)'),
-      pending: db.prepare<[string], { action_id: string; conversation_id: string; created_at: number; draft: string; failed: string | null }>(
-        'SELECT * FROM chat_pending WHERE conversation_id = ? ORDER BY created_at, action_id',
-      ),
+      pending: db.prepare<
+        [string],
+        { action_id: string; conversation_id: string; created_at: number; draft: string; failed: string | null }
+      >('SELECT * FROM chat_pending WHERE conversation_id = ? ORDER BY created_at, rowid'),
       removePending: db.prepare('DELETE FROM chat_pending WHERE action_id = ?'),
       failPending: db.prepare('UPDATE chat_pending SET failed = ? WHERE action_id = ?'),
     };

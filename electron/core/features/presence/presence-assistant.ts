@@ -10,7 +10,10 @@ const RENDERER_INTEREST_MAX = 300;
 const LEADERS_KEY = 'presence.leaders';
 const SETTINGS_KEY = 'presence.mine';
 
-type PresenceHandlers = Pick<BridgeHandlers, 'presence.watch' | 'presence.mine' | 'presence.set' | 'presence.leaders' | 'presence.activity'>;
+type PresenceHandlers = Pick<
+  BridgeHandlers,
+  'presence.watch' | 'presence.mine' | 'presence.set' | 'presence.leaders' | 'presence.activity'
+>;
 
 export interface PresenceAssistantOptions {
   session(): SignedInSession | null;
@@ -122,6 +125,7 @@ export class PresenceAssistant {
         }),
       'presence.leaders': async () => {
         const s = this.o.session();
+        if (s && !s.cache.state.get(LEADERS_KEY)) await this.fetchLeaders();
         const kept = s?.cache.state.get<LeaderPresence[]>(LEADERS_KEY) ?? null;
         return kept?.map((leader) => ({ ...leader, presence: this.known.get(leader.id) ?? leader.presence })) ?? null;
       },
