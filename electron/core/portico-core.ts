@@ -65,6 +65,7 @@ export class PorticoCore {
   private readonly brief: BriefAssistant;
   private readonly notifier: Notifier;
   private readonly presence: PresenceAssistant;
+  private viewingConversation: string | null = null;
 
   constructor(options: CoreOptions) {
     this.o = options;
@@ -266,7 +267,7 @@ export class PorticoCore {
       this.events.emit('home.changed', this.homeView());
       if (features.has('chat')) this.presence.followChanged();
       const language = this.o.settings.get().language;
-      this.notifier.applied(events, session.cache, session.user.id, language, translatorFor(language));
+      this.notifier.applied(events, session.cache, session.user.id, language, translatorFor(language), this.viewingConversation);
     });
     session.sync.on('signal', (signal) => {
       if (signal.kind === 'presence') this.presence.heard(signal.presence);
@@ -387,6 +388,9 @@ export class PorticoCore {
         changed: () => {
           this.events.emit('data.changed', { features: ['chat'] });
           this.events.emit('home.changed', this.homeView());
+        },
+        viewing: (conversationId) => {
+          this.viewingConversation = conversationId;
         },
       }),
       ...this.presence.handlers(),

@@ -63,3 +63,31 @@ export function quitSafely(core: PorticoCore, log: Log): void {
     });
   });
 }
+
+const IDLE_POLL_MS = 30_000;
+
+/**
+ * Presence from the OS, not from the window: a minimised window is not "away", a locked screen is.
+ * The idle seconds are polled (cheap) and lock/unlock is reported at once.
+ */
+export function reportSystemIdle(core: PorticoCore, powerMonitor: Electron.PowerMonitor): void {
+  let locked = false;
+  const report = () => core.systemIdle(powerMonitor.getSystemIdleTime(), locked);
+  powerMonitor.on('lock-screen', () => {
+    locked = true;
+    report();
+  });
+  powerMonitor.on('unlock-screen', () => {
+    locked = false;
+    report();
+  });
+  powerMonitor.on('suspend', () => {
+    locked = true;
+    report();
+  });
+  powerMonitor.on('resume', () => {
+    locked = false;
+    report();
+  });
+  setInterval(report, IDLE_POLL_MS).unref();
+}

@@ -8,7 +8,7 @@ import { TokenVault } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
 import { APP_USER_MODEL_ID } from './app-identity.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
-import { applyStartAtLogin, quitSafely, routeDeepLinks, startUpdater } from './lifecycle.ts';
+import { applyStartAtLogin, quitSafely, reportSystemIdle, routeDeepLinks, startUpdater } from './lifecycle.ts';
 import { createMainWindow } from './main-window.ts';
 import { safeStorageCipher } from './safe-storage-cipher.ts';
 import { showToasts } from './toasts.ts';
@@ -60,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
     // Sleep, lock and network changes kill sockets silently: reconnect as soon as the OS says so.
     powerMonitor.on('resume', () => void core.userActive());
     powerMonitor.on('unlock-screen', () => void core.userActive());
+    reportSystemIdle(core, powerMonitor);
     setInterval(() => core.minuteTick(), 60_000).unref();
     // One key clocks in or out from anywhere; the answer comes as a toast. Another app may own it: say so, carry on.
     if (!globalShortcut.register(CLOCK_ACCELERATOR, () => void core.handlers['attendance.clockNext']({}))) {

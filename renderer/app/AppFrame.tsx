@@ -9,13 +9,24 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { CommandPalette } from '../features/launcher/CommandPalette.tsx';
 import { LauncherPage } from '../features/launcher/LauncherPage.tsx';
-import { PlaceholderPage } from '../ui/PlaceholderPage.tsx';
+import { ChatPage } from '../features/chat/ChatPage.tsx';
+import { PeoplePage } from '../features/presence/PeoplePage.tsx';
+import { PresenceMenu } from '../features/presence/PresenceMenu.tsx';
+import { useCoreView } from './use-bridge.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
 import { ToastCenter } from './ToastCenter.tsx';
-const icons: Record<PageKey, string> = { home: '⌂', approvals: '✓', notices: '✉', attendance: '◷', chat: '☏', launcher: '▦' };
+const icons: Record<PageKey, string> = {
+  home: '⌂',
+  approvals: '✓',
+  notices: '✉',
+  attendance: '◷',
+  chat: '☏',
+  people: '☺',
+  launcher: '▦',
+};
 
 export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled: boolean }) {
   const { t } = useTranslation();
@@ -24,6 +35,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
   const navigation = useMemo(() => ({ route, navigate }), [route, navigate]);
   useEffect(() => portico.on('navigate', ({ route: path }) => navigate(path)), [navigate]);
   useClockShortcut();
+  const home = useCoreView('home.get', { pushedBy: 'home.changed' });
   const page = route.page;
   const setPage = (key: PageKey) => navigate(key);
   const content: Record<PageKey, ReactNode> = {
@@ -31,7 +43,8 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
     approvals: <ApprovalsPage user={user} />,
     notices: <NoticesPage />,
     attendance: <AttendancePage />,
-    chat: <PlaceholderPage title={t('nav.chat')} />,
+    chat: <ChatPage me={user.id} />,
+    people: <PeoplePage />,
     launcher: <LauncherPage />,
   };
   return (
@@ -58,6 +71,12 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                       {icons[key]}
                     </span>
                     {t(`nav.${key}`)}
+                    {key === 'chat' && (home?.unreadChats ?? 0) > 0 && (
+                      <span className="badge" aria-label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}>
+                        {home?.chatMentions ? '@' : ''}
+                        {home?.unreadChats}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}
@@ -67,6 +86,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
           <header className="topbar">
             <ConnectionBadge />
             <div className="topbar-end">
+              {chatEnabled && <PresenceMenu userId={user.id} />}
               <DoNotDisturb />
               <LanguageSwitch />
               <span className="user-chip" title={user.departmentName ?? ''}>

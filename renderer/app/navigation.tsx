@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
-export type PageKey = 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'launcher';
-export const pageKeys: readonly PageKey[] = ['home', 'approvals', 'notices', 'attendance', 'chat', 'launcher'];
+export type PageKey = 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'people' | 'launcher';
+export const pageKeys: readonly PageKey[] = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'];
 
 /** Where the window is: a page and, for some pages, the item open in it (`approvals/r_123`). */
 export interface Route {

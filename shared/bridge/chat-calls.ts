@@ -50,6 +50,11 @@ export const chatBridgeCalls = {
     result: ActionOutcome,
   },
   'chat.leave': { params: ConversationRef, result: ActionOutcome },
+  /** The conversation on screen (null: none, or the window is hidden): its messages need no toast. */
+  'chat.viewing': {
+    params: z.object({ conversationId: EntityId.nullable() }).strict(),
+    result: z.object({ ok: z.literal(true) }),
+  },
   /** "I am typing", at most every few seconds; dropped when offline. */
   'chat.typing': { params: ConversationRef, result: z.object({ ok: z.literal(true) }) },
   /** Full-text search of the cached messages (any language, also two-character Chinese words). */

@@ -60,6 +60,22 @@ describe('chat between desktop cores and a real server', () => {
       5000,
       'receipt reached the sender',
     );
+
+    // While the conversation is on liu's screen, its messages raise no toast; once hidden, they do again.
+    await liu.core.handlers['chat.viewing']({ conversationId: id });
+    const before = liu.toasts.length;
+    await send(zhang, { conversationId: id, text: '看到了吗' });
+    await eventually(
+      async () =>
+        (await liu.core.handlers['chat.messages']({ conversationId: id, beforeSeq: null, limit: 50 })).messages.length === 2,
+      5000,
+      'second message',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(liu.toasts.length).toBe(before);
+    await liu.core.handlers['chat.viewing']({ conversationId: null });
+    await send(zhang, { conversationId: id, text: '好的' });
+    await waitFor(() => liu.toasts.length === before + 1, 5000, 'toast once the window is hidden');
   });
 
   it('groups: mentions come through a mute, replies quote, edits and deletes only within the window, receipts per member', async () => {

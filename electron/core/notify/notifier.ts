@@ -27,7 +27,14 @@ export class Notifier {
   }
 
   /** A batch of events is in the cache: the toasts it deserves. */
-  applied(events: readonly UserEvent[], cache: ClientCache, me: string, language: Language | null, t: TFunction): void {
+  applied(
+    events: readonly UserEvent[],
+    cache: ClientCache,
+    me: string,
+    language: Language | null,
+    t: TFunction,
+    viewingConversation: string | null = null,
+  ): void {
     const now = this.o.now();
     const { notices } = cache;
     const toasts = [
@@ -39,7 +46,7 @@ export class Notifier {
         now,
         t,
       ),
-      ...planChatToasts(events, cache.chat, me, now, t),
+      ...planChatToasts(events, cache.chat, me, now, t, viewingConversation),
     ];
     for (const toast of toasts) this.show(toast);
   }

@@ -5,6 +5,7 @@ import { useCoreView } from '../../app/use-bridge.ts';
 import { UrgentBanner } from '../notices/UrgentBanner.tsx';
 import { ClockCard } from '../attendance/ClockCard.tsx';
 import { BriefCard } from '../brief/BriefCard.tsx';
+import { LeadersStrip } from '../presence/LeadersStrip.tsx';
 
 /** Today at a glance: what waits for me, what I have not read, whether I have clocked in. Live. */
 export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: PageKey) => void }) {
@@ -15,6 +16,7 @@ export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: P
     <div className="home">
       <h1>{t('home.greeting', { name: user.displayName })}</h1>
       <UrgentBanner notices={home.urgentNotices} />
+      <LeadersStrip />
       <BriefCard user={user} />
       <div className="cards">
         <button className="card count-card" onClick={() => onOpen('approvals')} data-testid="pending-approvals">

@@ -178,16 +178,12 @@ export class MessageService {
     const ids = new Set(members.map((m) => m.id));
     const unique = [...new Set(mentions)];
     const strangers = unique.filter((id) => !ids.has(id));
-    if (strangers.length > 0) throw new DomainError('invalid_params', `mentioned people are not members: ${strangers.join(', ')}`);
+    if (strangers.length > 0)
+      throw new DomainError('invalid_params', `mentioned people are not members: ${strangers.join(', ')}`);
     return unique;
   }
 
-  private broadcast(
-    tx: WriteTx,
-    conversationId: string,
-    messageId: string,
-    members: readonly MemberRow[],
-  ): void {
+  private broadcast(tx: WriteTx, conversationId: string, messageId: string, members: readonly MemberRow[]): void {
     tx.emit(
       members.map((m) => m.id),
       { kind: 'chat.message', message: this.d.store.message(messageId)! },

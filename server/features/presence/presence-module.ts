@@ -72,7 +72,11 @@ export function createPresence(
         if (!parsed.success) throw new HttpProblem(400, 'invalid_params', 'give ?from=YYYY-MM-DD&to=YYYY-MM-DD, from ≤ to');
         const days = (Date.parse(parsed.data.to) - Date.parse(parsed.data.from)) / 86_400_000 + 1;
         if (days > RANGE_DAYS_MAX) throw new HttpProblem(400, 'invalid_params', `at most ${RANGE_DAYS_MAX} days at once`);
-        sendJson(res, 200, { from: parsed.data.from, to: parsed.data.to, leaders: service.leadersOnlineTime(parsed.data.from, parsed.data.to) });
+        sendJson(res, 200, {
+          from: parsed.data.from,
+          to: parsed.data.to,
+          leaders: service.leadersOnlineTime(parsed.data.from, parsed.data.to),
+        });
       });
     },
   };

@@ -2,7 +2,12 @@ import { DateTime } from 'luxon';
 import { PresenceSettings } from '../../../shared/domain/presence/index.ts';
 import type { Db } from '../../store/database.ts';
 
-export const DEFAULT_PRESENCE_SETTINGS: PresenceSettings = { manual: 'auto', manualUntil: null, statusText: null, schedule: null };
+export const DEFAULT_PRESENCE_SETTINGS: PresenceSettings = {
+  manual: 'auto',
+  manualUntil: null,
+  statusText: null,
+  schedule: null,
+};
 
 export interface OnlineDay {
   day: string;
@@ -78,7 +83,8 @@ export class PresenceStore {
           coveredTo = b;
         }
       }
-      if (ms > 0) days.push({ day: day.toISODate()!, onlineMinutes: Math.round(ms / 60_000), firstSeenAt: first, lastSeenAt: last });
+      if (ms > 0)
+        days.push({ day: day.toISODate()!, onlineMinutes: Math.round(ms / 60_000), firstSeenAt: first, lastSeenAt: last });
     }
     return days;
   }

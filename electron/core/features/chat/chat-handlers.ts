@@ -21,6 +21,7 @@ type ChatHandlers = Pick<
   | 'chat.addMembers'
   | 'chat.leave'
   | 'chat.typing'
+  | 'chat.viewing'
   | 'chat.search'
   | 'chat.policy'
 >;
@@ -31,6 +32,8 @@ export interface ChatHandlerContext {
   clock: Clock;
   /** The cache changed here (a pending message, a read): views refetch. */
   changed(): void;
+  /** The conversation on screen, so its messages raise no toast. */
+  viewing(conversationId: string | null): void;
 }
 
 /** "Typing" goes out at most this often per conversation. */
@@ -168,6 +171,10 @@ export function chatHandlers(ctx: ChatHandlerContext): ChatHandlers {
     'chat.create': async (params) => ctx.act((s) => s.sync.enqueue('chat.create', params)),
     'chat.addMembers': async (params) => ctx.act((s) => s.sync.enqueue('chat.addMembers', params)),
     'chat.leave': async ({ conversationId }) => ctx.act((s) => s.sync.enqueue('chat.leave', { conversationId })),
+    'chat.viewing': async ({ conversationId }) => {
+      ctx.viewing(conversationId);
+      return { ok: true };
+    },
     'chat.typing': async ({ conversationId }) => {
       const s = ctx.session();
       const now = ctx.clock.now();

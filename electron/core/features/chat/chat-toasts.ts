@@ -10,9 +10,16 @@ const FRESH_MS = 5 * 60_000;
 
 /**
  * One toast per conversation per batch: new messages from others, not yet read on another device,
- * in conversations that are not muted. A mention of this user comes through a mute.
+ * in conversations that are not muted and not on screen. A mention of this user comes through a mute.
  */
-export function planChatToasts(events: readonly UserEvent[], chat: ChatCache, me: string, now: number, t: TFunction): ToastView[] {
+export function planChatToasts(
+  events: readonly UserEvent[],
+  chat: ChatCache,
+  me: string,
+  now: number,
+  t: TFunction,
+  viewing: string | null = null,
+): ToastView[] {
   const fresh = new Map<string, ChatMessage[]>();
   for (const event of events) {
     if (event.kind !== 'chat.message') continue;
@@ -25,7 +32,8 @@ export function planChatToasts(events: readonly UserEvent[], chat: ChatCache, me
   const toasts: ToastView[] = [];
   for (const [conversationId, messages] of fresh) {
     const cached = chat.get(conversationId);
-    if (!cached) continue;
+    // The conversation is on screen: the reader sees it arrive.
+    if (!cached || conversationId === viewing) continue;
     const unread = messages.filter((m) => m.seq > cached.myReadSeq);
     const mentioned = unread.some((m) => m.mentions.includes(me));
     if (unread.length === 0 || (cached.muted && !mentioned)) continue;
@@ -36,7 +44,11 @@ export function planChatToasts(events: readonly UserEvent[], chat: ChatCache, me
     toasts.push({
       id: `chat:${conversationId}:${last.seq}`,
       kind: 'chat.message',
-      title: mentioned ? t('toast.chatMention', { name: last.senderName, title }) : direct ? title : t('toast.chatIn', { name: last.senderName, title }),
+      title: mentioned
+        ? t('toast.chatMention', { name: last.senderName, title })
+        : direct
+          ? title
+          : t('toast.chatIn', { name: last.senderName, title }),
       body: unread.length > 1 ? t('toast.chatMany', { count: unread.length, line }) : line,
       route: `chat/${conversationId}`,
       taskId: null,

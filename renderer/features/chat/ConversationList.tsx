@@ -1,0 +1,117 @@
+import { useDeferredValue, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatSearchHit, ConversationListItem } from '../../../shared/bridge/chat-views.ts';
+import { portico } from '../../bridge/portico.ts';
+import { formatTime } from '../../app/format.ts';
+import { VirtualList } from '../../ui/VirtualList.tsx';
+import { Avatar } from '../presence/PresenceDot.tsx';
+import { usePresence } from '../presence/use-presence.ts';
+
+const ROW_HEIGHT = 64;
+
+/** The conversations, newest activity first, with a search over every cached message. */
+export function ConversationList({
+  items,
+  selectedId,
+  onSelect,
+  onNew,
+}: {
+  items: readonly ConversationListItem[];
+  selectedId: string | null;
+  onSelect: (id: string, seq?: number) => void;
+  onNew: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query.trim());
+  const [hits, setHits] = useState<{ hits: ChatSearchHit[]; tookMs: number } | null>(null);
+  const presence = usePresence(items.flatMap((c) => (c.otherUserId ? [c.otherUserId] : [])).slice(0, 200));
+  useEffect(() => {
+    if (deferred === '') return;
+    let alive = true;
+    void portico.call('chat.search', { query: deferred, conversationId: null }).then((found) => alive && setHits(found));
+    return () => {
+      alive = false;
+    };
+  }, [deferred]);
+  return (
+    <aside className="conversation-list">
+      <div className="row">
+        <input
+          type="search"
+          value={query}
+          dir="auto"
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('chat.search')}
+          aria-label={t('chat.search')}
+        />
+        <button className="secondary" onClick={onNew}>
+          {t('chat.new')}
+        </button>
+      </div>
+      {hits && deferred !== '' ? (
+        <div className="search-hits" role="region" aria-label={t('chat.searchResults')}>
+          <p className="muted small" role="status">
+            {t('chat.hits', { count: hits.hits.length, ms: hits.tookMs })}
+          </p>
+          <ul>
+            {hits.hits.map((hit) => (
+              <li key={hit.messageId}>
+                <button className="search-hit link" onClick={() => onSelect(hit.conversationId, hit.seq)}>
+                  <strong dir="auto">{hit.conversationTitle}</strong> · {hit.senderName}
+                  <span className="line" dir="auto">
+                    {hit.excerpt}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : items.length === 0 ? (
+        <p className="muted">{t('chat.none')}</p>
+      ) : (
+        <VirtualList<ConversationListItem>
+          items={items}
+          rowHeight={ROW_HEIGHT}
+          getKey={(c) => c.id}
+          label={t('chat.conversations')}
+          selectedKey={selectedId}
+          renderRow={(c) => (
+            <button
+              className={`conversation-row ${c.unread > 0 && !c.muted ? 'unread' : ''}`}
+              onClick={() => onSelect(c.id)}
+              aria-current={c.id === selectedId ? 'true' : undefined}
+              data-testid="conversation-row"
+            >
+              <Avatar name={c.title} presence={c.otherUserId ? presence.get(c.otherUserId) : undefined} />
+              <span className="who">
+                <span className="title-line">
+                  <strong dir="auto">{c.title}</strong>
+                  {c.lastMessage && <time className="muted small">{formatTime(c.lastMessage.sentAt, i18n.language)}</time>}
+                </span>
+                <span className="line" dir="auto">
+                  {c.lastMessage
+                    ? c.lastMessage.deleted
+                      ? t('chat.deletedMessage')
+                      : `${c.kind === 'direct' || c.lastMessage.mine ? '' : `${c.lastMessage.senderName}: `}${c.lastMessage.excerpt}`
+                    : t(`chat.kind.${c.kind}`, { count: c.memberCount })}
+                </span>
+              </span>
+              {c.mentioned && (
+                <span className="badge important" aria-label={t('chat.mentioned')}>
+                  @
+                </span>
+              )}
+              {c.unread > 0 && (
+                <span className={c.muted ? 'badge muted' : 'badge'} aria-label={t('chat.unreadCount', { count: c.unread })}>
+                  {c.unread}
+                </span>
+              )}
+              {c.muted && <span aria-label={t('chat.muted')}>🔕</span>}
+            </button>
+          )}
+        />
+      )}
+    </aside>
+  );
+}

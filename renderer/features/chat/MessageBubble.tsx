@@ -1,0 +1,138 @@
+import { memo, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
+import { CHAT_EDIT_WINDOW_MS, type ChatMessage } from '../../../shared/domain/chat/index.ts';
+import { portico } from '../../bridge/portico.ts';
+import { formatTime } from '../../app/format.ts';
+import { ChatMarkdown } from './ChatMarkdown.tsx';
+
+export interface Receipt {
+  /** Direct: whether the other person has read it. Group: who has, of how many. */
+  readBy: readonly string[];
+  of: number;
+}
+
+/** An image from the chat, fetched through core with the session's token and shown from memory. */
+function ChatImage({ file }: { file: AttachmentRef }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void portico.call('approvals.download', { attachmentId: file.id }).then((outcome) => {
+      if (alive && outcome.ok) setSrc(`data:${outcome.mediaType};base64,${outcome.base64}`);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [file.id]);
+  return src ? (
+    <img className="chat-image" src={src} alt={file.name} />
+  ) : (
+    <span className="chat-image placeholder">{file.name}</span>
+  );
+}
+
+function FileChip({ file }: { file: AttachmentRef }) {
+  const { t } = useTranslation();
+  const save = async () => {
+    const outcome = await portico.call('approvals.download', { attachmentId: file.id });
+    if (!outcome.ok) return;
+    const bytes = Uint8Array.from(atob(outcome.base64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: outcome.mediaType }));
+    Object.assign(document.createElement('a'), { href: url, download: outcome.name }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <button className="chip" onClick={() => void save()} title={t('chat.download')}>
+      📎 {file.name} <span className="muted">{Math.ceil(file.size / 1024)} KB</span>
+    </button>
+  );
+}
+
+/** One message: who, when, the text, a quote, files, receipts and what may be done to it. */
+export const MessageBubble = memo(function MessageBubble({
+  message,
+  mine,
+  groupStart,
+  receipt,
+  moderator,
+  now,
+  onReply,
+  onEdit,
+  onDelete,
+  onShowReaders,
+}: {
+  message: ChatMessage;
+  mine: boolean;
+  groupStart: boolean;
+  receipt: Receipt | null;
+  moderator: boolean;
+  now: number;
+  onReply: (m: ChatMessage) => void;
+  onEdit: (m: ChatMessage) => void;
+  onDelete: (m: ChatMessage) => void;
+  onShowReaders: (m: ChatMessage) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const editable = mine && !message.deleted && now - message.sentAt < CHAT_EDIT_WINDOW_MS;
+  return (
+    <div className={`message ${mine ? 'mine' : 'theirs'}`} data-testid="message" data-seq={message.seq}>
+      {groupStart && !mine && <div className="message-sender">{message.senderName}</div>}
+      <div className="bubble">
+        {message.replyTo && (
+          <blockquote className="reply-quote">
+            <strong>{message.replyTo.senderName}</strong>{' '}
+            {message.replyTo.deleted ? t('chat.deletedMessage') : message.replyTo.excerpt}
+          </blockquote>
+        )}
+        {message.deleted ? (
+          <em className="muted">{t('chat.deletedMessage')}</em>
+        ) : (
+          <>
+            {message.text && <ChatMarkdown text={message.text} />}
+            {message.attachments.length > 0 && (
+              <div className="message-files">
+                {message.attachments.map((file) =>
+                  file.mediaType.startsWith('image/') ? (
+                    <ChatImage key={file.id} file={file} />
+                  ) : (
+                    <FileChip key={file.id} file={file} />
+                  ),
+                )}
+              </div>
+            )}
+          </>
+        )}
+        <div className="message-meta">
+          <time dateTime={new Date(message.sentAt).toISOString()}>{formatTime(message.sentAt, i18n.language)}</time>
+          {message.editedAt !== null && !message.deleted && <span> · {t('chat.edited')}</span>}
+          {mine && receipt && (
+            <button className="link receipt" onClick={() => onShowReaders(message)} data-testid="receipt">
+              {receipt.of === 1
+                ? receipt.readBy.length === 1
+                  ? t('chat.read')
+                  : t('chat.unread')
+                : t('chat.readBy', { count: receipt.readBy.length, of: receipt.of })}
+            </button>
+          )}
+        </div>
+      </div>
+      {!message.deleted && (
+        <div className="message-actions">
+          <button className="link" onClick={() => onReply(message)}>
+            {t('chat.reply')}
+          </button>
+          {editable && (
+            <button className="link" onClick={() => onEdit(message)}>
+              {t('chat.edit')}
+            </button>
+          )}
+          {(editable || moderator) && (
+            <button className="link" onClick={() => onDelete(message)}>
+              {t('chat.delete')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+});

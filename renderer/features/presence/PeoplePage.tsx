@@ -1,0 +1,68 @@
+import { matchSorter } from 'match-sorter';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DirectoryPerson } from '../../../shared/protocol/methods.ts';
+import { useNavigation } from '../../app/navigation.tsx';
+import { useCoreView } from '../../app/use-bridge.ts';
+import { useNow } from '../../app/use-now.ts';
+import { VirtualList } from '../../ui/VirtualList.tsx';
+import { Avatar } from './PresenceDot.tsx';
+import { presenceLine } from './presence-text.ts';
+import { usePresence } from './use-presence.ts';
+
+const ROW_HEIGHT = 56;
+
+/** Everyone, searchable by name, department or pinyin ("zw", "zhangwei"), with their presence. */
+export function PeoplePage() {
+  const { t, i18n } = useTranslation();
+  const { navigate } = useNavigation();
+  const people = useCoreView('directory.people');
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const shown = useMemo(
+    () =>
+      deferred.trim() === ''
+        ? (people ?? [])
+        : matchSorter(people ?? [], deferred.trim(), { keys: ['name', 'pinyin', 'initials', 'departmentName'] }),
+    [people, deferred],
+  );
+  // Presence is followed for the first screens of results, not for the whole company.
+  const live = usePresence(shown.slice(0, 200).map((p) => p.id));
+  const now = useNow();
+  return (
+    <div className="people-page">
+      <div className="row">
+        <h1>{t('nav.people')}</h1>
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={t('presence.searchPeople')}
+          aria-label={t('presence.searchPeople')}
+          dir="auto"
+        />
+        <span className="muted" role="status">
+          {t('presence.peopleCount', { count: shown.length })}
+        </span>
+      </div>
+      <VirtualList<DirectoryPerson>
+        items={shown}
+        rowHeight={ROW_HEIGHT}
+        getKey={(p) => p.id}
+        label={t('nav.people')}
+        selectedKey={null}
+        renderRow={(person) => (
+          <button className="person-row link" onClick={() => navigate(`chat/${person.id}`)}>
+            <Avatar name={person.name} presence={live.get(person.id)} />
+            <span className="who">
+              <strong dir="auto">{person.name}</strong>
+              <span className="line" dir="auto">
+                {[person.departmentName, presenceLine(live.get(person.id), t, i18n.language, now)].filter(Boolean).join(' · ')}
+              </span>
+            </span>
+          </button>
+        )}
+      />
+    </div>
+  );
+}
