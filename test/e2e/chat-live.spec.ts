@@ -65,3 +65,32 @@ test('two people chat live: typing, unread badge, Markdown, receipts, presence',
   await zhangContext.close();
   await liuContext.close();
 });
+
+test('Home shows the leaders strip; chat and people read right to left in Hebrew', async ({ page }) => {
+  await signIn(page, stack.launchUrls[0]!, 'zhang.wei');
+  await page.getByRole('button', { name: 'Home', exact: true }).click();
+  const strip = page.getByTestId('leaders-strip');
+  await expect(strip.getByRole('button', { name: /王芳/ })).toContainText('Manager');
+  await expect(strip.getByRole('button', { name: /高健/ })).toContainText('Executive');
+  await page.screenshot({ path: path.join(shots, 'home-leaders.png') });
+
+  // Setting a status by hand: it shows in the top bar (and to everyone who follows this user).
+  await page.getByTestId('presence-menu').click();
+  const menu = page.getByRole('dialog', { name: 'My status' });
+  await menu.getByRole('combobox').first().selectOption('meeting');
+  await menu.getByLabel('Status text').fill('客户拜访');
+  await menu.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('presence-menu')).toHaveText(/In a meeting/);
+
+  await page.getByLabel('Language').selectOption('he');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.getByRole('button', { name: /^צ.אט/ }).click();
+  await page.getByTestId('conversation-row').first().click();
+  await expect(page.getByTestId('conversation').getByTestId('message').first()).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'chat-hebrew-rtl.png') });
+  await page.getByRole('button', { name: 'אנשים', exact: true }).click();
+  await page.getByLabel('חיפוש לפי שם, פין-יין או מחלקה').fill('wf');
+  await expect(page.getByRole('button', { name: /王芳/ })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'people-hebrew-rtl.png') });
+  await page.getByLabel('שפה').selectOption('en');
+});

@@ -4,6 +4,7 @@ import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts'
 import { CHAT_TEXT_MAX, type ChatMessage, type ConversationMember } from '../../../shared/domain/chat/index.ts';
 import { MAX_UPLOAD_BYTES } from '../../../shared/bridge/contract.ts';
 import { portico } from '../../bridge/portico.ts';
+import { PaperclipIcon } from '../../ui/icons.tsx';
 import { chatError } from './chat-errors.ts';
 
 export interface ComposerDraft {
@@ -137,7 +138,7 @@ export function Composer({
         <ul className="chips">
           {files.map((f) => (
             <li key={f.id} className="chip">
-              📎 {f.name}
+              <PaperclipIcon /> {f.name}
               <button
                 className="link"
                 aria-label={t('chat.removeFile', { name: f.name })}
@@ -172,7 +173,7 @@ export function Composer({
               disabled={uploading}
               aria-label={t('chat.attach')}
             >
-              📎
+              <PaperclipIcon />
             </button>
           </>
         )}

@@ -107,7 +107,7 @@ export function ConversationList({
                   {c.unread}
                 </span>
               )}
-              {c.muted && <span aria-label={t('chat.muted')}>🔕</span>}
+              {c.muted && <span className="muted small">{t('chat.muted')}</span>}
             </button>
           )}
         />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import { CHAT_EDIT_WINDOW_MS, type ChatMessage } from '../../../shared/domain/chat/index.ts';
 import { portico } from '../../bridge/portico.ts';
+import { PaperclipIcon } from '../../ui/icons.tsx';
 import { formatTime } from '../../app/format.ts';
 import { ChatMarkdown } from './ChatMarkdown.tsx';
 
@@ -43,7 +44,7 @@ function FileChip({ file }: { file: AttachmentRef }) {
   };
   return (
     <button className="chip" onClick={() => void save()} title={t('chat.download')}>
-      📎 {file.name} <span className="muted">{Math.ceil(file.size / 1024)} KB</span>
+      <PaperclipIcon /> {file.name} <span className="muted">{Math.ceil(file.size / 1024)} KB</span>
     </button>
   );
 }

@@ -4,6 +4,8 @@ import type { ChatMessage } from '../../../shared/domain/chat/index.ts';
 import { portico } from '../../bridge/portico.ts';
 
 const PAGE = 50;
+/** Scrolling back loads bigger pages: fewer round trips through a long history. */
+const OLDER_PAGE = 100;
 
 /**
  * One open conversation: its detail (members, receipts), the messages loaded so far (oldest first),
@@ -56,7 +58,7 @@ export function useConversation(conversationId: string) {
     if (!first || loadingOlder || !hasMore) return 0;
     setLoadingOlder(true);
     try {
-      const page = await portico.call('chat.messages', { conversationId, beforeSeq: first.seq, limit: PAGE });
+      const page = await portico.call('chat.messages', { conversationId, beforeSeq: first.seq, limit: OLDER_PAGE });
       if (current.current !== conversationId) return 0;
       merge(page.messages);
       setHasMore(page.hasMore);
