@@ -1,21 +1,12 @@
 import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { safeHref } from '../notices/NoticeMarkdown.tsx';
+import { markdownLink, safeHref } from '../notices/NoticeMarkdown.tsx';
 
 /** The subset chat allows: emphasis, strike, code, links, lists and quotes. Headings, tables, images and HTML are not. */
 const allowedElements = ['p', 'strong', 'em', 'del', 'code', 'pre', 'a', 'ul', 'ol', 'li', 'blockquote', 'br'];
 
-const components: Components = {
-  a: ({ href, children }) =>
-    href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
-    ) : (
-      <span className="md-dead-link">{children}</span>
-    ),
-};
+const components: Components = { a: markdownLink };
 
 /** A message body, rendered as React elements (no HTML string, nothing to sanitise, nothing runs). */
 export const ChatMarkdown = memo(function ChatMarkdown({ text }: { text: string }) {

@@ -4,6 +4,7 @@ import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts'
 import { CHAT_EDIT_WINDOW_MS, type ChatMessage } from '../../../shared/domain/chat/index.ts';
 import { portico } from '../../bridge/portico.ts';
 import { PaperclipIcon } from '../../ui/icons.tsx';
+import { saveFile } from '../../ui/save-file.ts';
 import { formatTime } from '../../app/format.ts';
 import { ChatMarkdown } from './ChatMarkdown.tsx';
 
@@ -36,11 +37,7 @@ function FileChip({ file }: { file: AttachmentRef }) {
   const { t } = useTranslation();
   const save = async () => {
     const outcome = await portico.call('approvals.download', { attachmentId: file.id });
-    if (!outcome.ok) return;
-    const bytes = Uint8Array.from(atob(outcome.base64), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: outcome.mediaType }));
-    Object.assign(document.createElement('a'), { href: url, download: outcome.name }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (outcome.ok) saveFile(outcome.name, outcome.mediaType, outcome.base64);
   };
   return (
     <button className="chip" onClick={() => void save()} title={t('chat.download')}>

@@ -3,14 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import { portico } from '../../bridge/portico.ts';
 import { PaperclipIcon } from '../../ui/icons.tsx';
-
-function saveAs(name: string, mediaType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../../ui/save-file.ts';
 
 /** A notice's files: each downloads through core (with the session's token), never by a raw URL. */
 export function AttachmentList({ attachments }: { attachments: readonly AttachmentRef[] }) {
@@ -20,7 +13,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
   const download = async (file: AttachmentRef) => {
     setProblem(null);
     const outcome = await portico.call('notices.download', { attachmentId: file.id });
-    if (outcome.ok) saveAs(outcome.name, outcome.mediaType, outcome.base64);
+    if (outcome.ok) saveFile(outcome.name, outcome.mediaType, outcome.base64);
     else setProblem(t('notices.downloadFailed', { name: file.name }));
   };
   return (

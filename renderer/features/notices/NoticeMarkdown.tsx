@@ -13,16 +13,18 @@ export function safeHref(url: string): string {
   }
 }
 
+/** Links leave the app: the shell opens http(s) in the system browser and never navigates this window. */
+export const markdownLink: NonNullable<Components['a']> = ({ href, children }) =>
+  href ? (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ) : (
+    <span className="md-dead-link">{children}</span>
+  );
+
 const components: Components = {
-  // Links leave the app: the shell opens http(s) in the system browser and never navigates this window.
-  a: ({ href, children }) =>
-    href ? (
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {children}
-      </a>
-    ) : (
-      <span className="md-dead-link">{children}</span>
-    ),
+  a: markdownLink,
   // No remote images: a notice must not be able to track who opened it. The alt text stays.
   img: ({ alt }) => <ImagePlaceholder alt={alt ?? ''} />,
 };
