@@ -1,15 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import packageJson from '../package.json' with { type: 'json' };
 import { type Clock, systemClock } from '../shared/domain/clock.ts';
 import { CloseCode } from '../shared/protocol/errors.ts';
-import { PROTOCOL_VERSION } from '../shared/protocol/frames.ts';
 import { InProcessBus } from './bus/event-bus.ts';
 import type { ServerConfig } from './config.ts';
 import { seedDemoOrganisation } from './demo/seed-demo.ts';
-import { sampleToolHandler } from './demo/sample-tool.ts';
+import { addDemoToolRoutes } from './demo/sample-tool.ts';
 import { seedDemoTools } from './demo/seed-tools.ts';
 import { ActionJournal } from './features/actions/action-journal.ts';
 import { type Approvals, createApprovals } from './features/approvals/approvals-module.ts';
@@ -30,11 +29,11 @@ import { type Launcher, createLauncher } from './features/launcher/launcher-modu
 import { requireRole } from './features/auth/require-role.ts';
 import { type Chat, createChat } from './features/chat/chat-module.ts';
 import { type Presence, createPresence } from './features/presence/presence-module.ts';
-import type { PresenceView } from '../shared/domain/presence/index.ts';
 import { peopleWithPinyin } from './features/directory/people-pinyin.ts';
 import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken, sendJson } from './gateway/http-kit.ts';
+import { addOperationsRoutes } from './gateway/operations-routes.ts';
 import { sendHttpError } from './gateway/http-errors.ts';
 import { MethodRouter } from './gateway/method-router.ts';
 import { SocketGateway } from './gateway/socket-gateway.ts';
@@ -126,15 +125,12 @@ export async function startPorticoServer(
     clock,
     signal: (userIds, signal) => bus.signal({ userIds, signal }),
   });
-  // The gateway is created below; presence reaches it through this late-bound reference.
-  let deliverPresence: (connectionIds: ReadonlySet<string>, view: PresenceView) => void = () => {};
   const presence = createPresence(db, {
     directory,
     clock,
     timeZone: config.timeZone,
     graceMs: config.presenceGraceMs,
     outOfOffice: (userId) => approvals.outOfOffice.view(userId),
-    deliver: (ids, view) => deliverPresence(ids, view),
   });
 
   const router = new MethodRouter(
@@ -189,23 +185,8 @@ export async function startPorticoServer(
       'attendance.clockIn': (ctx, p) => attendance.service.record(ctx, 'in', p),
       'attendance.clockOut': (ctx, p) => attendance.service.record(ctx, 'out', p),
       'attendance.month': (ctx, p) => attendance.service.month(ctx.userId, p.month),
-      'chat.create': (ctx, p) => chat.conversations.create(ctx.userId, p),
-      'chat.send': (ctx, p) => chat.messages.send(ctx.userId, p, ctx.actionId ?? null),
-      'chat.edit': (ctx, p) => chat.messages.edit(ctx.userId, p.messageId, p.text, p.mentions),
-      'chat.delete': (ctx, p) => chat.messages.delete(ctx.userId, p.messageId),
-      'chat.markRead': (ctx, p) => chat.messages.markRead(ctx.userId, p.conversationId, p.seq),
-      'chat.mute': (ctx, p) => chat.conversations.mute(ctx.userId, p.conversationId, p.muted),
-      'chat.addMembers': (ctx, p) => chat.conversations.addMembers(ctx.userId, p.conversationId, p.memberIds),
-      'chat.leave': (ctx, p) => chat.conversations.leave(ctx.userId, p.conversationId),
-      'chat.history': (ctx, p) => chat.messages.history(ctx.userId, p.conversationId, p.beforeSeq, p.limit),
-      'chat.receipts': (ctx, p) => chat.messages.receipts(ctx.userId, p.conversationId),
-      'chat.typing': (ctx, p) => chat.messages.typing(ctx.userId, p.conversationId),
-      'chat.policy': (ctx) => chat.conversations.policyFor(ctx.userId),
-      'presence.report': (ctx, p) => presence.service.report(ctx.userId, ctx.connectionId, p.idle),
-      'presence.watch': (ctx, p) => presence.service.watch(ctx.connectionId, p.userIds),
-      'presence.mine': (ctx) => presence.service.mine(ctx.userId),
-      'presence.set': (ctx, p) => presence.service.set(ctx.userId, p),
-      'presence.leaders': (ctx) => presence.service.leaders(ctx.userId),
+      ...chat.methodHandlers(),
+      ...presence.methodHandlers(),
     },
     gate,
     journal,
@@ -241,16 +222,7 @@ export async function startPorticoServer(
     },
   );
 
-  deliverPresence = (ids, view) => gateway.signalConnections(ids, { kind: 'presence', presence: view });
-  gateway.listen(presence.connectionListener);
-  const presenceTimer = setInterval(() => {
-    try {
-      presence.tick();
-    } catch (error) {
-      logger.error({ err: error }, 'presence tick failed');
-    }
-  }, config.presenceTickMs);
-  presenceTimer.unref();
+  presence.start(gateway, config.presenceTickMs, (error) => logger.error({ err: error }, 'presence tick failed'));
 
   const brief: BriefService = new BriefService({
     gate,
@@ -310,34 +282,13 @@ export async function startPorticoServer(
   };
 
   let shuttingDown = false;
-  const routes = new HttpRoutes()
-    .add('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }))
-    .add('GET', '/readyz', (_req, res) => {
-      try {
-        db.prepare('SELECT 1').get();
-        sendJson(res, shuttingDown ? 503 : 200, {
-          status: shuttingDown ? 'shutting_down' : 'ready',
-        });
-      } catch {
-        sendJson(res, 503, { status: 'database_unavailable' });
-      }
-    })
-    .add('GET', '/api/version', (_req, res) =>
-      sendJson(res, 200, {
-        serverVersion: SERVER_VERSION,
-        protocol: PROTOCOL_VERSION,
-        minClientProtocol: 1,
-      }),
-    )
-    .add('GET', '/metrics', (_req, res) => {
-      const body = [
-        '# TYPE portico_connections gauge',
-        `portico_connections ${gateway.connectionCount}`,
-        '# TYPE portico_process_resident_bytes gauge',
-        `portico_process_resident_bytes ${process.memoryUsage().rss}`,
-      ].join('\n');
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${body}\n`);
-    });
+  const routes = new HttpRoutes();
+  addOperationsRoutes(routes, {
+    db,
+    version: SERVER_VERSION,
+    shuttingDown: () => shuttingDown,
+    connections: () => gateway.connectionCount,
+  });
   addAuthRoutes(routes, {
     auth,
     directory,
@@ -366,16 +317,7 @@ export async function startPorticoServer(
   presence.addRoutes(routes, requireRole(authenticate, directory, ['admin', 'hr'], 'only HR and admins see leaders’ hours'));
   attendance.addRoutes(routes, authenticate);
   launcher.addRoutes(routes, authenticate, requireRole(authenticate, directory, ['admin'], 'only admins manage the launcher'));
-  if (config.demo) {
-    // The demo's web tools: a sample tool verifying Portico's tickets as any tool would.
-    const issuer = () => config.publicUrl ?? listeningUrl;
-    let sample: ReturnType<typeof sampleToolHandler> | null = null;
-    const tool = (req: IncomingMessage, res: ServerResponse) => {
-      sample ??= sampleToolHandler({ issuer: issuer(), audience: () => new URL(issuer()).origin, now: () => clock.now() });
-      return sample(req, res);
-    };
-    routes.add('GET', '/demo/tools/:name', tool).add('POST', '/demo/tools/:name', tool);
-  }
+  if (config.demo) addDemoToolRoutes(routes, () => config.publicUrl ?? listeningUrl, clock);
 
   const http: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -442,7 +384,7 @@ export async function startPorticoServer(
       shuttingDown = true;
       clearInterval(pruneTimer);
       clearInterval(sweepTimer);
-      clearInterval(presenceTimer);
+      presence.stop();
       await approvals.callbacks.stop();
       await noticesModule.stop();
       gateway.close(1001, 'server shutting down');

@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
 import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
-import type { WireError } from '../../shared/protocol/errors.ts';
-import { doneOutcome, failedOutcome } from './sync/action-outcome.ts';
+import { actOnServer } from './sync/action-outcome.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
@@ -303,25 +302,8 @@ export class PorticoCore {
   }
 
   /** Queues an action and reports whether the server took it within a few seconds or it waits in the outbox. */
-  private async act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome> {
-    const s = this.session;
-    if (!s) return { status: 'failed', code: 'signed_out', message: 'sign in first' };
-    const online = s.sync.state === 'online';
-    const { actionId } = enqueue(s);
-    if (!online) return { status: 'queued' };
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        s.sync.off('actionSettled', listener);
-        resolve({ status: 'queued' });
-      }, SETTLE_WAIT_MS);
-      const listener = (settled: { actionId: string; ok: boolean; result?: unknown; error?: WireError }) => {
-        if (settled.actionId !== actionId) return;
-        clearTimeout(timer);
-        s.sync.off('actionSettled', listener);
-        resolve(settled.ok ? doneOutcome(settled.result) : failedOutcome(settled.error));
-      };
-      s.sync.on('actionSettled', listener);
-    });
+  private act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome> {
+    return actOnServer(this.session, enqueue, SETTLE_WAIT_MS);
   }
 
   private createHandlers(): BridgeHandlers {

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import type { Clock } from '../../shared/domain/clock.ts';
+import type { HttpRoutes } from '../gateway/http-kit.ts';
 
 /**
  * A web tool's side of Portico's single sign-on, as its owner would write it (see
@@ -66,3 +68,13 @@ async function readTicket(req: IncomingMessage): Promise<string | null> {
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+/** The demo's web tools: a sample tool verifying Portico's tickets as any tool would, at `/demo/tools/:name`. */
+export function addDemoToolRoutes(routes: HttpRoutes, issuer: () => string, clock: Clock): void {
+  let sample: ReturnType<typeof sampleToolHandler> | null = null;
+  const tool = (req: IncomingMessage, res: ServerResponse) => {
+    sample ??= sampleToolHandler({ issuer: issuer(), audience: () => new URL(issuer()).origin, now: () => clock.now() });
+    return sample(req, res);
+  };
+  routes.add('GET', '/demo/tools/:name', tool).add('POST', '/demo/tools/:name', tool);
+}

@@ -11,14 +11,20 @@ export const PALETTE_LIMIT = 40;
 export function searchPalette(items: readonly PaletteItem[], query: string, limit = PALETTE_LIMIT): PaletteItem[] {
   const q = query.trim();
   if (q === '') return [];
-  return matchSorter(items, q, {
+  const ranked = matchSorter(items, q, {
     keys: [
       { key: (item: PaletteItem) => item.title },
       { key: (item: PaletteItem) => item.aliases, maxRanking: rankings.STARTS_WITH },
       { key: (item: PaletteItem) => item.subtitle, threshold: rankings.WORD_STARTS_WITH, maxRanking: rankings.CONTAINS },
     ],
     baseSort: (a, b) => b.item.boost - a.item.boost || a.index - b.index,
-  }).slice(0, limit);
+  });
+  // Latin letters may be pinyin: people whose name's pinyin or initials start with them come first.
+  if (!/^[a-z]+$/i.test(q)) return ranked.slice(0, limit);
+  const lower = q.toLowerCase();
+  const phonetic = items.filter((item) => item.phonetic?.some((p) => p.startsWith(lower)));
+  const seen = new Set(phonetic);
+  return [...phonetic, ...ranked.filter((item) => !seen.has(item))].slice(0, limit);
 }
 
 /** With nothing typed: the recent picks, then favourite and most used tools, then the everyday actions. */

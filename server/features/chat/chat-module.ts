@@ -5,6 +5,7 @@ import type { Signal } from '../../../shared/protocol/signals.ts';
 import { type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
 import type { WriteGate } from '../../store/write-gate.ts';
+import type { MethodHandlers } from '../../gateway/method-router.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { ChatPolicyStore } from './chat-policy-store.ts';
@@ -35,6 +36,22 @@ export function createChat(
     policy,
     conversations,
     messages,
+    methodHandlers(): Pick<MethodHandlers, Extract<keyof MethodHandlers, `chat.${string}`>> {
+      return {
+        'chat.create': (ctx, p) => conversations.create(ctx.userId, p),
+        'chat.send': (ctx, p) => messages.send(ctx.userId, p, ctx.actionId ?? null),
+        'chat.edit': (ctx, p) => messages.edit(ctx.userId, p.messageId, p.text, p.mentions),
+        'chat.delete': (ctx, p) => messages.delete(ctx.userId, p.messageId),
+        'chat.markRead': (ctx, p) => messages.markRead(ctx.userId, p.conversationId, p.seq),
+        'chat.mute': (ctx, p) => conversations.mute(ctx.userId, p.conversationId, p.muted),
+        'chat.addMembers': (ctx, p) => conversations.addMembers(ctx.userId, p.conversationId, p.memberIds),
+        'chat.leave': (ctx, p) => conversations.leave(ctx.userId, p.conversationId),
+        'chat.history': (ctx, p) => messages.history(ctx.userId, p.conversationId, p.beforeSeq, p.limit),
+        'chat.receipts': (ctx, p) => messages.receipts(ctx.userId, p.conversationId),
+        'chat.typing': (ctx, p) => messages.typing(ctx.userId, p.conversationId),
+        'chat.policy': (ctx) => conversations.policyFor(ctx.userId),
+      };
+    },
     addRoutes(routes: HttpRoutes, authenticateAdmin: (req: IncomingMessage) => Promise<string>): void {
       routes
         .add('GET', '/api/admin/chat/policy', async (req, res) => {

@@ -5,6 +5,8 @@ import { IsoDate } from '../../../shared/domain/attendance/index.ts';
 import type { PresenceView } from '../../../shared/domain/presence/index.ts';
 import { HttpProblem, type HttpRoutes, sendJson } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
+import type { MethodHandlers } from '../../gateway/method-router.ts';
+import type { SocketGateway } from '../../gateway/socket-gateway.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { PresenceInputs } from './presence-rules.ts';
 import { PresenceService } from './presence-service.ts';
@@ -26,10 +28,11 @@ export function createPresence(
     timeZone: string;
     graceMs: number;
     outOfOffice: (userId: string) => PresenceInputs['outOfOffice'];
-    /** Delivers a changed presence to the sockets watching that user. */
-    deliver: (connectionIds: ReadonlySet<string>, view: PresenceView) => void;
   },
 ) {
+  // The gateway is created after the method table; presence reaches it once attached (`start`).
+  let deliver: (connectionIds: ReadonlySet<string>, view: PresenceView) => void = () => {};
+  let timer: NodeJS.Timeout | undefined;
   const store = new PresenceStore(db);
   const watchers = new PresenceWatchers();
   const tracker = new PresenceTracker({
@@ -40,7 +43,7 @@ export function createPresence(
     outOfOffice: deps.outOfOffice,
     changed: (view) => {
       const to = watchers.watchersOf(view.userId);
-      if (to.size > 0) deps.deliver(to, view);
+      if (to.size > 0) deliver(to, view);
     },
   });
   const service = new PresenceService({
@@ -55,12 +58,36 @@ export function createPresence(
     tracker,
     watchers,
     service,
-    connectionListener: {
-      opened: (userId: string, connectionId: string) => tracker.connected(userId, connectionId),
-      closed: (userId: string, connectionId: string) => {
-        watchers.remove(connectionId);
-        tracker.disconnected(userId, connectionId);
-      },
+    /** Counts the gateway's sockets, sends it the changes, and looks at the clock every `tickMs`. */
+    start(gateway: SocketGateway, tickMs: number, onError: (error: unknown) => void): void {
+      deliver = (ids, view) => gateway.signalConnections(ids, { kind: 'presence', presence: view });
+      gateway.listen({
+        opened: (userId, connectionId) => tracker.connected(userId, connectionId),
+        closed: (userId, connectionId) => {
+          watchers.remove(connectionId);
+          tracker.disconnected(userId, connectionId);
+        },
+      });
+      timer = setInterval(() => {
+        try {
+          tracker.tick((userId) => watchers.isWatched(userId));
+        } catch (error) {
+          onError(error);
+        }
+      }, tickMs);
+      timer.unref();
+    },
+    stop(): void {
+      clearInterval(timer);
+    },
+    methodHandlers(): Pick<MethodHandlers, Extract<keyof MethodHandlers, `presence.${string}`>> {
+      return {
+        'presence.report': (ctx, p) => service.report(ctx.userId, ctx.connectionId, p.idle),
+        'presence.watch': (ctx, p) => service.watch(ctx.connectionId, p.userIds),
+        'presence.mine': (ctx) => service.mine(ctx.userId),
+        'presence.set': (ctx, p) => service.set(ctx.userId, p),
+        'presence.leaders': (ctx) => service.leaders(ctx.userId),
+      };
     },
     tick(): void {
       tracker.tick((userId) => watchers.isWatched(userId));

@@ -1,0 +1,33 @@
+import { PROTOCOL_VERSION } from '../../shared/protocol/frames.ts';
+import type { Db } from '../store/database.ts';
+import { type HttpRoutes, sendJson } from './http-kit.ts';
+
+/** What operators and load balancers ask: alive, ready (database answers, not shutting down), version, metrics. */
+export function addOperationsRoutes(
+  routes: HttpRoutes,
+  deps: { db: Db; version: string; shuttingDown: () => boolean; connections: () => number },
+): void {
+  routes
+    .add('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }))
+    .add('GET', '/readyz', (_req, res) => {
+      try {
+        deps.db.prepare('SELECT 1').get();
+        const down = deps.shuttingDown();
+        sendJson(res, down ? 503 : 200, { status: down ? 'shutting_down' : 'ready' });
+      } catch {
+        sendJson(res, 503, { status: 'database_unavailable' });
+      }
+    })
+    .add('GET', '/api/version', (_req, res) =>
+      sendJson(res, 200, { serverVersion: deps.version, protocol: PROTOCOL_VERSION, minClientProtocol: 1 }),
+    )
+    .add('GET', '/metrics', (_req, res) => {
+      const body = [
+        '# TYPE portico_connections gauge',
+        `portico_connections ${deps.connections()}`,
+        '# TYPE portico_process_resident_bytes gauge',
+        `portico_process_resident_bytes ${process.memoryUsage().rss}`,
+      ].join('\n');
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${body}\n`);
+    });
+}
