@@ -34,6 +34,13 @@ function electronBuild(entry: string, fileName: string, external: string[]): Use
   };
 }
 
+/** Files whose assertions include timings (latency under load, search speed, keystrokes). */
+const timedTests = [
+  'test/integration/notices-scale.test.ts',
+  'electron/core/features/chat/chat-cache.test.ts',
+  'renderer/features/launcher/palette-search.test.ts',
+];
+
 export default defineConfig(({ mode }) => {
   if (mode === 'electron-main') return electronBuild('electron/main/main.ts', 'main.cjs', nodeExternals);
   if (mode === 'electron-preload') return electronBuild('electron/preload/preload.ts', 'preload.cjs', ['electron']);
@@ -44,17 +51,39 @@ export default defineConfig(({ mode }) => {
     build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: false },
     test: {
       root: '.',
-      include: [
-        'shared/**/*.test.ts',
-        'server/**/*.test.ts',
-        'electron/**/*.test.ts',
-        'renderer/**/*.test.{ts,tsx}',
-        'test/integration/**/*.test.ts',
-      ],
-      environment: 'node',
       pool: 'forks',
       testTimeout: 30_000,
       hookTimeout: 30_000,
+      // Tests that measure time run last and one file at a time, so two heavy files sharing the
+      // machine's two cores never decide each other's figures.
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'functional',
+            environment: 'node',
+            include: [
+              'shared/**/*.test.ts',
+              'server/**/*.test.ts',
+              'electron/**/*.test.ts',
+              'renderer/**/*.test.{ts,tsx}',
+              'test/integration/**/*.test.ts',
+            ],
+            exclude: timedTests,
+            sequence: { groupOrder: 0 },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'timed',
+            environment: 'node',
+            include: timedTests,
+            fileParallelism: false,
+            sequence: { groupOrder: 1 },
+          },
+        },
+      ],
     },
   };
 });
