@@ -123,10 +123,16 @@ describe('chat cache with 100,000 messages', () => {
     }
     const list = timed(() => cache.chat.list());
     expect(list.value).toHaveLength(CONVERSATIONS);
+    // The totals agree with the list they summarise.
+    const totals = timed(() => cache.chat.unreadTotals());
+    expect(totals.value).toEqual({
+      unread: list.value.filter((c) => !c.muted).reduce((sum, c) => sum + c.unread, 0),
+      mentioned: list.value.filter((c) => c.mentioned).length,
+    });
     console.log(
       `chat cache, ${MESSAGES} messages: open conversation median ${median(open).toFixed(2)} ms, ` +
         `search "差旅报销" median ${median(search3).toFixed(2)} ms, "报销" median ${median(search2).toFixed(2)} ms, ` +
-        `a rare term median ${median(rare).toFixed(2)} ms, conversation list ${list.ms.toFixed(1)} ms`,
+        `a rare term median ${median(rare).toFixed(2)} ms, conversation list ${list.ms.toFixed(1)} ms, unread totals ${totals.ms.toFixed(1)} ms`,
     );
     // Loose bounds: CI shares two cores with other test files; the printed medians are the measurement.
     expect(median(open)).toBeLessThan(50);

@@ -74,6 +74,15 @@ export class ChatCache {
            (SELECT count(*) FROM chat_pending p WHERE p.conversation_id = c.id AND p.failed IS NULL) AS pending
          FROM chat_conversations c ORDER BY c.last_activity DESC`,
       ),
+      // Per conversation, so each count walks its (conversation_id, seq) index from the read position.
+      totals: db.prepare<[string], { unread: number; mentioned: number }>(
+        `SELECT
+           coalesce(sum(CASE WHEN c.muted = 0 THEN (SELECT count(*) FROM chat_messages m WHERE m.conversation_id = c.id
+             AND m.seq > c.my_read_seq AND m.sender_id <> ? AND m.deleted = 0) ELSE 0 END), 0) AS unread,
+           coalesce(sum(EXISTS (SELECT 1 FROM chat_messages m WHERE m.conversation_id = c.id AND m.seq > c.my_read_seq
+             AND m.mentions_me = 1 AND m.deleted = 0)), 0) AS mentioned
+         FROM chat_conversations c`,
+      ),
       upsertRead: db.prepare(
         `INSERT INTO chat_reads (conversation_id, user_id, seq) VALUES (?, ?, ?)
          ON CONFLICT DO UPDATE SET seq = max(seq, excluded.seq)`,
@@ -216,14 +225,9 @@ export class ChatCache {
     });
   }
 
+  /** For Home, the nav and the tray (on every applied batch): one query, no JSON. Muted conversations count only mentions. */
   unreadTotals(): { unread: number; mentioned: number } {
-    let unread = 0;
-    let mentioned = 0;
-    for (const item of this.list()) {
-      if (!item.muted) unread += item.unread;
-      if (item.mentioned) mentioned += 1;
-    }
-    return { unread, mentioned };
+    return this.s.totals.get(this.me)!;
   }
 
   addPending(actionId: string, pending: Omit<PendingMessage, 'actionId' | 'failed'>): void {
