@@ -1,19 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PaperclipIcon } from '../../ui/icons.tsx';
-import { MAX_UPLOAD_BYTES } from '../../../shared/bridge/contract.ts';
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import { portico } from '../../bridge/portico.ts';
+import { saveFile } from '../../ui/save-file.ts';
+import { uploadFiles } from '../../ui/upload-files.ts';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.txt,.csv';
 const MAX_FILES = 10;
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Picks and uploads files at once (the server checks type and size again), showing each as a chip
@@ -26,24 +20,17 @@ export function AttachmentPicker({ value, onChange }: { value: AttachmentRef[]; 
   const add = async (files: FileList | null) => {
     setProblem(null);
     const picked = [...(files ?? [])].slice(0, MAX_FILES - value.length);
-    const added: AttachmentRef[] = [];
-    for (const file of picked) {
-      if (file.size > MAX_UPLOAD_BYTES) {
-        setProblem(t('approvals.attach.tooLarge', { name: file.name, limit: '10 MB' }));
-        continue;
-      }
-      setBusy((n) => n + 1);
-      const outcome = await portico.call('approvals.upload', { name: file.name, base64: await toBase64(file) });
-      setBusy((n) => n - 1);
-      if (outcome.ok) added.push(outcome.attachment);
-      else
-        setProblem(
-          t(`approvals.attach.failed.${outcome.code}`, {
-            name: file.name,
-            defaultValue: t('approvals.attach.failed.other', { name: file.name, message: outcome.message }),
-          }),
-        );
-    }
+    const { added, problems } = await uploadFiles(picked, (delta) => setBusy((n) => n + delta));
+    const last = problems.at(-1);
+    if (last)
+      setProblem(
+        last.code === 'too_large'
+          ? t('approvals.attach.tooLarge', { name: last.name, limit: '10 MB' })
+          : t(`approvals.attach.failed.${last.code}`, {
+              name: last.name,
+              defaultValue: t('approvals.attach.failed.other', { name: last.name, message: last.message }),
+            }),
+      );
     if (added.length > 0) onChange([...value, ...added]);
   };
   return (
@@ -87,12 +74,6 @@ export function AttachmentPicker({ value, onChange }: { value: AttachmentRef[]; 
 export async function saveAttachment(attachmentId: string): Promise<boolean> {
   const file = await portico.call('approvals.download', { attachmentId });
   if (!file.ok) return false;
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(file.name, file.mediaType, file.base64);
   return true;
 }

@@ -2,9 +2,9 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import { CHAT_TEXT_MAX, type ChatMessage, type ConversationMember } from '../../../shared/domain/chat/index.ts';
-import { MAX_UPLOAD_BYTES } from '../../../shared/bridge/contract.ts';
 import { portico } from '../../bridge/portico.ts';
 import { PaperclipIcon } from '../../ui/icons.tsx';
+import { uploadFiles } from '../../ui/upload-files.ts';
 import { chatError } from './chat-errors.ts';
 
 export interface ComposerDraft {
@@ -12,15 +12,6 @@ export interface ComposerDraft {
   mentions: string[];
   replyToId: string | null;
   attachments: AttachmentRef[];
-}
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 /**
@@ -99,15 +90,10 @@ export function Composer({
     setUploading(true);
     setProblem(null);
     try {
-      for (const file of [...list].slice(0, 10 - files.length)) {
-        if (file.size > MAX_UPLOAD_BYTES) {
-          setProblem(t('chat.error.too_large'));
-          continue;
-        }
-        const outcome = await portico.call('approvals.upload', { name: file.name, base64: await toBase64(file) });
-        if (outcome.ok) setFiles((prev) => [...prev, outcome.attachment]);
-        else setProblem(chatError(outcome, t));
-      }
+      const { added, problems } = await uploadFiles([...list].slice(0, 10 - files.length));
+      setFiles((prev) => [...prev, ...added]);
+      const last = problems.at(-1);
+      if (last) setProblem(last.code === 'too_large' ? t('chat.error.too_large') : chatError(last, t));
     } finally {
       setUploading(false);
     }

@@ -4,7 +4,7 @@ import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts'
 import { CHAT_EDIT_WINDOW_MS, type ChatMessage } from '../../../shared/domain/chat/index.ts';
 import { portico } from '../../bridge/portico.ts';
 import { PaperclipIcon } from '../../ui/icons.tsx';
-import { saveFile } from '../../ui/save-file.ts';
+import { saveAttachment } from '../approvals/AttachmentPicker.tsx';
 import { formatTime } from '../../app/format.ts';
 import { ChatMarkdown } from './ChatMarkdown.tsx';
 
@@ -35,12 +35,8 @@ function ChatImage({ file }: { file: AttachmentRef }) {
 
 function FileChip({ file }: { file: AttachmentRef }) {
   const { t } = useTranslation();
-  const save = async () => {
-    const outcome = await portico.call('approvals.download', { attachmentId: file.id });
-    if (outcome.ok) saveFile(outcome.name, outcome.mediaType, outcome.base64);
-  };
   return (
-    <button className="chip" onClick={() => void save()} title={t('chat.download')}>
+    <button className="chip" onClick={() => void saveAttachment(file.id)} title={t('chat.download')}>
       <PaperclipIcon /> {file.name} <span className="muted">{Math.ceil(file.size / 1024)} KB</span>
     </button>
   );
