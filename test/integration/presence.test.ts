@@ -108,6 +108,12 @@ describe('presence with a controlled clock', () => {
     const zhang = await w.desktop('zhang.wei');
     const strip = async () => (await zhang.core.handlers['presence.leaders']({})) ?? [];
     expect((await strip()).map((l) => [l.name, l.relation])).toContainEqual(['王芳', 'manager']);
+    // Her changes reach this PC live: zhang's socket follows her as wang's own does (also when the connect-time fetch was refused).
+    await eventually(
+      async () => w.server.services.presence.watchers.watchersOf('u_wang_fang').size === 2,
+      5000,
+      'zhang follows wang',
+    );
     w.clock.advance(30 * 60_000);
     tick();
     const until = w.clock.now() + 2 * 24 * 3600_000;

@@ -7,6 +7,7 @@ import type { SignedInSession } from '../../session/signed-in-session.ts';
 /** Small groups' members are followed too; a 500-person channel's are not. */
 const FOLLOW_GROUP_MAX = 50;
 const RENDERER_INTEREST_MAX = 300;
+const REWATCH_RETRY_MS = 2000;
 const LEADERS_KEY = 'presence.leaders';
 const SETTINGS_KEY = 'presence.mine';
 
@@ -56,6 +57,7 @@ export class PresenceAssistant {
 
   offline(): void {
     this.reported = null;
+    clearTimeout(this.watchTimer);
   }
 
   /** Electron: the OS's idle seconds and whether the screen is locked, polled by the main process. */
@@ -125,7 +127,8 @@ export class PresenceAssistant {
         }),
       'presence.leaders': async () => {
         const s = this.o.session();
-        if (s && !s.cache.state.get(LEADERS_KEY)) await this.fetchLeaders();
+        // Fetched here when the connect-time fetch failed (a rate limit at sign-in): follow them too.
+        if (s && !s.cache.state.get(LEADERS_KEY) && (await this.fetchLeaders())) this.followChanged();
         const kept = s?.cache.state.get<LeaderPresence[]>(LEADERS_KEY) ?? null;
         return kept?.map((leader) => ({ ...leader, presence: this.known.get(leader.id) ?? leader.presence })) ?? null;
       },
@@ -155,15 +158,16 @@ export class PresenceAssistant {
     }
   }
 
-  private async fetchLeaders(): Promise<void> {
+  private async fetchLeaders(): Promise<boolean> {
     const s = this.o.session();
-    if (!s || s.sync.state !== 'online') return;
+    if (!s || s.sync.state !== 'online') return false;
     try {
       const leaders = await s.sync.request('presence.leaders', {});
       s.cache.state.set(LEADERS_KEY, leaders);
       for (const leader of leaders) this.known.set(leader.id, leader.presence);
+      return true;
     } catch {
-      // The kept copy stands.
+      return false; // the kept copy stands
     }
   }
 
@@ -182,7 +186,9 @@ export class PresenceAssistant {
       for (const view of views) this.known.set(view.userId, view);
       this.o.changed(views);
     } catch {
-      // Followed again at the next connect.
+      // Refused (a rate limit while the app starts) or timed out: try again shortly while online.
+      clearTimeout(this.watchTimer);
+      this.watchTimer = setTimeout(() => void this.rewatch(), REWATCH_RETRY_MS).unref();
     }
   }
 }
