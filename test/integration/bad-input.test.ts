@@ -120,4 +120,32 @@ describe('bad input at the gateway', () => {
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: { code: 'wrong_password', attemptsLeft: 4 } });
   });
+
+  it('slows password guessing from one address (429 with a retry time) but not the refreshes of an office behind one NAT address', async () => {
+    // On a stopped clock the bucket does not refill while scrypt runs (150 ms a guess).
+    const server = await startTestServer({}, { clock: new ManualClock(Date.now()) });
+    cleanups.push(() => server.close());
+    const user = await login(server.url, 'zhang.wei'); // 1 of the address's 10 attempts
+    const post = (path: string, body: object) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const guesses: number[] = [];
+    for (let i = 0; i < 9; i++)
+      guesses.push((await post('/api/auth/login', { username: 'liu.yang', password: `guess-${i}` })).status);
+    expect(guesses.every((status) => status === 401 || status === 423)).toBe(true);
+    const refused = await post('/api/auth/login', { username: 'sun.li', password: 'portico-demo' });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited', retryAfterMs: expect.any(Number) } });
+
+    // 40 refreshes from the same address in a row (40 PCs at 9:00): every one is answered.
+    let refreshToken = user.refreshToken;
+    for (let i = 0; i < 40; i++) {
+      const res = await post('/api/auth/refresh', { refreshToken });
+      expect(res.status).toBe(200);
+      refreshToken = ((await res.json()) as { refreshToken: string }).refreshToken;
+    }
+  });
 });

@@ -22,25 +22,14 @@ export function addAuthRoutes(
     onLogout: (sessionRefreshToken: string) => void;
   },
 ): void {
-  // Per remote address: 10 attempts at once, then one every 2 s, so guessing is slow but typos are not.
-  const buckets = new Map<string, TokenBucket>();
-  const admit = (req: IncomingMessage): void => {
-    const key = req.socket.remoteAddress ?? 'unknown';
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      if (buckets.size > 50_000) buckets.clear();
-      buckets.set(key, (bucket = new TokenBucket(10, 0.5, deps.now)));
-    }
-    if (!bucket.take()) {
-      const retryAfterMs = bucket.retryAfterMs();
-      throw new HttpProblem(429, 'rate_limited', `too many attempts; retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
-        retryAfterMs,
-      });
-    }
-  };
+  // Logins, per remote address: 10 attempts at once, then one every 2 s, so guessing is slow but typos are not.
+  const admitLogin = perAddress(10, 0.5, deps.now);
+  // Refreshes cannot be guessed (256 random bits); the bound only keeps one address from hogging the CPU.
+  // It is wide because a branch office behind one NAT address refreshes all its PCs at 9:00.
+  const admitRefresh = perAddress(1000, 200, deps.now);
 
   routes.add('POST', '/api/auth/login', async (req, res) => {
-    admit(req);
+    admitLogin(req);
     const body = await readJson(req, LoginRequest);
     const result = await deps.auth.login(body.username, body.password, body.deviceName);
     if (!result.ok) {
@@ -58,7 +47,7 @@ export function addAuthRoutes(
   });
 
   routes.add('POST', '/api/auth/refresh', async (req, res) => {
-    admit(req);
+    admitRefresh(req);
     const body = await readJson(req, RefreshRequest);
     const result = await deps.auth.refresh(body.refreshToken);
     if (!result.ok)
@@ -80,4 +69,23 @@ export function addAuthRoutes(
     deps.onLogout(body.refreshToken);
     sendJson(res, 200, { ok: true });
   });
+}
+
+/** A token bucket per remote address; 429 with `retryAfterMs` when it is empty. */
+function perAddress(burst: number, perSecond: number, now: () => number): (req: IncomingMessage) => void {
+  const buckets = new Map<string, TokenBucket>();
+  return (req) => {
+    const key = req.socket.remoteAddress ?? 'unknown';
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      if (buckets.size > 50_000) buckets.clear();
+      buckets.set(key, (bucket = new TokenBucket(burst, perSecond, now)));
+    }
+    if (!bucket.take()) {
+      const retryAfterMs = bucket.retryAfterMs();
+      throw new HttpProblem(429, 'rate_limited', `too many attempts; retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
+        retryAfterMs,
+      });
+    }
+  };
 }
