@@ -2,57 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatMessage, Conversation } from '../../../../shared/domain/chat/index.ts';
 import { ClientCache } from '../../cache/client-cache.ts';
+import { CORPUS_ME, corpusConversation, corpusMessage } from '../../../../test/fixtures/chat-corpus.ts';
 
-const ME = 'u_me';
+const ME = CORPUS_ME;
 const MESSAGES = 100_000;
 const CONVERSATIONS = 200;
-const phrases = [
-  '请把差旅报销单发给我，谢谢',
-  '订单号 SO-2026-11873 已经发货了',
-  'Can you check the invoice for Shenzhen?',
-  '明天上午十点开会，会议室三楼',
-  'הפגישה נדחתה למחר בבוקר',
-  '会議は午後三時からです',
-  '회의는 오후 세 시에 시작합니다',
-  'The quarterly numbers look fine to me',
-];
-
-function conversation(i: number): Conversation {
-  return {
-    id: `c_${i}`,
-    kind: 'group',
-    title: `Group ${i}`,
-    members: [
-      { id: ME, name: 'Me', role: 'owner' },
-      { id: 'u_other', name: '张伟', role: 'member' },
-    ],
-    createdBy: ME,
-    createdAt: 0,
-    lastSeq: 0,
-    lastMessage: null,
-  };
-}
-
-function message(i: number): ChatMessage {
-  const c = i % CONVERSATIONS;
-  return {
-    id: `m_${i}`,
-    conversationId: `c_${c}`,
-    seq: Math.floor(i / CONVERSATIONS) + 1,
-    senderId: i % 3 === 0 ? ME : 'u_other',
-    senderName: i % 3 === 0 ? 'Me' : '张伟',
-    text: `${phrases[i % phrases.length]} #${i}`,
-    mentions: i % 97 === 0 ? [ME] : [],
-    replyTo: null,
-    attachments: [],
-    sentAt: 1_700_000_000_000 + i * 1000,
-    editedAt: null,
-    deleted: false,
-    clientMessageId: null,
-  };
-}
+const conversation = corpusConversation;
+const message = (i: number) => corpusMessage(i, CONVERSATIONS);
 
 function timed<T>(work: () => T): { value: T; ms: number } {
   const start = performance.now();

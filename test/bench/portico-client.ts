@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { fullJitterDelay } from '../../electron/core/sync/backoff.ts';
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one machine. */
+export const wallNow = (): number => performance.timeOrigin + performance.now();
+
+export interface BenchAccount {
+  userId: string;
+  refreshToken: string;
+}
+
+export interface BenchEvent {
+  seq: number;
+  kind: string;
+  body: Record<string, unknown>;
+}
+
+interface Pending {
+  frame: string;
+  sentAt: number;
+  resolve: (outcome: { ok: boolean; ms: number; result: unknown; code?: string }) => void;
+}
+
+/**
+ * One simulated PC speaking Portico's wire protocol with the product's rules: refresh, connect with
+ * the access token, resume from its last seq in the server's epoch, acknowledge what it applied,
+ * reconnect with the product's full-jitter backoff, and resend unanswered actions with the same
+ * actionId. It keeps no cache: it counts what it was sent (duplicates and gaps) instead.
+ */
+export class PorticoBenchClient {
+  lastSeq = 0;
+  duplicated = 0;
+  gaps = 0;
+  resyncs = 0;
+  errors = 0;
+  /** When the last `resumed` frame arrived (wall clock). */
+  resumedAt = 0;
+  autoReconnect = false;
+  onEvent: (client: PorticoBenchClient, event: BenchEvent) => void = () => undefined;
+
+  private ws: WebSocket | null = null;
+  private epoch: string | null = null;
+  private accessToken = '';
+  private attempt = 0;
+  private ackTimer: NodeJS.Timeout | undefined;
+  private readonly pending = new Map<string, Pending>();
+  private readonly account: BenchAccount;
+  private readonly o: { httpUrl: string; wsUrl: string; localAddress: string };
+
+  constructor(account: BenchAccount, options: { httpUrl: string; wsUrl: string; localAddress: string }) {
+    this.account = account;
+    this.o = options;
+  }
+
+  get userId(): string {
+    return this.account.userId;
+  }
+
+  get online(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN && this.resumedAt > 0;
+  }
+
+  /** The morning path: refresh the session over HTTP, then connect and resume. Resolves at `resumed`. */
+  async start(): Promise<void> {
+    await this.refresh();
+    await this.connect();
+  }
+
+  /** Sends a request; a mutating one carries an actionId and is resent after a reconnect until answered. */
+  request(
+    method: string,
+    params: unknown,
+    mutating: boolean,
+  ): Promise<{ ok: boolean; ms: number; result: unknown; code?: string }> {
+    const id = randomUUID();
+    const frame = JSON.stringify({
+      type: 'request',
+      id,
+      method,
+      params,
+      ...(mutating ? { actionId: randomUUID() } : {}),
+      sentAt: Date.now(),
+    });
+    return new Promise((resolve) => {
+      this.pending.set(id, { frame, sentAt: wallNow(), resolve });
+      if (this.online) this.ws!.send(frame);
+      else if (!mutating) this.settle(id, false, null, 'offline');
+    });
+  }
+
+  close(): void {
+    this.autoReconnect = false;
+    clearTimeout(this.ackTimer);
+    this.ws?.terminate();
+    this.ws = null;
+  }
+
+  private async refresh(): Promise<void> {
+    const res = await fetch(`${this.o.httpUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: this.account.refreshToken }),
+    });
+    if (res.status !== 200) throw new Error(`refresh: HTTP ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { accessToken?: unknown; refreshToken?: unknown };
+    if (typeof body.accessToken !== 'string' || typeof body.refreshToken !== 'string') throw new Error('refresh: bad answer');
+    this.accessToken = body.accessToken;
+    this.account.refreshToken = body.refreshToken;
+  }
+
+  private connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.o.wsUrl, {
+        headers: { authorization: `Bearer ${this.accessToken}` },
+        localAddress: this.o.localAddress,
+        perMessageDeflate: false,
+      });
+      this.ws = ws;
+      let settled = false;
+      const done = (error?: Error) => {
+        if (settled) return;
+        settled = true;
+        if (error) reject(error);
+        else resolve();
+      };
+      ws.on('message', (data) => {
+        if (this.onFrame(data.toString()) === 'resumed') done();
+      });
+      ws.on('unexpected-response', (_req, res) => done(new Error(`upgrade: HTTP ${res.statusCode}`)));
+      ws.on('error', (error) => done(error));
+      ws.on('close', () => {
+        done(new Error('closed before resumed'));
+        if (this.ws !== ws) return;
+        this.resumedAt = 0;
+        if (this.autoReconnect) this.scheduleReconnect();
+      });
+    });
+  }
+
+  private scheduleReconnect(): void {
+    const delay = fullJitterDelay(this.attempt++, 500, 5000);
+    setTimeout(() => {
+      if (!this.autoReconnect) return;
+      this.connect().then(
+        () => (this.attempt = 0),
+        () => undefined, // the close handler schedules the next try
+      );
+    }, delay);
+  }
+
+  private onFrame(text: string): string | null {
+    let frame: { type?: unknown; [key: string]: unknown };
+    try {
+      frame = JSON.parse(text) as typeof frame;
+    } catch {
+      this.errors++;
+      return null;
+    }
+    switch (frame.type) {
+      case 'welcome':
+        if (typeof frame['epoch'] !== 'string') break;
+        if (this.epoch !== null && this.epoch !== frame['epoch']) this.resyncs++;
+        this.epoch = frame['epoch'];
+        this.send({ type: 'resume', since: this.lastSeq, epoch: this.epoch });
+        return 'welcome';
+      case 'event':
+        this.onEventFrame(frame);
+        return 'event';
+      case 'resumed':
+        this.resumedAt = wallNow();
+        this.flushAck();
+        // Unanswered actions go again with the same actionId: the server answers a repeat from its journal.
+        for (const pending of this.pending.values()) this.ws?.send(pending.frame);
+        return 'resumed';
+      case 'resync':
+        // Never expected here (same epoch, nothing pruned): counted, then resumed from the head.
+        this.resyncs++;
+        this.lastSeq = typeof frame['headSeq'] === 'number' ? frame['headSeq'] : this.lastSeq;
+        this.send({ type: 'resume', since: this.lastSeq, epoch: this.epoch });
+        return 'resync';
+      case 'response': {
+        const error = frame['error'] as { code?: string } | undefined;
+        this.settle(String(frame['id']), frame['ok'] === true, frame['result'], error?.code);
+        return 'response';
+      }
+      case 'error':
+        this.errors++;
+        return 'error';
+    }
+    return typeof frame.type === 'string' ? frame.type : null;
+  }
+
+  private onEventFrame(frame: Record<string, unknown>): void {
+    const seq = frame['seq'];
+    const event = frame['event'] as { kind?: unknown } | undefined;
+    if (typeof seq !== 'number' || typeof event?.kind !== 'string') {
+      this.errors++;
+      return;
+    }
+    if (seq <= this.lastSeq) {
+      this.duplicated++;
+      return;
+    }
+    if (seq > this.lastSeq + 1) this.gaps += seq - this.lastSeq - 1;
+    this.lastSeq = seq;
+    this.onEvent(this, { seq, kind: event.kind, body: event as Record<string, unknown> });
+    if (!this.ackTimer) this.ackTimer = setTimeout(() => this.flushAck(), 50);
+  }
+
+  private flushAck(): void {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
+    if (this.lastSeq > 0) this.send({ type: 'ack', seq: this.lastSeq });
+  }
+
+  private settle(id: string, ok: boolean, result: unknown, code?: string): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    pending.resolve({ ok, ms: wallNow() - pending.sentAt, result, ...(code ? { code } : {}) });
+  }
+
+  private send(frame: object): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
+  }
+}
