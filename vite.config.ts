@@ -68,6 +68,7 @@ export default defineConfig(({ mode }) => {
               'electron/**/*.test.ts',
               'renderer/**/*.test.{ts,tsx}',
               'test/integration/**/*.test.ts',
+              'test/bench/**/*.test.ts',
             ],
             exclude: timedTests,
             sequence: { groupOrder: 0 },

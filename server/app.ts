@@ -42,6 +42,9 @@ import { logEpoch } from './store/meta.ts';
 import { WriteGate } from './store/write-gate.ts';
 import { loadOrCreateSecret } from './keys.ts';
 
+/** Pending connections the kernel may queue for accept (capped by net.core.somaxconn, 4096 on current Linux). */
+const LISTEN_BACKLOG = 4096;
+
 export const SERVER_VERSION = packageJson.version;
 
 export interface PorticoServer {
@@ -347,7 +350,9 @@ export async function startPorticoServer(
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
+    // At 9:00 thousands of PCs connect within seconds; Node's default queue of 511 pending
+    // connections overflowed in the bench (the kernel then drops SYNs, and each retry waits 1, 2, 4… s).
+    http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
   const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

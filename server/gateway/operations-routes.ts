@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frames.ts';
 import type { Db } from '../store/database.ts';
 import { type HttpRoutes, sendJson } from './http-kit.ts';
@@ -7,6 +8,9 @@ export function addOperationsRoutes(
   routes: HttpRoutes,
   deps: { db: Db; version: string; shuttingDown: () => boolean; connections: () => number },
 ): void {
+  // How long ready work waited for the event loop since the last scrape: the first sign of overload.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   routes
     .add('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }))
     .add('GET', '/readyz', (_req, res) => {
@@ -27,7 +31,12 @@ export function addOperationsRoutes(
         `portico_connections ${deps.connections()}`,
         '# TYPE portico_process_resident_bytes gauge',
         `portico_process_resident_bytes ${process.memoryUsage().rss}`,
+        '# TYPE portico_event_loop_delay_seconds summary',
+        `portico_event_loop_delay_seconds{quantile="0.5"} ${loopDelay.percentile(50) / 1e9}`,
+        `portico_event_loop_delay_seconds{quantile="0.99"} ${loopDelay.percentile(99) / 1e9}`,
+        `portico_event_loop_delay_seconds{quantile="1"} ${loopDelay.max / 1e9}`,
       ].join('\n');
+      loopDelay.reset();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${body}\n`);
     });
 }

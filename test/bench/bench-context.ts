@@ -17,7 +17,7 @@ export interface BenchSizes {
 export const fullSizes: BenchSizes = {
   clients: 10_000,
   workers: 3,
-  rampPerSec: 400,
+  rampPerSec: 250,
   stormWindowMs: 60_000,
   chat: { groupSize: 4, durationMs: 30_000, intervalMs: 4000, settleMs: 20_000 },
   crash: { loadMs: 12_000, killAtMs: 4000, noticeEveryMs: 1500, chatIntervalMs: 8000 },

@@ -55,8 +55,20 @@ export interface RunningServer {
 }
 
 /** `node server/main.ts` on the data folder, resolved once it prints its ready line. */
-export function spawnPortico(dataDir: string, port: number): Promise<RunningServer> {
-  const args = ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn', '--access-ttl', '3600'];
+export function spawnPortico(dataDir: string, port: number, profileDir?: string): Promise<RunningServer> {
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const args = [
+    ...profile,
+    'server/main.ts',
+    '--port',
+    String(port),
+    '--data',
+    dataDir,
+    '--log-level',
+    'warn',
+    '--access-ttl',
+    '3600',
+  ];
   return spawnReady(args, /PORTICO_SERVER_READY (\S+)/).then(({ child, url }) => ({
     child,
     url,
@@ -149,4 +161,12 @@ export async function publishUrgent(
   });
   const body = (await res.json().catch(() => ({}))) as { noticeId?: string };
   return { status: res.status, noticeId: body.noticeId ?? null };
+}
+
+/** The server's event-loop delay since the last call (its /metrics window), in ms. */
+export async function serverLoopDelay(url: string): Promise<{ p99Ms: number; maxMs: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const quantile = (q: string) =>
+    Number(new RegExp(`^portico_event_loop_delay_seconds\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0) * 1000;
+  return { p99Ms: quantile('0.99'), maxMs: quantile('1') };
 }

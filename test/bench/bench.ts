@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { freePort } from '../integration/server-process.ts';
 import { type BenchContext, fullSizes, quickSizes } from './bench-context.ts';
 import { type ScenarioResult, markdownTable, writeResults } from './bench-report.ts';
-import { seedOffice, signInPublisher, spawnPortico, stopProcess } from './bench-server.ts';
+import { seedOffice, serverLoopDelay, signInPublisher, spawnPortico, stopProcess } from './bench-server.ts';
 import { cacheTimings, rendererBundle } from './client-side.ts';
 import { chatTraffic, crashUnderLoad } from './scenario-chat-crash.ts';
 import { baselineFanout, compareFanout, urgentNotice } from './scenario-fanout.ts';
@@ -25,15 +25,21 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     clients: { type: 'string' },
     workers: { type: 'string' },
+    /** Scenarios to run after (a), comma-separated: b,c,d,e,client (default all). */
+    only: { type: 'string' },
+    /** Write the server's CPU profile (node --cpu-prof) into this folder. */
+    profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
 });
 if (values.help) {
-  console.log('npm run bench [-- --quick] [--clients N] [--workers N]');
+  console.log('npm run bench [-- --quick] [--clients N] [--workers N] [--only b,c,d,e,client] [--profile <dir>]');
   process.exit(0);
 }
 const quick = values.quick;
+const only = values.only?.split(',').map((s) => s.trim());
+const wanted = (scenario: string) => !only || only.includes(scenario);
 const sizes = { ...(quick ? quickSizes : fullSizes) };
 if (values.clients) sizes.clients = Number(values.clients);
 if (values.workers) sizes.workers = Number(values.workers);
@@ -60,42 +66,59 @@ try {
   );
   const accounts = await seedOffice(dataDir, sizes.clients);
   const port = await freePort();
-  const server = await spawnPortico(dataDir, port);
+  const server = await spawnPortico(dataDir, port, values.profile ? path.resolve(values.profile) : undefined);
   pool = new WorkerPool(sizes.workers);
   ctx = { quick, sizes, pool, dataDir, port, accounts, server, publisherToken: await signInPublisher(server.url), log };
 
-  log('a. connect + auth + resume');
-  results.push(...(await morningConnect(ctx)));
-  log('b. 9:00 clock-in storm');
-  results.push(await clockInStorm(ctx));
-  log('c. urgent notice to everyone online');
-  const fanout = await urgentNotice(ctx);
-  results.push(fanout);
-  log('d. chat');
-  results.push(await chatTraffic(ctx));
-  log('e. SIGKILL under load');
-  results.push(await crashUnderLoad(ctx));
+  const c = ctx;
+  /** Runs a scenario with the server's event-loop delay over it added to its notes. */
+  const run = async (title: string, scenario: () => Promise<ScenarioResult | ScenarioResult[]>) => {
+    log(title);
+    await serverLoopDelay(c.server.url);
+    const rows = [await scenario()].flat();
+    const delay = await serverLoopDelay(c.server.url).catch(() => null);
+    if (delay)
+      for (const row of rows)
+        row.notes = [
+          ...(row.notes ?? []),
+          `server event-loop delay p99 ${delay.p99Ms.toFixed(0)} ms, max ${delay.maxMs.toFixed(0)} ms`,
+        ];
+    results.push(...rows);
+    return rows;
+  };
+  await run('a. connect + auth + resume', () => morningConnect(c));
+  if (wanted('b')) await run('b. 9:00 clock-in storm', () => clockInStorm(c));
+  const fanout = wanted('c') ? (await run('c. urgent notice to everyone online', () => urgentNotice(c)))[0]! : null;
+  if (wanted('d')) await run('d. chat', () => chatTraffic(c));
+  if (wanted('e')) {
+    log('e. SIGKILL under load');
+    results.push(await crashUnderLoad(c));
+  }
   await pool.all({ op: 'closeAll' });
   await stopProcess(ctx.server.child);
 
-  log('c. the same fan-out on the baselines');
-  const frameBytes = Number(/frame: (\d+) bytes/.exec(fanout.notes?.join(' ') ?? '')?.[1] ?? 1000) + 40;
-  const ws = await baselineFanout(ctx, 'ws', frameBytes);
-  const socketIo = await baselineFanout(ctx, 'socketio', frameBytes);
-  results.push(ws, socketIo);
-  compareFanout(fanout, ws, socketIo, quick);
-
-  log('client side');
-  results.push(...cacheTimings(sizes.cachedMessages, quick));
-  const dist = path.join(root, 'dist/renderer');
-  if (!existsSync(path.join(dist, 'index.html'))) {
-    log('  building the renderer first (vite build)');
-    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+  if (fanout) {
+    log('c. the same fan-out on the baselines');
+    const frameBytes = Number(/frame: (\d+) bytes/.exec(fanout.notes?.join(' ') ?? '')?.[1] ?? 1000) + 40;
+    const ws = await baselineFanout(ctx, 'ws', frameBytes);
+    const socketIo = await baselineFanout(ctx, 'socketio', frameBytes);
+    results.push(ws, socketIo);
+    compareFanout(fanout, ws, socketIo, quick);
   }
-  results.push(rendererBundle(dist, quick));
+
+  if (wanted('client')) {
+    log('client side');
+    results.push(...cacheTimings(sizes.cachedMessages, quick));
+    const dist = path.join(root, 'dist/renderer');
+    if (!existsSync(path.join(dist, 'index.html'))) {
+      log('  building the renderer first (vite build)');
+      execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+    }
+    results.push(rendererBundle(dist, quick));
+  }
 } finally {
   pool?.close();
   if (ctx) await stopProcess(ctx.server.child, 'SIGKILL');

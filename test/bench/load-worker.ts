@@ -2,6 +2,7 @@
  * A load generator process (forked by the bench): holds a share of the simulated PCs and does what
  * the orchestrator asks over IPC, answering with latencies and counts. It exits with its parent.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BaselineClients } from './baseline-clients.ts';
 import { runChat } from './load-chat.ts';
 import { type BenchEvent, PorticoBenchClient, wallNow } from './portico-client.ts';
@@ -14,6 +15,8 @@ const baseline = new BaselineClients(workerIndex);
 const noticesOf = new Map<PorticoBenchClient, Set<string>>();
 const watches = new Map<string, { arrivals: number[]; duplicated: number }>();
 let frameBytes = 0;
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 
 /** Each simulated PC has its own address on the loopback network (127.0.0.0/8), as PCs in an office do. */
 const addressOf = (i: number) => `127.${10 + workerIndex}.${Math.floor(i / 250)}.${1 + (i % 250)}`;
@@ -160,8 +163,9 @@ process.on('message', (raw: unknown) => {
     process.send?.({ id: -1, ok: false, error: `bad command: ${parsed.error.message}` });
     return;
   }
+  loop.reset();
   handle(parsed.data).then(
-    (report) => process.send?.({ id: parsed.data.id, ok: true, report }),
+    (report) => process.send?.({ id: parsed.data.id, ok: true, report: { ...report, loopP99Ms: loop.percentile(99) / 1e6 } }),
     (error: unknown) =>
       process.send?.({ id: parsed.data.id, ok: false, error: String(error instanceof Error ? error.stack : error) }),
   );

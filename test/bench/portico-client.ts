@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
 import { fullJitterDelay } from '../../electron/core/sync/backoff.ts';
 
@@ -97,13 +98,13 @@ export class PorticoBenchClient {
   }
 
   private async refresh(): Promise<void> {
-    const res = await fetch(`${this.o.httpUrl}/api/auth/refresh`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refreshToken: this.account.refreshToken }),
-    });
-    if (res.status !== 200) throw new Error(`refresh: HTTP ${res.status} ${await res.text()}`);
-    const body = (await res.json()) as { accessToken?: unknown; refreshToken?: unknown };
+    const { status, text } = await postJson(
+      `${this.o.httpUrl}/api/auth/refresh`,
+      { refreshToken: this.account.refreshToken },
+      this.o.localAddress,
+    );
+    if (status !== 200) throw new Error(`refresh: HTTP ${status} ${text.slice(0, 80)}`);
+    const body = JSON.parse(text) as { accessToken?: unknown; refreshToken?: unknown };
     if (typeof body.accessToken !== 'string' || typeof body.refreshToken !== 'string') throw new Error('refresh: bad answer');
     this.accessToken = body.accessToken;
     this.account.refreshToken = body.refreshToken;
@@ -224,4 +225,24 @@ export class PorticoBenchClient {
   private send(frame: object): void {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
   }
+}
+
+/** A JSON POST from a given local address (fetch cannot choose one): each PC refreshes from its own. */
+function postJson(url: string, body: object, localAddress: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = httpRequest(url, {
+      method: 'POST',
+      localAddress,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

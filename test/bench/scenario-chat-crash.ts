@@ -33,6 +33,7 @@ export async function chatTraffic(ctx: BenchContext): Promise<ScenarioResult> {
     notes: [
       `${groups} groups of ${sizes.chat.groupSize}, each sending a message every ${sizes.chat.intervalMs / 1000} s for ${elapsed / 1000} s (${chat.count} messages, ${(chat.count / (elapsed / 1000)).toFixed(0)}/s); latency is send → arrival at each other member`,
       `send → server's answer: ${formatLatency(chat.acks)}`,
+      `generators' own event-loop delay p99 ${chat.loopP99Ms.toFixed(0)} ms`,
       ...Object.entries(chat.errorKinds).map(([kind, n]) => `${n} × ${kind}`),
     ],
   };

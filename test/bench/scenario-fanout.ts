@@ -60,6 +60,7 @@ export async function urgentNotice(ctx: BenchContext): Promise<ScenarioResult> {
       `publish answered in ${answeredMs.toFixed(0)} ms; every client had it at ${lastMs.toFixed(0)} ms; ${delivered} delivery receipts stored by ${receiptsMs.toFixed(0)} ms (acks are written in batches every 2 s)`,
       `each delivery is a row in that person's event log, written before it is sent (so it survives a crash and resumes); the baselines store nothing`,
       `frame: ${got.frameBytes} bytes of event JSON per client`,
+      `generators' own event-loop delay p99 ${got.loopP99Ms.toFixed(0)} ms`,
     ],
   };
 }

@@ -42,6 +42,7 @@ export async function morningConnect(ctx: BenchContext): Promise<ScenarioResult[
   );
   const notes = [
     `ramped at ${sizes.rampPerSec}/s; latency is refresh (HTTP) + WebSocket upgrade + resume until \`resumed\`, 2 notices replayed each`,
+    `generators' own event-loop delay p99 ${connected.loopP99Ms.toFixed(0)} ms`,
     ...Object.entries(connected.errorKinds).map(([kind, n]) => `${n} × ${kind}`),
   ];
   return [
@@ -106,6 +107,7 @@ export async function clockInStorm(ctx: BenchContext): Promise<ScenarioResult> {
     met: ctx.quick ? null : stats.p99Ms < 250 && storm.errors === 0 && storm.samples.length === ctx.accounts.length,
     notes: [
       `each PC sends attendance.clockIn (an outbox action with an actionId) once, uniformly spread over the window; latency is request → answer`,
+      `generators' own event-loop delay p99 ${storm.loopP99Ms.toFixed(0)} ms`,
       ...Object.entries(storm.errorKinds).map(([kind, n]) => `${n} × ${kind}`),
     ],
   };

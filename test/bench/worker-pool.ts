@@ -78,5 +78,6 @@ export function merge(reports: readonly WorkerReport[]): WorkerReport {
     count: sum((r) => r.count),
     frameBytes: Math.max(0, ...reports.map((r) => r.frameBytes)),
     lastAt: Math.max(0, ...reports.map((r) => r.lastAt)),
+    loopP99Ms: Math.max(0, ...reports.map((r) => r.loopP99Ms)),
   };
 }

@@ -57,6 +57,8 @@ export const WorkerReport = z.object({
   duplicated: z.number().default(0),
   count: z.number().default(0),
   frameBytes: z.number().default(0),
+  /** This generator's own event-loop delay (p99, ms) while it worked: high means the generator, not the server, was slow. */
+  loopP99Ms: z.number().default(0),
   /** Wall clock of the last thing this worker waited for (the last resume, say). */
   lastAt: z.number().default(0),
 });

@@ -142,4 +142,14 @@ describe('the publisher’s side', () => {
     expect(feed.flush()).toBe(0);
     expect(statsEvents()).toHaveLength(baseline + 1);
   });
+
+  it('paces the timer’s flushes by their cost, so counting big audiences cannot take over the server', async () => {
+    await w.publish('chen.jing', { title: 'Canteen closed', audience: { everyone: true } });
+    const feed = w.server.services.noticesModule.feed;
+    expect(feed.pacedFlush()).toBe(true);
+    // Right after: the last flush's cost (times nine) has not passed yet.
+    expect(feed.pacedFlush()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(feed.pacedFlush()).toBe(true);
+  });
 });

@@ -46,6 +46,8 @@ export function createPresence(
       if (to.size > 0) deliver(to, view);
     },
   });
+  // One transaction per tick: extending 10,000 open spans one commit at a time held the loop for 250 ms.
+  const tick = db.transaction(() => tracker.tick((userId) => watchers.isWatched(userId)));
   const service = new PresenceService({
     tracker,
     store,
@@ -70,7 +72,7 @@ export function createPresence(
       });
       timer = setInterval(() => {
         try {
-          tracker.tick((userId) => watchers.isWatched(userId));
+          tick();
         } catch (error) {
           onError(error);
         }
@@ -90,7 +92,7 @@ export function createPresence(
       };
     },
     tick(): void {
-      tracker.tick((userId) => watchers.isWatched(userId));
+      tick();
     },
     addRoutes(routes: HttpRoutes, authenticateAdmin: (req: IncomingMessage) => Promise<string>): void {
       routes.add('GET', '/api/admin/presence/leaders', async (req, res, url) => {
