@@ -6,6 +6,8 @@ export interface AppendedEvent {
   seq: number;
   at: number;
   event: UserEvent;
+  /** `event` as stored (JSON): one serialisation serves every recipient of a fan-out. */
+  json: string;
 }
 
 export type BusListener = (events: readonly AppendedEvent[]) => void;

@@ -19,7 +19,7 @@ export const fullSizes: BenchSizes = {
   workers: 3,
   rampPerSec: 250,
   stormWindowMs: 60_000,
-  chat: { groupSize: 4, durationMs: 30_000, intervalMs: 4000, settleMs: 20_000 },
+  chat: { groupSize: 4, durationMs: 30_000, intervalMs: 8000, settleMs: 20_000 },
   crash: { loadMs: 12_000, killAtMs: 4000, noticeEveryMs: 1500, chatIntervalMs: 8000 },
   cachedMessages: 100_000,
 };

@@ -160,4 +160,6 @@ export const cacheMigrations: readonly string[] = [
      failed TEXT
    ) STRICT;
    UPDATE sync_state SET epoch = NULL, applied_seq = 0;`,
+  // Search walks the newest messages first and stops at 50 hits (common words need no full scan).
+  `CREATE INDEX chat_messages_sent ON chat_messages(sent_at DESC);`,
 ];

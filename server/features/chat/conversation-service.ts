@@ -179,7 +179,8 @@ export class ConversationService {
         limit: CONVERSATION_MEMBERS_MAX,
       });
     }
-    const everyone = this.d.directory.activeUserCount();
+    // Only "is the organisation at most this big?" matters, so counting stops one past the group's size.
+    const everyone = this.d.directory.activeUserCount(size + 1);
     if (!policy.allowOrganisationWideGroups && everyone > 2 && size >= everyone) {
       throw new DomainError('policy_refused', 'groups of the whole organisation are not allowed; publish a notice instead', {
         reason: 'organisation_wide',

@@ -47,11 +47,12 @@ export class EventLog {
     const at = this.clock.now();
     const appended: AppendedEvent[] = [];
     let bodyId: number | null = null;
+    const json = JSON.stringify(event);
     for (const userId of new Set(userIds)) {
-      bodyId ??= this.insertBody.get(JSON.stringify(event))!.id;
+      bodyId ??= this.insertBody.get(json)!.id;
       const { head_seq: seq } = this.bump.get(userId)!;
       this.insert.run(userId, seq, at, bodyId);
-      appended.push({ userId, seq, at, event });
+      appended.push({ userId, seq, at, event, json });
     }
     return appended;
   }
@@ -62,6 +63,7 @@ export class EventLog {
       seq: row.seq,
       at: row.at,
       event: UserEvent.parse(JSON.parse(row.body)),
+      json: row.body,
     }));
   }
 

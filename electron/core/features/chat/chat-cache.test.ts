@@ -56,6 +56,11 @@ describe('chat cache with 100,000 messages', () => {
       expect(hits[0]!.sentAt).toBeGreaterThan(hits[49]!.sentAt);
     }
     expect(cache.chatSearch.search('不存在的词', null)).toEqual([]);
+    // An old message (far outside the newest few thousand the search looks at first) is still found.
+    expect(cache.chatSearch.search('#12345', null).map((h) => h.messageId)).toEqual(['m_12345']);
+    // A common word: exactly the 50 newest messages that hold it (phrase 0 is every eighth message).
+    const newest = Array.from({ length: 50 }, (_, k) => `m_${MESSAGES - 8 - 8 * k}`);
+    expect(cache.chatSearch.search('报销', null).map((h) => h.messageId)).toEqual(newest);
     // Quotes and FTS operators are text, not syntax.
     expect(cache.chatSearch.search('"AND* OR', null)).toEqual([]);
   });

@@ -6,6 +6,12 @@ import { conversationTitle } from './conversation-title.ts';
 /** Trigram search needs three characters; shorter queries (two Chinese characters are a word) use LIKE. */
 const TRIGRAM_MIN = 3;
 const HITS_MAX = 50;
+/**
+ * Newest messages looked at before the indexes: a common word ("报销" in one message of eight) has
+ * its 50 hits among them, found in a few milliseconds instead of sorting every match of 100,000.
+ * Fewer than 50 there and the whole cache is searched, so the answer is the same either way.
+ */
+const RECENT_WINDOW = 4000;
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 interface HitRow {
@@ -44,6 +50,13 @@ export class ChatSearch {
          WHERE chat_messages_fts MATCH @query AND m.deleted = 0 AND ${scope}
          ORDER BY m.sent_at DESC LIMIT @limit`,
       ),
+      recent: db.prepare<{ query: string; conversation: string | null; limit: number; window: number }, { rowid: number }>(
+        `SELECT m.rowid AS rowid, m.sent_at FROM (
+           SELECT rowid, sent_at, text, deleted, conversation_id FROM chat_messages INDEXED BY chat_messages_sent
+           ORDER BY sent_at DESC LIMIT @window) m
+         WHERE m.text LIKE @query ESCAPE '\\' AND m.deleted = 0 AND ${scope}
+         ORDER BY m.sent_at DESC LIMIT @limit`,
+      ),
       like: db.prepare<{ query: string; conversation: string | null; limit: number }, { rowid: number }>(
         `SELECT ${HIT_COLUMNS} FROM chat_messages m
          WHERE m.text LIKE @query ESCAPE '\\' AND m.deleted = 0 AND ${scope}
@@ -56,11 +69,15 @@ export class ChatSearch {
     const q = query.trim();
     if (q === '') return [];
     const params = { conversation: conversationId, limit: HITS_MAX };
+    // Within one conversation the window is mostly other conversations: go straight to the indexes.
+    const recent = conversationId === null ? this.s.recent.all({ ...params, query: likePattern(q), window: RECENT_WINDOW }) : [];
     const found =
-      [...q].length < TRIGRAM_MIN
-        ? this.s.like.all({ ...params, query: likePattern(q) })
-        : // A phrase: the user's text is quoted, so FTS syntax in it (AND, *, quotes) is just text.
-          this.s.fts.all({ ...params, query: `"${q.replaceAll('"', '""')}"` });
+      recent.length === HITS_MAX
+        ? recent
+        : [...q].length < TRIGRAM_MIN
+          ? this.s.like.all({ ...params, query: likePattern(q) })
+          : // A phrase: the user's text is quoted, so FTS syntax in it (AND, *, quotes) is just text.
+            this.s.fts.all({ ...params, query: `"${q.replaceAll('"', '""')}"` });
     if (found.length === 0) return [];
     const rows = this.s.details.all(JSON.stringify(found.map((r) => r.rowid)));
     return rows.map((row) => ({
