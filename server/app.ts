@@ -159,12 +159,12 @@ export async function startPorticoServer(
       'approvals.comment': (ctx, p) => approvals.service.comment(ctx.userId, p),
       'approvals.setOutOfOffice': (ctx, p) => {
         const set = approvals.outOfOffice.set(ctx.userId, p);
-        presence.tracker.refresh(ctx.userId);
+        presence.tracker.outOfOfficeChanged(ctx.userId);
         return set;
       },
       'approvals.clearOutOfOffice': (ctx) => {
         const cleared = approvals.outOfOffice.clear(ctx.userId);
-        presence.tracker.refresh(ctx.userId);
+        presence.tracker.outOfOfficeChanged(ctx.userId);
         return cleared;
       },
       'directory.people': () => peopleWithPinyin(directory.people()),

@@ -31,6 +31,8 @@ export class PresenceTracker {
   private readonly views = new Map<string, PresenceView>();
   private readonly lastSeen = new Map<string, number>();
   private readonly settingsCache = new Map<string, PresenceSettings>();
+  /** Leave as last read: the tick recomputes 10,000 people every few seconds without 10,000 queries. */
+  private readonly leaveCache = new Map<string, PresenceInputs['outOfOffice']>();
   private readonly d: PresenceTrackerDeps;
 
   constructor(deps: PresenceTrackerDeps) {
@@ -62,6 +64,12 @@ export class PresenceTracker {
 
   settingsChanged(userId: string, settings: PresenceSettings): void {
     this.settingsCache.set(userId, settings);
+    this.refresh(userId);
+  }
+
+  /** The user's out-of-office period was set or cleared: read it again. */
+  outOfOfficeChanged(userId: string): void {
+    this.leaveCache.delete(userId);
     this.refresh(userId);
   }
 
@@ -99,6 +107,7 @@ export class PresenceTracker {
     for (const userId of [...this.views.keys()]) {
       if (!this.users.has(userId) && !watched(userId)) {
         this.views.delete(userId);
+        this.leaveCache.delete(userId);
         continue;
       }
       this.refresh(userId);
@@ -124,7 +133,7 @@ export class PresenceTracker {
       connected: user !== undefined,
       allIdle: devices.length > 0 ? devices.every(Boolean) : (user?.lastIdle ?? false),
       settings,
-      outOfOffice: this.d.outOfOffice(userId),
+      outOfOffice: this.leave(userId),
       now,
       timeZone: this.d.timeZone,
     });
@@ -138,6 +147,12 @@ export class PresenceTracker {
       since: sameState ? before.since : now,
       lastSeenAt: user ? null : (this.lastSeen.get(userId) ?? null),
     };
+  }
+
+  private leave(userId: string): PresenceInputs['outOfOffice'] {
+    let leave = this.leaveCache.get(userId);
+    if (leave === undefined) this.leaveCache.set(userId, (leave = this.d.outOfOffice(userId)));
+    return leave;
   }
 
   /** Visibly online: connected with at least one active device. Spans feed leaders' daily hours. */
