@@ -42,7 +42,7 @@ import { logEpoch } from './store/meta.ts';
 import { WriteGate } from './store/write-gate.ts';
 import { loadOrCreateSecret } from './keys.ts';
 
-/** Pending connections the kernel may queue for accept (capped by net.core.somaxconn, 4096 on current Linux). */
+/** Connections the kernel queues for accept (≤ net.core.somaxconn). At 9:00 Node's default 511 overflowed in the bench: dropped SYNs, retried after 1, 2, 4… s. */
 const LISTEN_BACKLOG = 4096;
 
 export const SERVER_VERSION = packageJson.version;
@@ -135,7 +135,12 @@ export async function startPorticoServer(
     graceMs: config.presenceGraceMs,
     outOfOffice: (userId) => approvals.outOfOffice.view(userId),
   });
-
+  /** A change to someone's leave, then presence reads it again (it keeps leave cached). */
+  const leaveChange = <T>(userId: string, change: () => T): T => {
+    const result = change();
+    presence.tracker.outOfOfficeChanged(userId);
+    return result;
+  };
   const router = new MethodRouter(
     {
       'sync.snapshot': (ctx) =>
@@ -157,16 +162,8 @@ export async function startPorticoServer(
       'approvals.decide': (ctx, p) => approvals.service.decide(ctx.userId, p),
       'approvals.withdraw': (ctx, p) => approvals.service.withdraw(ctx.userId, p.requestId),
       'approvals.comment': (ctx, p) => approvals.service.comment(ctx.userId, p),
-      'approvals.setOutOfOffice': (ctx, p) => {
-        const set = approvals.outOfOffice.set(ctx.userId, p);
-        presence.tracker.outOfOfficeChanged(ctx.userId);
-        return set;
-      },
-      'approvals.clearOutOfOffice': (ctx) => {
-        const cleared = approvals.outOfOffice.clear(ctx.userId);
-        presence.tracker.outOfOfficeChanged(ctx.userId);
-        return cleared;
-      },
+      'approvals.setOutOfOffice': (ctx, p) => leaveChange(ctx.userId, () => approvals.outOfOffice.set(ctx.userId, p)),
+      'approvals.clearOutOfOffice': (ctx) => leaveChange(ctx.userId, () => approvals.outOfOffice.clear(ctx.userId)),
       'directory.people': () => peopleWithPinyin(directory.people()),
       'notices.markRead': (ctx, p) => notices.markRead(ctx.userId, p.noticeId),
       'notices.acknowledge': (ctx, p) => notices.acknowledge(ctx.userId, p.noticeId),
@@ -350,8 +347,6 @@ export async function startPorticoServer(
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    // At 9:00 thousands of PCs connect within seconds; Node's default queue of 511 pending
-    // connections overflowed in the bench (the kernel then drops SYNs, and each retry waits 1, 2, 4… s).
     http.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
