@@ -50,6 +50,7 @@ export async function runChat(clients: PorticoBenchClient[], c: ChatCommand): Pr
   );
 
   const ackSamples: number[] = [];
+  let answered = 0;
   const endAt = wallNow() + c.durationMs;
   let sent = 0;
   await Promise.all(
@@ -71,6 +72,7 @@ export async function runChat(clients: PorticoBenchClient[], c: ChatCommand): Pr
               true,
             )
             .then((outcome) => {
+              answered++;
               if (!outcome.ok) return void fail(outcome.code);
               ackSamples.push(outcome.ms);
               expected += members.length - 1;
@@ -78,7 +80,8 @@ export async function runChat(clients: PorticoBenchClient[], c: ChatCommand): Pr
         );
         await sleep(c.intervalMs);
       }
-      await Promise.all(inFlight);
+      // Answers still missing after the settle time count as errors below, instead of hanging the run.
+      await Promise.race([Promise.all(inFlight), sleep(c.settleMs)]);
     }),
   );
   const delivered = () => [...received.values()].reduce((sum, set) => sum + set.size, 0);
@@ -89,8 +92,8 @@ export async function runChat(clients: PorticoBenchClient[], c: ChatCommand): Pr
     samples,
     acks: ackSamples,
     count: sent,
-    errors: Object.values(errorKinds).reduce((a, b) => a + b, 0),
-    errorKinds,
+    errors: Object.values(errorKinds).reduce((a, b) => a + b, 0) + (sent - answered),
+    errorKinds: sent > answered ? { ...errorKinds, unanswered: sent - answered } : errorKinds,
     lost: expected - delivered(),
     duplicated,
   };
