@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import pino from 'pino';
 import { startPorticoServer } from '../../server/app.ts';
 import { defaultConfig } from '../../server/config.ts';
+import { login, publishNotice } from '../integration/harness.ts';
+import { spawnReady } from '../integration/server-process.ts';
 import type { BenchAccount } from './portico-client.ts';
-
-const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * A data folder with the demo organisation plus `count` office workers, each with a signed-in
@@ -85,30 +85,6 @@ export function spawnBaseline(kind: 'ws' | 'socketio'): Promise<RunningServer> {
   }));
 }
 
-function spawnReady(args: string[], ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`no ready line within 30 s:\n${output}`)), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = ready.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 20_000) output = output.slice(-10_000);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${args[0]} exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-}
-
 export function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -133,13 +109,7 @@ export function logHeads(dataDir: string): Record<string, number> {
 
 /** HR's access token, by the real password login (one scrypt). */
 export async function signInPublisher(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'chen.jing', password: 'portico-demo' }),
-  });
-  if (res.status !== 200) throw new Error(`publisher login: HTTP ${res.status}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  return (await login(url, 'chen.jing')).accessToken;
 }
 
 /** Publishes an urgent notice to everyone; resolves with the HTTP status and the notice id. */
@@ -148,16 +118,12 @@ export async function publishUrgent(
   token: string,
   title: string,
 ): Promise<{ status: number; noticeId: string | null }> {
-  const res = await fetch(`${url}/api/notices`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      title,
-      body: '**Fire drill at 10:00.** Leave by the nearest stairs and gather at the north gate. Lifts are out of service.',
-      priority: 'urgent',
-      requiresAck: true,
-      audience: { everyone: true },
-    }),
+  const res = await publishNotice(url, token, {
+    title,
+    body: '**Fire drill at 10:00.** Leave by the nearest stairs and gather at the north gate. Lifts are out of service.',
+    priority: 'urgent',
+    requiresAck: true,
+    audience: { everyone: true },
   });
   const body = (await res.json().catch(() => ({}))) as { noticeId?: string };
   return { status: res.status, noticeId: body.noticeId ?? null };

@@ -21,20 +21,35 @@ export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
+  return spawnReady(
+    ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn'],
+    /PORTICO_SERVER_READY (\S+)/,
+    env,
+  );
+}
+
+/** `node <args>` from the repository root, resolved with the first group of `ready` once the process prints it. */
+export function spawnReady(
+  args: string[],
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
-    const onData = (chunk: Buffer) => {
+    const timer = setTimeout(() => reject(new Error(`no ready line within 30 s:\n${output}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /PORTICO_SERVER_READY (\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code} before it was ready:\n${output}`)));
+      const match = ready.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]! });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with ${code} before it was ready:\n${output}`));
+    });
   });
 }
