@@ -107,4 +107,18 @@ export default tseslint.config(
     files: ['server/**/*.ts'],
     rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'the server never imports client code'),
   },
+  {
+    // `new URL(req.url, base)` threw on the target `//` and stopped the server: targets are read in one place.
+    files: ['server/**/*.ts', 'electron/browser-host/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'NewExpression[callee.name="URL"] MemberExpression[object.name=/^req(uest)?$/][property.name="url"]',
+          message: 'read a request target with parseRequestTarget (shared/http/request-target.ts): it answers 400, never throws',
+        },
+      ],
+    },
+  },
 );

@@ -32,9 +32,10 @@ import { type Presence, createPresence } from './features/presence/presence-modu
 import { peopleWithPinyin } from './features/directory/people-pinyin.ts';
 import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
-import { HttpProblem, HttpRoutes, bearerToken, sendJson } from './gateway/http-kit.ts';
+import { HttpProblem, HttpRoutes, bearerToken } from './gateway/http-kit.ts';
+import { httpDispatcher } from './gateway/http-dispatch.ts';
+import { parseRequestTarget } from '../shared/http/request-target.ts';
 import { addOperationsRoutes } from './gateway/operations-routes.ts';
-import { sendHttpError } from './gateway/http-errors.ts';
 import { MethodRouter } from './gateway/method-router.ts';
 import { SocketGateway } from './gateway/socket-gateway.ts';
 import { openServerDatabase } from './store/database.ts';
@@ -67,6 +68,8 @@ export interface PorticoServer {
     presence: Presence;
   };
   gateway: SocketGateway;
+  /** Every HTTP route, for tests that walk the whole API. */
+  routes: { method: string; path: string }[];
   logger: Logger;
   close(): Promise<void>;
 }
@@ -319,31 +322,20 @@ export async function startPorticoServer(
   launcher.addRoutes(routes, authenticate, requireRole(authenticate, directory, ['admin'], 'only admins manage the launcher'));
   if (config.demo) addDemoToolRoutes(routes, () => config.publicUrl ?? listeningUrl, clock);
 
-  const http: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = routes.match(req.method ?? 'GET', url.pathname);
-    if (route === null)
-      return sendJson(res, 404, {
-        error: { code: 'not_found', message: `no route ${url.pathname}` },
-      });
-    if (route === 'method_not_allowed')
-      return sendJson(res, 405, {
-        error: {
-          code: 'method_not_allowed',
-          message: `${req.method} not allowed`,
-        },
-      });
-    Promise.resolve()
-      .then(() => route.handler(req, res, url, route.params))
-      .catch((error: unknown) => sendHttpError(res, error, logger, url.pathname));
-  });
+  const http: Server = createServer({ headersTimeout: 20_000, requestTimeout: 120_000 }, httpDispatcher(routes, logger));
   http.on('upgrade', (req, socket, head) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname !== '/ws' || shuttingDown) {
+    const target = parseRequestTarget(req.url, (href) => new URL(href));
+    if (!target.ok || target.url.pathname !== '/ws' || shuttingDown) {
+      socket.on('error', () => socket.destroy());
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    gateway.handleUpgrade(req, socket, head);
+    try {
+      gateway.handleUpgrade(req, socket, head);
+    } catch (error) {
+      logger.error({ err: error }, 'upgrade failed');
+      socket.destroy();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -379,6 +371,7 @@ export async function startPorticoServer(
       presence,
     },
     gateway,
+    routes: routes.list(),
     logger,
     async close() {
       shuttingDown = true;

@@ -42,6 +42,8 @@ export class BridgeSocket {
     let authenticated = false;
     const unsubscribe: (() => void)[] = [];
     const helloTimer = setTimeout(() => ws.close(4401, 'no hello'), 5000);
+    // A protocol error (bad UTF-8, oversized frame) closes the socket; unheard, it would stop the host.
+    ws.on('error', () => ws.terminate());
     ws.on('close', () => {
       clearTimeout(helloTimer);
       for (const off of unsubscribe) off();

@@ -8,6 +8,7 @@ import Conf from 'conf';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault, fileModeOnly } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
+import { parseRequestTarget } from '../../shared/http/request-target.ts';
 import { BridgeSocket } from './bridge-socket.ts';
 import { LaunchHandoff } from './launch-handoff.ts';
 import { isAllowedHost } from './security.ts';
@@ -52,13 +53,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const secret = randomBytes(24).toString('base64url');
   const bridge = new BridgeSocket(core, secret, () => port);
   const files = staticFiles(path.resolve(options.rendererDir), () => port);
-  const http = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (isAllowedHost(req.headers.host, port) && handoff.serve(req, res, pathname)) return;
-    void files(req, res);
+  const http = createServer({ headersTimeout: 20_000, requestTimeout: 60_000 }, (req, res) => {
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    const target = parseRequestTarget(req.url, (href) => new URL(href));
+    if (!target.ok) return void res.writeHead(target.status, { 'content-type': 'text/plain' }).end(target.message);
+    const { pathname } = target.url;
+    try {
+      if (isAllowedHost(req.headers.host, port) && handoff.serve(req, res, pathname)) return;
+      files(req, res, pathname).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end();
+      });
+    } catch {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    }
   });
   http.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/bridge') return socket.destroy();
+    socket.on('error', () => socket.destroy());
+    const target = parseRequestTarget(req.url, (href) => new URL(href));
+    if (!target.ok || target.url.pathname !== '/bridge') return socket.destroy();
     bridge.handleUpgrade(req, socket, head);
   });
   await new Promise<void>((resolve, reject) => {

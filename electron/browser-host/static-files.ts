@@ -16,19 +16,24 @@ const types: Record<string, string> = {
 
 /** Serves the built renderer; anything outside its folder, or asked for under a foreign Host, is refused. */
 export function staticFiles(root: string, port: () => number) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
     if (!isAllowedHost(req.headers.host, port())) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('misdirected request: use the loopback address Portico printed');
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad percent-encoding in the path');
+      return;
+    }
     const file = path.resolve(root, `.${relative}`);
-    if (!file.startsWith(root + path.sep)) {
+    if (relative.includes('\0') || !file.startsWith(root + path.sep)) {
       res.writeHead(403).end();
       return;
     }

@@ -1,3 +1,4 @@
+import { parseRequestTarget } from '../../shared/http/request-target.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
 import type { Clock } from '../../shared/domain/clock.ts';
@@ -55,8 +56,8 @@ export function sampleToolHandler(options: { issuer: string; audience: (req: Inc
 }
 
 async function readTicket(req: IncomingMessage): Promise<string | null> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  if (req.method === 'GET') return url.searchParams.get('ticket');
+  const target = parseRequestTarget(req.url, (href) => new URL(href));
+  if (req.method === 'GET') return target.ok ? target.url.searchParams.get('ticket') : null;
   if (req.method !== 'POST') return null;
   let body = '';
   for await (const chunk of req) {

@@ -18,7 +18,7 @@ const STATUS: Record<string, number> = {
 
 /** Answers a failed HTTP request: a problem or a domain refusal as its status and code, anything else as a logged 500. */
 export function sendHttpError(res: ServerResponse, error: unknown, logger: Logger, path: string): void {
-  if (res.headersSent) return void res.destroy();
+  if (res.headersSent || isClientGone(error)) return void res.destroy();
   if (error instanceof HttpProblem)
     return sendJson(res, error.status, { error: { code: error.code, message: error.message, ...error.extra } });
   if (error instanceof DomainError)
@@ -27,4 +27,12 @@ export function sendHttpError(res: ServerResponse, error: unknown, logger: Logge
     });
   logger.error({ err: error, path }, 'http request failed');
   sendJson(res, 500, { error: { code: 'internal', message: 'the server failed; it has been logged' } });
+}
+
+/** The client closed the connection mid-request (an aborted upload, a dropped link): nothing to answer, nothing to log. */
+function isClientGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error instanceof Error && error.message === 'aborted')
+  );
 }

@@ -22,9 +22,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
     'content-length': Buffer.byteLength(text),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...(status === 429 ? { 'retry-after': String(retryAfterSeconds(body)) } : {}),
     ...headers,
   });
   res.end(text);
+}
+
+/** Every 429 says when to come back (RFC 9110 Retry-After, whole seconds), from the body's retryAfterMs where it has one. */
+function retryAfterSeconds(body: unknown): number {
+  const error = (body as { error?: { retryAfterMs?: unknown; details?: { retryAfterMs?: unknown } } } | null)?.error;
+  const ms = error?.retryAfterMs ?? error?.details?.retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) ? Math.max(1, Math.ceil(ms / 1000)) : 1;
 }
 
 /** Reads a JSON body of at most MAX_BODY_BYTES and validates it; every failure is a 4xx with a reason. */
@@ -83,16 +91,27 @@ export class HttpRoutes {
     return this;
   }
 
-  match(method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | 'method_not_allowed' | null {
+  /**
+   * The route for `method` and `path`; HEAD is answered wherever GET is. When only other methods
+   * serve the path, the methods that do (for the 405's Allow header).
+   */
+  match(method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | { allow: string[] } | null {
     const parts = path.split('/');
-    let pathMatched = false;
+    const wanted = method === 'HEAD' ? 'GET' : method;
+    const allow = new Set<string>();
     for (const route of this.routes) {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
-      if (route.method === method) return { handler: route.handler, params };
-      pathMatched = true;
+      if (route.method === wanted) return { handler: route.handler, params };
+      allow.add(route.method);
+      if (route.method === 'GET') allow.add('HEAD');
     }
-    return pathMatched ? 'method_not_allowed' : null;
+    return allow.size > 0 ? { allow: [...allow].sort() } : null;
+  }
+
+  /** Every registered route, for tests that walk the whole API (fuzzing, authorisation). */
+  list(): { method: Method; path: string }[] {
+    return this.routes.map((route) => ({ method: route.method, path: route.segments.join('/') }));
   }
 }
 

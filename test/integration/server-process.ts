@@ -20,9 +20,10 @@ export function spawnServer(
   port: number,
   dataDir: string,
   env: Record<string, string> = {},
+  extraArgs: string[] = ['--demo'],
 ): Promise<{ child: ChildProcess; url: string }> {
   return spawnReady(
-    ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn'],
+    ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs],
     /PORTICO_SERVER_READY (\S+)/,
     env,
   );
