@@ -26,6 +26,27 @@ const restrict = (entries, message) => {
   };
 };
 
+/** Parts of a request that are read in one place only, because reading them twice went wrong. */
+function oneReadingOfRequests(withAddress) {
+  const rules = [
+    {
+      // `new URL(req.url, base)` threw on the target `//` and stopped the server.
+      selector: 'NewExpression[callee.name="URL"] MemberExpression[object.name=/^req(uest)?$/][property.name="url"]',
+      message: 'read a request target with parseRequestTarget (shared/http/request-target.ts): it answers 400, never throws',
+    },
+  ];
+  if (withAddress)
+    rules.push(
+      // The login limiter keyed on the socket's peer while the gateway honoured --trust-proxy.
+      {
+        selector: 'MemberExpression[property.name="remoteAddress"]',
+        message: 'use clientAddress() from server/gateway/client-address.ts',
+      },
+      { selector: 'Literal[value=/^x-forwarded-for$/i]', message: 'use clientAddress() from server/gateway/client-address.ts' },
+    );
+  return rules;
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -108,17 +129,13 @@ export default tseslint.config(
     rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'the server never imports client code'),
   },
   {
-    // `new URL(req.url, base)` threw on the target `//` and stopped the server: targets are read in one place.
     files: ['server/**/*.ts', 'electron/browser-host/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'NewExpression[callee.name="URL"] MemberExpression[object.name=/^req(uest)?$/][property.name="url"]',
-          message: 'read a request target with parseRequestTarget (shared/http/request-target.ts): it answers 400, never throws',
-        },
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', ...oneReadingOfRequests(false)] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/gateway/client-address.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...oneReadingOfRequests(true)] },
   },
 );

@@ -34,6 +34,7 @@ import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken } from './gateway/http-kit.ts';
 import { httpDispatcher } from './gateway/http-dispatch.ts';
+import { clientAddress } from './gateway/client-address.ts';
 import { parseRequestTarget } from '../shared/http/request-target.ts';
 import { addOperationsRoutes } from './gateway/operations-routes.ts';
 import { MethodRouter } from './gateway/method-router.ts';
@@ -296,6 +297,7 @@ export async function startPorticoServer(
     auth,
     directory,
     now: () => clock.now(),
+    clientAddress: (req) => clientAddress(req, config.trustProxy),
     onLogout: (refreshToken) => {
       const sessionId = auth.logout(refreshToken);
       if (sessionId) gateway.closeSession(sessionId, CloseCode.sessionRevoked, 'signed out');

@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/frames.ts';
 import type { AppendedEvent, EventBus, SignalEnvelope } from '../bus/event-bus.ts';
 import type { Signal } from '../../shared/protocol/signals.ts';
+import { clientAddress } from './client-address.ts';
 import { Connection, type ConnectionDeps } from './connection.ts';
 import { TokenBucket } from './token-bucket.ts';
 
@@ -90,7 +91,7 @@ export class SocketGateway {
         if (!check.ok) return refuse(socket, 401, `token_${check.reason}`, `access token ${check.reason}`);
         this.wss.handleUpgrade(req, socket, head, (ws) => {
           const { userId, sessionId, expiresAt } = check.claims;
-          const connection = new Connection(ws, userId, sessionId, this.clientAddress(req), expiresAt, {
+          const connection = new Connection(ws, userId, sessionId, clientAddress(req, this.options.trustProxy), expiresAt, {
             ...this.deps,
             userBucket: this.bucketFor(userId),
           });
@@ -104,12 +105,6 @@ export class SocketGateway {
         refuse(socket, 500, 'internal', 'upgrade failed');
       },
     );
-  }
-
-  private clientAddress(req: IncomingMessage): string {
-    const forwarded = req.headers['x-forwarded-for'];
-    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();
-    return this.options.trustProxy && last ? last : (req.socket.remoteAddress ?? '');
   }
 
   closeSession(sessionId: string, code: number, reason: string): void {
