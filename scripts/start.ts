@@ -35,9 +35,12 @@ function stopAll(): void {
 process.once('SIGINT', stopAll);
 process.once('SIGTERM', stopAll);
 
-console.log('Building the renderer…');
-execFileSync(npx, ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-const serverUrl = await run('server', ['server/main.ts', '--port', port], {}, /PORTICO_SERVER_READY (\S+)/);
+// Tests that start the whole thing have built it already.
+if (process.env.PORTICO_START_SKIP_BUILD !== '1') {
+  console.log('Building the renderer…');
+  execFileSync(npx, ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+const serverUrl = await run('server', ['server/main.ts', '--port', port, '--demo'], {}, /PORTICO_SERVER_READY (\S+)/);
 
 const electron = findElectronBinary(root);
 if ('path' in electron) {

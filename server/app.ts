@@ -34,7 +34,8 @@ import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken } from './gateway/http-kit.ts';
 import { httpDispatcher } from './gateway/http-dispatch.ts';
-import { clientAddress } from './gateway/client-address.ts';
+import { clientAddress, isLoopback } from './gateway/client-address.ts';
+import { sameSecret } from './gateway/same-secret.ts';
 import { parseRequestTarget } from '../shared/http/request-target.ts';
 import { addOperationsRoutes } from './gateway/operations-routes.ts';
 import { MethodRouter } from './gateway/method-router.ts';
@@ -292,6 +293,10 @@ export async function startPorticoServer(
     version: SERVER_VERSION,
     shuttingDown: () => shuttingDown,
     connections: () => gateway.connectionCount,
+    mayReadMetrics: (req) =>
+      config.metricsToken !== null
+        ? sameSecret(bearerToken(req) ?? '', config.metricsToken)
+        : isLoopback(clientAddress(req, config.trustProxy)),
   });
   addAuthRoutes(routes, {
     auth,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -31,13 +32,17 @@ export const ServerConfig = z.object({
   presenceGraceMs: z.number().int().min(0),
   /** How often time-driven presence changes (schedules, grace, leave) are looked at. */
   presenceTickMs: z.number().int().min(50),
+  /** Bearer token for /metrics; without one, /metrics answers loopback clients only. */
+  metricsToken: z.string().min(16).nullable(),
+  /** Create this first administrator when the organisation has none (password read from a file). */
+  initAdmin: z.object({ username: z.string().min(2), passwordFile: z.string().min(1) }).nullable(),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
 export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   host: '127.0.0.1',
   port: 8787,
-  demo: true,
+  demo: false,
   allowedOrigins: [],
   trustProxy: false,
   retentionDays: 14,
@@ -53,13 +58,18 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   ssoKeyRotationDays: 30,
   presenceGraceMs: 20_000,
   presenceTickMs: 10_000,
+  metricsToken: null,
+  initAdmin: null,
 };
 
 export const usage = `portico-server [options]
   --port <n>             port for HTTP and WebSocket (PORTICO_PORT, default 8787; 0 picks a free one)
   --host <addr>          address to listen on (PORTICO_HOST, default 127.0.0.1; 0.0.0.0 for the office network)
   --data <folder>        data folder for the database and keys (PORTICO_DATA, default ./.portico-data/server)
-  --demo | --no-demo     seed a demo organisation when the database is empty (PORTICO_DEMO, default on)
+  --demo | --no-demo     seed the demo office (public passwords!) when the database is empty (PORTICO_DEMO, default off)
+  --init-admin <name>    create the first administrator when there is none (with --admin-password-file)
+  --admin-password-file <file>  the first administrator's password, read from a file (never the command line)
+  --metrics-token-file <file>   a bearer token /metrics requires (PORTICO_METRICS_TOKEN); without one, loopback only
   --allowed-origin <o>   a browser Origin allowed to open the socket; repeatable (PORTICO_ALLOWED_ORIGINS, comma-separated)
   --retention-days <n>   how long the event log keeps events for resume (PORTICO_RETENTION_DAYS, default 14)
   --access-ttl <s>       access token lifetime in seconds (PORTICO_ACCESS_TTL, default 900)
@@ -71,6 +81,13 @@ export const usage = `portico-server [options]
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy; PORTICO_TRUST_PROXY=1)
   --callback-retry <ms>  first retry delay for integration callbacks, doubling (PORTICO_CALLBACK_RETRY_MS, default 5000)
   --help`;
+
+function initAdmin(username: string | undefined, passwordFile: string | undefined, cwd: string): ServerConfig['initAdmin'] {
+  if (username === undefined && passwordFile === undefined) return null;
+  if (username === undefined || passwordFile === undefined)
+    throw new Error('--init-admin and --admin-password-file go together: the name, and a file holding the password');
+  return { username, passwordFile: path.resolve(cwd, passwordFile) };
+}
 
 const bool = (value: string | undefined): boolean | undefined =>
   value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
@@ -96,6 +113,9 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
       'trust-proxy': { type: 'boolean' },
       'public-url': { type: 'string' },
       'sso-key-days': { type: 'string' },
+      'init-admin': { type: 'string' },
+      'admin-password-file': { type: 'string' },
+      'metrics-token-file': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -122,6 +142,10 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
     ssoKeyRotationDays: num(values['sso-key-days'] ?? env.PORTICO_SSO_KEY_DAYS) ?? defaultConfig.ssoKeyRotationDays,
     presenceGraceMs: num(env.PORTICO_PRESENCE_GRACE_MS) ?? defaultConfig.presenceGraceMs,
     presenceTickMs: num(env.PORTICO_PRESENCE_TICK_MS) ?? defaultConfig.presenceTickMs,
+    metricsToken: values['metrics-token-file']
+      ? readFileSync(path.resolve(cwd, values['metrics-token-file']), 'utf8').trim()
+      : (env.PORTICO_METRICS_TOKEN ?? defaultConfig.metricsToken),
+    initAdmin: initAdmin(values['init-admin'], values['admin-password-file'], cwd),
   };
   const parsed = ServerConfig.safeParse(candidate);
   if (!parsed.success) throw new Error(`invalid server configuration:\n${z.prettifyError(parsed.error)}`);

@@ -1,6 +1,7 @@
 import { parseServerConfig, usage } from './config.ts';
 import { DEMO_PASSWORD, demoUsers } from './demo/demo-organisation.ts';
 import { startPorticoServer } from './app.ts';
+import { describeFirstAdmin, ensureFirstAdmin } from './setup/first-admin.ts';
 
 /** `npm run server`: the server alone. Flags and PORTICO_* variables are listed by --help. */
 async function main(): Promise<void> {
@@ -17,6 +18,14 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startPorticoServer(config);
+  const firstAdmin = await ensureFirstAdmin(
+    { directory: server.services.directory, admin: server.services.directoryAdmin },
+    config.initAdmin,
+  );
+  const advice = describeFirstAdmin(firstAdmin, config.dataDir);
+  if (advice) console.log(advice);
+  if (firstAdmin.kind === 'exists' && config.initAdmin)
+    console.log(`--init-admin changed nothing: ${firstAdmin.admins} administrator(s) exist already.`);
   if (server.seededDemo) {
     console.log(
       [

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frames.ts';
 import type { Db } from '../store/database.ts';
@@ -6,7 +7,14 @@ import { type HttpRoutes, sendJson } from './http-kit.ts';
 /** What operators and load balancers ask: alive, ready (database answers, not shutting down), version, metrics. */
 export function addOperationsRoutes(
   routes: HttpRoutes,
-  deps: { db: Db; version: string; shuttingDown: () => boolean; connections: () => number },
+  deps: {
+    db: Db;
+    version: string;
+    shuttingDown: () => boolean;
+    connections: () => number;
+    /** Who may read /metrics: a bearer token when one is set, else loopback clients only. */
+    mayReadMetrics: (req: IncomingMessage) => boolean;
+  },
 ): void {
   // How long ready work waited for the event loop since the last scrape: the first sign of overload.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -25,7 +33,14 @@ export function addOperationsRoutes(
     .add('GET', '/api/version', (_req, res) =>
       sendJson(res, 200, { serverVersion: deps.version, protocol: PROTOCOL_VERSION, minClientProtocol: 1 }),
     )
-    .add('GET', '/metrics', (_req, res) => {
+    .add('GET', '/metrics', (req, res) => {
+      if (!deps.mayReadMetrics(req))
+        return sendJson(res, 403, {
+          error: {
+            code: 'forbidden',
+            message: 'metrics are for monitoring: send the metrics token (--metrics-token-file), or scrape from this machine',
+          },
+        });
       const body = [
         '# TYPE portico_connections gauge',
         `portico_connections ${deps.connections()}`,

@@ -18,7 +18,12 @@ export function openServerDatabase(file: string, options: { durability?: 'normal
   db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
@@ -32,8 +37,20 @@ export function listMigrations(): { version: number; file: string }[] {
     .sort((a, b) => a.version - b.version);
 }
 
+/** The database was written by a newer server: running this one on it could misread or damage it. */
+export class SchemaTooNewError extends Error {
+  constructor(found: number, known: number) {
+    super(
+      `the database's schema is version ${found}, newer than this server knows (${known}): a newer Portico server has used it. ` +
+        'Run that version (or newer), or restore a backup made with this one.',
+    );
+  }
+}
+
 export function migrate(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
+  const known = listMigrations().at(-1)?.version ?? 0;
+  if (current > known) throw new SchemaTooNewError(current, known);
   let applied = current;
   for (const migration of listMigrations()) {
     if (migration.version <= current) continue;

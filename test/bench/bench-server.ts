@@ -18,7 +18,7 @@ import type { BenchAccount } from './portico-client.ts';
 export async function seedOffice(dataDir: string, count: number): Promise<BenchAccount[]> {
   // The real server creates the schema and the demo organisation, then goes away.
   const server = await startPorticoServer(
-    { ...defaultConfig, port: 0, dataDir, logLevel: 'silent' },
+    { ...defaultConfig, demo: true, port: 0, dataDir, logLevel: 'silent' },
     { logger: pino({ level: 'silent' }) },
   );
   await server.close();

@@ -45,7 +45,7 @@ export async function startStack(
   const dir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
   if (options.seed) await start([...options.seed, path.join(dir, 'server')], /(seeded .*)/);
   const server = await start(
-    ['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn'],
+    ['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn', '--demo'],
     /PORTICO_SERVER_READY (\S+)/,
   );
   const hosts: { child: ChildProcess; value: string }[] = [];

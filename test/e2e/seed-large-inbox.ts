@@ -14,7 +14,7 @@ if (!dataDir) throw new Error('usage: seed-large-inbox.ts <dataDir>');
 const TASKS = Number(process.argv[3] ?? 5000);
 
 const server = await startPorticoServer(
-  { ...defaultConfig, port: 0, dataDir, logLevel: 'silent' },
+  { ...defaultConfig, demo: true, port: 0, dataDir, logLevel: 'silent' },
   { logger: pino({ level: 'silent' }) },
 );
 const { approvals } = server.services;

@@ -11,7 +11,7 @@ if (!dataDir) throw new Error('usage: seed-long-chat.ts <dataDir> [count]');
 const COUNT = Number(process.argv[3] ?? 10_000);
 
 const server = await startPorticoServer(
-  { ...defaultConfig, port: 0, dataDir, logLevel: 'silent' },
+  { ...defaultConfig, demo: true, port: 0, dataDir, logLevel: 'silent' },
   { logger: pino({ level: 'silent' }) },
 );
 const { chat, gate } = server.services;

@@ -28,7 +28,8 @@ export async function startTestServer(
   options: { clock?: Clock } = {},
 ): Promise<PorticoServer & { dataDir: string }> {
   const { dir } = tempDir('server');
-  const config: ServerConfig = { ...defaultConfig, port: 0, dataDir: dir, logLevel: 'silent', ...overrides };
+  // The tests' world is the demo office; a production server starts empty (see server/setup/first-admin.ts).
+  const config: ServerConfig = { ...defaultConfig, demo: true, port: 0, dataDir: dir, logLevel: 'silent', ...overrides };
   const server = await startPorticoServer(config, { ...options, logger: pino({ level: 'silent' }) });
   return Object.assign(server, { dataDir: config.dataDir });
 }

@@ -21,7 +21,7 @@ export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
   extraArgs: string[] = ['--demo'],
-): Promise<{ child: ChildProcess; url: string }> {
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   return spawnReady(
     ['server/main.ts', '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs],
     /PORTICO_SERVER_READY (\S+)/,
@@ -34,7 +34,7 @@ export function spawnReady(
   args: string[],
   ready: RegExp,
   env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; url: string }> {
+): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -44,7 +44,7 @@ export function spawnReady(
       const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, url: match[1]! });
+        resolve({ child, url: match[1]!, output: () => output });
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
