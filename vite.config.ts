@@ -9,11 +9,11 @@ import { defineConfig, type UserConfig } from 'vite';
  *   electron-preload  electron/preload → dist/electron/preload.cjs (sandboxed: everything bundled but electron)
  * Vitest reads the `test` block.
  */
+// electron-store and conf are ESM-only: left external, a CommonJS main.cjs cannot construct them
+// (`new electron_store.default(...)` is "not a constructor", electron-store issue #298). Bundled, they are plain code.
 const nodeExternals = [
   'electron',
   'better-sqlite3',
-  'electron-store',
-  'conf',
   'electron-updater',
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
@@ -69,6 +69,7 @@ export default defineConfig(({ mode }) => {
               'renderer/**/*.test.{ts,tsx}',
               'test/integration/**/*.test.ts',
               'test/bench/**/*.test.ts',
+              'test/shell/**/*.test.ts',
             ],
             exclude: timedTests,
             sequence: { groupOrder: 0 },

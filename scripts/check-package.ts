@@ -3,7 +3,8 @@
  * machine cannot download Electron), then checks what the asar holds and must not hold, that the
  * native module is unpacked, that the fuses were flipped, and the size. `npm run check:package`.
  */
-import { listPackage } from '@electron/asar';
+import { extractAll, listPackage } from '@electron/asar';
+import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +82,8 @@ function closure(names: string[]): Set<string> {
   names.forEach(visit);
   return seen;
 }
-const runtime = closure(['better-sqlite3', 'electron-store', 'conf', 'electron-updater']);
+// electron-store and conf are bundled into main.cjs (ESM-only: external, CommonJS could not construct them).
+const runtime = closure(['better-sqlite3', 'electron-updater']);
 const packedModules = new Set(
   entries
     .map((e) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(e)?.[1])
@@ -92,7 +94,7 @@ check(
   extra.length === 0,
   `node_modules in the asar are only the runtime closure${extra.length ? `; extra: ${extra.join(', ')}` : ''}`,
 );
-const missing = ['better-sqlite3', 'electron-store', 'conf', 'electron-updater'].filter((m) => !packedModules.has(m));
+const missing = ['better-sqlite3', 'electron-updater'].filter((m) => !packedModules.has(m));
 check(missing.length === 0, `the externals are packed${missing.length ? `; missing: ${missing.join(', ')}` : ''}`);
 
 const unpacked = path.join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3');
@@ -137,9 +139,41 @@ const asarMb = statSync(asarFile).size / 1024 / 1024;
 const unpackedMb = size(path.join(appDir, 'resources', 'app.asar.unpacked')) / 1024 / 1024;
 check(asarMb < 8, `app.asar is ${asarMb.toFixed(1)} MB (limit 8 MB); unpacked native module ${unpackedMb.toFixed(1)} MB`);
 
+// What ships must start: the packed main.cjs, with the packed node_modules, in Node with Electron stood in.
+extractAll(asarFile, path.join(work, 'app'));
+execFileSync('cp', ['-r', path.join(appDir, 'resources', 'app.asar.unpacked', '.'), path.join(work, 'app')]);
+const packedStart = await startsWithStandIn(path.join(work, 'app', 'dist', 'electron', 'main.cjs'), path.join(work, 'user-data'));
+check(packedStart === 'started', `the packed main.cjs starts (window, tray and bridge set up): ${packedStart}`);
+
 rmSync(work, { recursive: true, force: true });
 if (problems.length > 0) {
   console.error(`\npackage check failed: ${problems.length} problem(s)`);
   process.exit(1);
 }
 console.log('\npackage check passed');
+
+/** Runs a main bundle under test/shell's recording stand-in until it registers its bridge handler. */
+function startsWithStandIn(mainFile: string, userData: string): Promise<string> {
+  mkdirSync(userData, { recursive: true });
+  const child = spawn(process.execPath, ['--import', path.join(root, 'test/shell/register-stand-in.ts'), mainFile], {
+    env: { ...process.env, STAND_IN_USER_DATA: userData, PORTICO_SERVER_URL: 'http://127.0.0.1:9' },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve) => {
+    const finish = (verdict: string) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      resolve(verdict);
+    };
+    child.on('message', (reply: { calls?: { api: string }[] }) => {
+      if (reply.calls?.some((c) => c.api === 'ipcMain.handle')) finish('started');
+    });
+    child.once('exit', (code) => finish(`exited with ${code}: ${output.trim().split('\n').slice(-3).join(' | ')}`));
+    const poll = setInterval(() => child.connected && child.send({ id: 1, command: { type: 'report' } }), 100);
+    const timer = setTimeout(() => finish(`not started within 15 s: ${output.slice(-300)}`), 15_000);
+  });
+}

@@ -1,6 +1,20 @@
 import path from 'node:path';
 import { BrowserWindow, shell } from 'electron';
 
+/** The desktop renderer talks to nothing but its preload: no sockets, no fetches, no frames, nothing inline. */
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
 /** The only URL the app window may show: the bundled renderer. */
 export function rendererUrl(appRoot: string): string {
   return `file://${path.join(appRoot, 'dist/renderer/index.html')}`;
@@ -39,6 +53,12 @@ export function createMainWindow(appRoot: string): BrowserWindow {
     },
   });
   const { webContents } = window;
+  // The page's own <meta> CSP is repeated as a header for anything this session loads, and no web
+  // permission (camera, notifications, geolocation…) is ever granted to the renderer.
+  webContents.session.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
+  );
+  webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   webContents.on('will-navigate', (event, url) => {
     if (!isOwnRendererUrl(url, appRoot)) event.preventDefault();
   });
