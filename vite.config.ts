@@ -41,6 +41,8 @@ const timedTests = [
   'renderer/features/launcher/palette-search.test.ts',
 ];
 
+const fuzzTests = ['test/integration/*-fuzz.test.ts'];
+
 export default defineConfig(({ mode }) => {
   if (mode === 'electron-main') return electronBuild('electron/main/main.ts', 'main.cjs', nodeExternals);
   if (mode === 'electron-preload') return electronBuild('electron/preload/preload.ts', 'preload.cjs', ['electron']);
@@ -71,7 +73,18 @@ export default defineConfig(({ mode }) => {
               'test/bench/**/*.test.ts',
               'test/shell/**/*.test.ts',
             ],
-            exclude: timedTests,
+            exclude: [...timedTests, ...fuzzTests],
+            sequence: { groupOrder: 0 },
+          },
+        },
+        {
+          // Thousands of generated hostile requests against real processes: robustness, not the calendar,
+          // so the moved-clock runs (scripts/test-moved-clock.ts) leave them out.
+          extends: true,
+          test: {
+            name: 'fuzz',
+            environment: 'node',
+            include: fuzzTests,
             sequence: { groupOrder: 0 },
           },
         },

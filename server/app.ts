@@ -117,6 +117,12 @@ export async function startPorticoServer(
     clock,
   );
   const journal = new ActionJournal(db);
+  // Access ends when it should: a disabled account's sessions are revoked, a reused refresh token ends its session.
+  directoryAdmin.listen({
+    created: () => undefined,
+    moved: () => undefined,
+    disabled: (userId) => auth.endAllSessions(userId, 'account disabled'),
+  });
   let listeningUrl = '';
   const launcher = await createLauncher(db, {
     gate,
@@ -227,6 +233,11 @@ export async function startPorticoServer(
     },
   );
 
+  auth.onSessionsEnded((ended, reason) =>
+    'userId' in ended
+      ? gateway.closeUser(ended.userId, CloseCode.sessionRevoked, reason)
+      : gateway.closeSession(ended.sessionId, CloseCode.sessionRevoked, reason),
+  );
   presence.start(gateway, config.presenceTickMs, (error) => logger.error({ err: error }, 'presence tick failed'));
 
   const brief: BriefService = new BriefService({
@@ -301,7 +312,6 @@ export async function startPorticoServer(
   addAuthRoutes(routes, {
     auth,
     directory,
-    now: () => clock.now(),
     clientAddress: (req) => clientAddress(req, config.trustProxy),
     onLogout: (refreshToken) => {
       const sessionId = auth.logout(refreshToken);
@@ -317,6 +327,8 @@ export async function startPorticoServer(
     admin: directoryAdmin,
     directory,
     authenticateHr: requireRole(authenticate, directory, ['hr', 'admin'], 'only HR and admins manage accounts'),
+    authenticateAdmin: requireRole(authenticate, directory, ['admin'], 'only admins read the account audit'),
+    clientAddress: (req) => clientAddress(req, config.trustProxy),
   });
   approvals.addRoutes(routes, authenticate, SERVER_VERSION, {
     notice: (noticeId, userId) => notices.mayDownload(noticeId, userId),

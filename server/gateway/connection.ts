@@ -69,8 +69,8 @@ export class Connection {
     this.ip = ip;
 
     this.deps = deps;
-    const { limits, clock } = deps;
-    this.bucket = new TokenBucket(limits.connectionBurst, limits.connectionPerSecond, () => clock.now());
+    const { limits } = deps;
+    this.bucket = new TokenBucket(limits.connectionBurst, limits.connectionPerSecond);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -83,7 +83,7 @@ export class Connection {
       serverVersion: deps.serverVersion,
       userId,
       epoch: deps.epoch,
-      serverTime: clock.now(),
+      serverTime: deps.clock.now(),
       accessExpiresAt,
     });
   }
@@ -145,6 +145,11 @@ export class Connection {
       case 'resume':
         return this.onResume(frame);
       case 'request': {
+        // Revocation is checked per request, not only at the upgrade: a disabled account acts no more.
+        if (!this.deps.auth.sessionLive(this.sessionId, this.userId)) {
+          this.close(CloseCode.sessionRevoked, 'session ended');
+          return;
+        }
         const outcome = this.deps.router.run(
           {
             userId: this.userId,

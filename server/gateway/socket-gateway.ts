@@ -107,6 +107,11 @@ export class SocketGateway {
     );
   }
 
+  /** Every socket of one person, on this node (disabled accounts). */
+  closeUser(userId: string, code: number, reason: string): void {
+    for (const connection of this.byUser.get(userId) ?? []) connection.close(code, reason);
+  }
+
   closeSession(sessionId: string, code: number, reason: string): void {
     for (const set of this.byUser.values()) {
       for (const connection of set) if (connection.sessionId === sessionId) connection.close(code, reason);
@@ -164,7 +169,7 @@ export class SocketGateway {
   private bucketFor(userId: string): TokenBucket {
     let bucket = this.userBuckets.get(userId);
     if (!bucket) {
-      bucket = new TokenBucket(this.options.userBurst, this.options.userPerSecond, () => this.deps.clock.now());
+      bucket = new TokenBucket(this.options.userBurst, this.options.userPerSecond);
       this.userBuckets.set(userId, bucket);
     }
     return bucket;

@@ -1,4 +1,8 @@
-/** A token bucket: `burst` frames at once, refilled at `perSecond`. */
+/**
+ * A token bucket: `burst` frames at once, refilled at `perSecond`. It measures elapsed time on the
+ * monotonic clock: a wall clock stepped back an hour (NTP, an operator) once refused everyone for
+ * that hour (retryAfterMs 3,594,592).
+ */
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -9,7 +13,7 @@ export class TokenBucket {
 
   private readonly now: () => number;
 
-  constructor(burst: number, perSecond: number, now: () => number) {
+  constructor(burst: number, perSecond: number, now: () => number = () => performance.now()) {
     this.burst = burst;
 
     this.perSecond = perSecond;

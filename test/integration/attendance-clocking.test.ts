@@ -76,7 +76,7 @@ describe('network rules', () => {
     expect(outside.code).toBe('network_not_allowed');
     expect(outside.details).toEqual({ ip: '203.0.113.9', networks: '10.20.0.0/16, fd00:20::/32' });
     expect(outside.message).toContain('203.0.113.9');
-    expect(w.attendance.service.recent(id('zhou.jie'))).toHaveLength(0);
+    expect(w.attendance.service.todaysRecords(id('zhou.jie'))).toHaveLength(0);
   });
 
   it('lets roles allowed to work remotely clock from outside with a note, and asks for the note', async () => {
@@ -248,7 +248,7 @@ describe('offline clocks', () => {
       8000,
       'the outbox to drain',
     );
-    const records = second.services.attendance.service.recent(id('xu.tao'));
+    const records = second.services.attendance.service.todaysRecords(id('xu.tao'));
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'in', offline: true, source: 'offline', status: 'accepted' });
     expect(Math.abs(records[0]!.at - clickedAt)).toBeLessThan(3000);

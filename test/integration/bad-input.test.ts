@@ -122,8 +122,7 @@ describe('bad input at the gateway', () => {
   });
 
   it('slows password guessing from one address (429 with a retry time) but not the refreshes of an office behind one NAT address', async () => {
-    // On a stopped clock the bucket does not refill while scrypt runs (150 ms a guess).
-    const server = await startTestServer({}, { clock: new ManualClock(Date.now()) });
+    const server = await startTestServer();
     cleanups.push(() => server.close());
     const user = await login(server.url, 'zhang.wei'); // 1 of the address's 10 attempts
     const post = (path: string, body: object) =>
@@ -132,12 +131,19 @@ describe('bad input at the gateway', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
+    // The bucket refills on the monotonic clock (half a token a second) while scrypt runs, so the
+    // eleventh or twelfth attempt meets the limit, depending on how fast this machine hashes.
     const guesses: number[] = [];
-    for (let i = 0; i < 9; i++)
-      guesses.push((await post('/api/auth/login', { username: 'liu.yang', password: `guess-${i}` })).status);
+    let refused: Response | null = null;
+    for (let i = 0; i < 12 && !refused; i++) {
+      const res = await post('/api/auth/login', { username: 'liu.yang', password: `guess-${i}` });
+      if (res.status === 429) refused = res;
+      else guesses.push(res.status);
+    }
     expect(guesses.every((status) => status === 401 || status === 423)).toBe(true);
-    const refused = await post('/api/auth/login', { username: 'sun.li', password: 'portico-demo' });
-    expect(refused.status).toBe(429);
+    expect(guesses.length).toBeGreaterThanOrEqual(9);
+    expect(refused?.status).toBe(429);
+    if (!refused) return;
     expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited', retryAfterMs: expect.any(Number) } });
 
     // 40 refreshes from the same address in a row (40 PCs at 9:00): every one is answered.

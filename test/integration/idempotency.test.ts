@@ -39,7 +39,7 @@ describe('client action ids', () => {
     expect(answer1).toMatchObject({ ok: true });
     expect(JSON.stringify(answer2)).toBe(JSON.stringify(answer1));
     expect(JSON.stringify(answer3)).toBe(JSON.stringify(answer1));
-    expect(server.services.attendance.service.recent(user.user.id)).toHaveLength(1);
+    expect(server.services.attendance.service.todaysRecords(user.user.id)).toHaveLength(1);
     expect(server.services.log.position(user.user.id).head).toBe(headBefore + 1);
   });
 
@@ -57,7 +57,7 @@ describe('client action ids', () => {
     expect(await socket.next('response')).toMatchObject({ ok: true });
     socket.ws.send(JSON.stringify({ type: 'request', id: 'z', method: 'attendance.clockOut', actionId, params }));
     expect(await socket.next('response')).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(server.services.attendance.service.recent(user.user.id)).toHaveLength(1);
+    expect(server.services.attendance.service.todaysRecords(user.user.id)).toHaveLength(1);
   });
 
   it('sends an action queued offline once, with its local time and the offline mark', async () => {
@@ -73,7 +73,7 @@ describe('client action ids', () => {
     expect(outbox.size()).toBe(1);
     client.start();
     await waitFor(() => outbox.size() === 0, 5000, 'the outbox to drain');
-    const records = server.services.attendance.service.recent(user.user.id);
+    const records = server.services.attendance.service.todaysRecords(user.user.id);
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ kind: 'in', clientTime: clickedAt, offline: true });
   });

@@ -14,6 +14,7 @@ import { DomainError } from '../domain-error.ts';
 import type { AttendanceBook } from './attendance-book.ts';
 import { type ClockStore, type NewClock, publicRecord } from './clock-store.ts';
 import { normaliseAddress, insideNetworks } from './network-rule.ts';
+import { addDays, attendanceDateOf, dayWindowStart } from './shift.ts';
 
 /** Where the request came from, as the gateway saw it. */
 export interface ClockContext {
@@ -150,10 +151,17 @@ export class AttendanceService {
     return this.d.book.month(userId, month, this.d.clock.now());
   }
 
-  /** Today's records, for the snapshot. */
-  recent(userId: string): ClockRecord[] {
+  /**
+   * The records of the attendance day `now` falls in, for the snapshot: the day by the user's rule
+   * (it may start before midnight), not "the last 24 hours", which held yesterday's clocks every
+   * morning.
+   */
+  todaysRecords(userId: string): ClockRecord[] {
     const now = this.d.clock.now();
-    return this.d.clocks.range(userId, now - 24 * 3600_000, now + 1).map(publicRecord);
+    const rule = this.d.book.ruleFor(userId);
+    const today = attendanceDateOf(rule, now);
+    const from = dayWindowStart(rule, today);
+    return this.d.clocks.range(userId, from, dayWindowStart(rule, addDays(today, 1))).map(publicRecord);
   }
 }
 

@@ -18,17 +18,16 @@ export function addAuthRoutes(
   deps: {
     auth: AuthService;
     directory: DirectoryStore;
-    now: () => number;
     /** Who is asking (the one client-address rule, honouring --trust-proxy). */
     clientAddress: (req: IncomingMessage) => string;
     onLogout: (sessionRefreshToken: string) => void;
   },
 ): void {
   // Logins, per remote address: 10 attempts at once, then one every 2 s, so guessing is slow but typos are not.
-  const admitLogin = perAddress(10, 0.5, deps.now, deps.clientAddress);
+  const admitLogin = perAddress(10, 0.5, deps.clientAddress);
   // Refreshes cannot be guessed (256 random bits); the bound only keeps one address from hogging the CPU.
   // It is wide because a branch office behind one NAT address refreshes all its PCs at 9:00.
-  const admitRefresh = perAddress(1000, 200, deps.now, deps.clientAddress);
+  const admitRefresh = perAddress(1000, 200, deps.clientAddress);
 
   routes.add('POST', '/api/auth/login', async (req, res) => {
     admitLogin(req);
@@ -77,7 +76,6 @@ export function addAuthRoutes(
 function perAddress(
   burst: number,
   perSecond: number,
-  now: () => number,
   addressOf: (req: IncomingMessage) => string,
 ): (req: IncomingMessage) => void {
   const buckets = new Map<string, TokenBucket>();
@@ -86,7 +84,7 @@ function perAddress(
     let bucket = buckets.get(key);
     if (!bucket) {
       if (buckets.size > 50_000) buckets.clear();
-      buckets.set(key, (bucket = new TokenBucket(burst, perSecond, now)));
+      buckets.set(key, (bucket = new TokenBucket(burst, perSecond)));
     }
     if (!bucket.take()) {
       const retryAfterMs = bucket.retryAfterMs();

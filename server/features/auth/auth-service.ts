@@ -9,12 +9,15 @@ export interface AuthPolicy {
   maxFailedLogins: number;
   lockoutMs: number;
   refreshTtlMs: number;
+  /** A refresh answer lost in transit: the same token again within this window gets the same new pair. */
+  refreshGraceMs: number;
 }
 
 export const defaultAuthPolicy: AuthPolicy = {
   maxFailedLogins: 5,
   lockoutMs: 15 * 60_000,
   refreshTtlMs: 30 * 24 * 3600_000,
+  refreshGraceMs: 60_000,
 };
 
 export type LoginResult = { ok: true; userId: string; tokens: TokenPair } | { ok: false; failure: LoginFailure };
@@ -23,7 +26,13 @@ export type RefreshResult =
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 
+/** Told when sessions end by the server's decision, so their open sockets close at once. */
+export type SessionsEnded = (ended: { sessionId: string } | { userId: string }, reason: string) => void;
+
 export class AuthService {
+  private readonly ended: SessionsEnded[] = [];
+  /** The pair each token was just rotated into, kept for the grace window (hash of the old token → answer). */
+  private readonly rotated = new Map<string, { at: number; result: RefreshResult }>();
   private readonly store: AuthStore;
   private readonly access: AccessTokens;
   private readonly clock: Clock;
@@ -100,18 +109,26 @@ export class AuthService {
     const row = this.store.refreshByHash.get(hash);
     if (!row) return { ok: false, reason: 'invalid' };
     const now = this.clock.now();
-    if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+    if (row.revoked_at !== null || row.disabled) return { ok: false, reason: 'revoked' };
     if (row.used_at !== null) {
+      // The answer to a refresh was lost (flaky Wi-Fi) and the PC asks again: the same answer, not a sign-out.
+      const earlier = this.rotated.get(hash);
+      if (earlier && now - earlier.at <= this.policy.refreshGraceMs) return earlier.result;
+      // A used token again: stolen, or a copy of the PC's state. The session ends everywhere, sockets included.
       this.store.revokeSession.run(now, row.session_id);
+      this.announce({ sessionId: row.session_id }, 'refresh token reused');
       return { ok: false, reason: 'reused' };
     }
     if (row.expires_at <= now) return { ok: false, reason: 'expired' };
     if (this.store.markRefreshUsed.run(now, hash).changes !== 1) return { ok: false, reason: 'reused' };
-    return {
-      ok: true,
-      userId: row.user_id,
-      tokens: await this.issuePair(row.user_id, row.session_id),
-    };
+    const result: RefreshResult = { ok: true, userId: row.user_id, tokens: await this.issuePair(row.user_id, row.session_id) };
+    // Oldest first (insertion order): stop at the first one still inside the window.
+    for (const [key, entry] of this.rotated) {
+      if (now - entry.at <= this.policy.refreshGraceMs) break;
+      this.rotated.delete(key);
+    }
+    this.rotated.set(hash, { at: now, result });
+    return result;
   }
 
   /** Ends the session the token belongs to; returns its id so its sockets can be closed too. */
@@ -122,15 +139,33 @@ export class AuthService {
     return row.session_id;
   }
 
-  /** Checks the signature and expiry, then that the session has not been revoked. */
+  /** Checks the signature and expiry, then that the session has not been revoked and the account is active. */
   async verifyAccess(token: string): Promise<AccessCheck> {
     const check = await this.access.verify(token);
     if (!check.ok) return check;
-    const session = this.store.sessionById.get(check.claims.sessionId);
-    if (!session || session.revoked_at !== null || session.user_id !== check.claims.userId) {
-      return { ok: false, reason: 'invalid' };
-    }
+    if (!this.sessionLive(check.claims.sessionId, check.claims.userId)) return { ok: false, reason: 'invalid' };
     return check;
+  }
+
+  /** The session exists, is not revoked, and its account is not disabled (every socket request asks). */
+  sessionLive(sessionId: string, userId: string): boolean {
+    const session = this.store.sessionById.get(sessionId);
+    return session !== undefined && session.revoked_at === null && !session.disabled && session.user_id === userId;
+  }
+
+  /** Ends every session of an account (disabled, removed by the directory): refreshes fail, sockets close. */
+  endAllSessions(userId: string, reason: string): number {
+    const ended = this.store.revokeUserSessions.run(this.clock.now(), userId).changes;
+    this.announce({ userId }, reason);
+    return ended;
+  }
+
+  onSessionsEnded(listener: SessionsEnded): void {
+    this.ended.push(listener);
+  }
+
+  private announce(ended: { sessionId: string } | { userId: string }, reason: string): void {
+    for (const listener of this.ended) listener(ended, reason);
   }
 
   private async issuePair(userId: string, sessionId: string): Promise<TokenPair> {

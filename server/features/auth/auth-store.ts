@@ -17,6 +17,7 @@ export class AuthStore {
   readonly insertSession;
   readonly sessionById;
   readonly revokeSession;
+  readonly revokeUserSessions;
   readonly insertRefresh;
   readonly refreshByHash;
   readonly markRefreshUsed;
@@ -33,8 +34,11 @@ export class AuthStore {
     );
     this.recordSuccess = db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
     this.insertSession = db.prepare('INSERT INTO sessions (id, user_id, device_name, created_at) VALUES (?, ?, ?, ?)');
-    this.sessionById = db.prepare<[string], { user_id: string; revoked_at: number | null }>(
-      'SELECT user_id, revoked_at FROM sessions WHERE id = ?',
+    this.sessionById = db.prepare<[string], { user_id: string; revoked_at: number | null; disabled: number }>(
+      'SELECT s.user_id, s.revoked_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?',
+    );
+    this.revokeUserSessions = db.prepare<[number, string]>(
+      'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
     );
     this.revokeSession = db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.insertRefresh = db.prepare('INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES (?, ?, ?)');
@@ -46,10 +50,12 @@ export class AuthStore {
         used_at: number | null;
         user_id: string;
         revoked_at: number | null;
+        disabled: number;
       }
     >(
-      `SELECT rt.session_id, rt.expires_at, rt.used_at, s.user_id, s.revoked_at
-       FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id WHERE rt.token_hash = ?`,
+      `SELECT rt.session_id, rt.expires_at, rt.used_at, s.user_id, s.revoked_at, u.disabled
+       FROM refresh_tokens rt JOIN sessions s ON s.id = rt.session_id JOIN users u ON u.id = s.user_id
+       WHERE rt.token_hash = ?`,
     );
     this.markRefreshUsed = db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
   }

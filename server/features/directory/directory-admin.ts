@@ -35,11 +35,40 @@ export const AccountChange = z
   .refine((c) => Object.keys(c).length > 0, 'nothing to change');
 export type AccountChange = z.infer<typeof AccountChange>;
 
+/** A person changing accounts through the API, and where from (for the audit). */
+export interface AccountActor {
+  actorId: string;
+  ip: string;
+}
+
+interface AccountAuditRow {
+  at: number;
+  actorId: string | null;
+  targetId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+}
+export interface AccountAuditEntry extends Omit<AccountAuditRow, 'before' | 'after'> {
+  before: unknown;
+  after: unknown;
+}
+
+/** Granting or removing admin is for administrators only; HR manages every other role. */
+function authoriseGrant(actorRoles: readonly string[], before: readonly string[], after: readonly string[]): void {
+  if (actorRoles.includes('admin')) return;
+  if (before.includes('admin') !== after.includes('admin'))
+    throw new DomainError('forbidden', 'only administrators grant or remove the admin role');
+}
+
 export interface MembershipListener {
   /** A new account exists (after commit). */
   created(userId: string): void;
   /** An account's department or roles changed (after commit). */
   moved(userId: string): void;
+  /** An account was disabled (after commit): its access ends now. */
+  disabled?(userId: string): void;
 }
 
 /**
@@ -66,6 +95,15 @@ export class DirectoryAdmin {
       setDepartment: db.prepare('UPDATE users SET department_id = ? WHERE id = ?'),
       setManager: db.prepare('UPDATE users SET manager_id = ? WHERE id = ?'),
       setDisabled: db.prepare('UPDATE users SET disabled = ? WHERE id = ?'),
+      disabledOf: db.prepare<[string], { disabled: number }>('SELECT disabled FROM users WHERE id = ?'),
+      audit: db.prepare(
+        `INSERT INTO account_audit (at, actor_id, target_id, action, before, after, ip)
+         VALUES (@at, @actorId, @targetId, @action, @before, @after, @ip)`,
+      ),
+      auditOf: db.prepare<[string], AccountAuditRow>(
+        `SELECT at, actor_id AS actorId, target_id AS targetId, action, before, after, ip
+         FROM account_audit WHERE target_id = ? ORDER BY id`,
+      ),
     };
   }
 
@@ -73,7 +111,12 @@ export class DirectoryAdmin {
     this.listeners.push(listener);
   }
 
-  async create(account: NewAccount): Promise<{ userId: string }> {
+  /**
+   * Creates an account. With `by` (a person through the API) the rules apply: only administrators
+   * create administrators. Every creation is audited, with who and from where.
+   */
+  async create(account: NewAccount, by: AccountActor | null = null): Promise<{ userId: string }> {
+    if (by) authoriseGrant(this.d.directory.roles(by.actorId), [], account.roles);
     const passwordHash = await hashPassword(account.password);
     const userId = `u_${randomUUID().slice(0, 12)}`;
     this.d.gate.write(() => {
@@ -83,14 +126,32 @@ export class DirectoryAdmin {
       this.checkRefs(account.departmentId, account.managerId);
       this.s.insert.run({ ...account, id: userId, passwordHash, createdAt: this.d.clock.now() });
       for (const role of new Set(account.roles)) this.s.addRole.run(userId, role);
+      this.writeAudit(by, userId, 'created', null, { username: account.username, roles: [...new Set(account.roles)].sort() });
     });
     for (const listener of this.listeners) listener.created(userId);
     return { userId };
   }
 
-  update(userId: string, change: AccountChange): void {
+  /**
+   * Changes an account. With `by`, the rules apply: nobody changes their own roles or disables
+   * themselves; only administrators grant or remove the admin role or touch an administrator's
+   * account. Role changes and disabling are audited with before and after.
+   */
+  update(userId: string, change: AccountChange, by: AccountActor | null = null): void {
     this.d.gate.write(() => {
       if (!this.s.exists.get(userId)) throw new DomainError('not_found', `no user ${userId}`);
+      const rolesBefore = this.d.directory.roles(userId);
+      const disabledBefore = this.s.disabledOf.get(userId)!.disabled === 1;
+      if (by) {
+        const actorRoles = this.d.directory.roles(by.actorId);
+        if (rolesBefore.includes('admin') && !actorRoles.includes('admin'))
+          throw new DomainError('forbidden', 'only administrators change an administrator’s account');
+        if (by.actorId === userId && change.roles !== undefined)
+          throw new DomainError('forbidden', 'nobody changes their own roles: ask another administrator');
+        if (by.actorId === userId && change.disabled === true)
+          throw new DomainError('forbidden', 'you cannot disable your own account');
+        if (change.roles !== undefined) authoriseGrant(actorRoles, rolesBefore, change.roles);
+      }
       this.checkRefs(change.departmentId ?? null, change.managerId ?? null);
       if (change.managerId === userId) throw new DomainError('invalid_params', 'nobody is their own manager');
       if (change.displayName !== undefined) this.s.setName.run(change.displayName, userId);
@@ -100,10 +161,43 @@ export class DirectoryAdmin {
       if (change.roles !== undefined) {
         this.s.clearRoles.run(userId);
         for (const role of new Set(change.roles)) this.s.addRole.run(userId, role);
+        const after = [...new Set(change.roles)].sort();
+        if (after.join() !== [...rolesBefore].sort().join())
+          this.writeAudit(by, userId, 'roles_changed', { roles: [...rolesBefore].sort() }, { roles: after });
       }
+      if (change.disabled !== undefined && change.disabled !== disabledBefore)
+        this.writeAudit(
+          by,
+          userId,
+          change.disabled ? 'disabled' : 'enabled',
+          { disabled: disabledBefore },
+          { disabled: change.disabled },
+        );
     });
     const moved = change.departmentId !== undefined || change.roles !== undefined || change.disabled === false;
     if (moved) for (const listener of this.listeners) listener.moved(userId);
+    if (change.disabled === true) for (const listener of this.listeners) listener.disabled?.(userId);
+  }
+
+  /** The audit of one account, oldest first. */
+  auditOf(userId: string): AccountAuditEntry[] {
+    return this.s.auditOf.all(userId).map((row) => ({
+      ...row,
+      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
+      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
+    }));
+  }
+
+  private writeAudit(by: AccountActor | null, targetId: string, action: string, before: unknown, after: unknown): void {
+    this.s.audit.run({
+      at: this.d.clock.now(),
+      actorId: by?.actorId ?? null,
+      targetId,
+      action,
+      before: before === null ? null : JSON.stringify(before),
+      after: JSON.stringify(after),
+      ip: by?.ip ?? null,
+    });
   }
 
   private checkRefs(departmentId: string | null, managerId: string | null): void {

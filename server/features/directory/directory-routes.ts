@@ -6,7 +6,13 @@ import type { DirectoryStore } from './directory-store.ts';
 /** Accounts for HR and admins (or an HR system's sync): create, move, change roles, disable. */
 export function addDirectoryRoutes(
   routes: HttpRoutes,
-  deps: { admin: DirectoryAdmin; directory: DirectoryStore; authenticateHr: (req: IncomingMessage) => Promise<string> },
+  deps: {
+    admin: DirectoryAdmin;
+    directory: DirectoryStore;
+    authenticateHr: (req: IncomingMessage) => Promise<string>;
+    authenticateAdmin: (req: IncomingMessage) => Promise<string>;
+    clientAddress: (req: IncomingMessage) => string;
+  },
 ): void {
   routes
     .add('GET', '/api/admin/departments', async (req, res) => {
@@ -14,12 +20,17 @@ export function addDirectoryRoutes(
       sendJson(res, 200, deps.directory.departments());
     })
     .add('POST', '/api/admin/users', async (req, res) => {
-      await deps.authenticateHr(req);
-      sendJson(res, 201, await deps.admin.create(await readJson(req, NewAccount)));
+      const actorId = await deps.authenticateHr(req);
+      const account = await readJson(req, NewAccount);
+      sendJson(res, 201, await deps.admin.create(account, { actorId, ip: deps.clientAddress(req) }));
     })
     .add('PATCH', '/api/admin/users/:id', async (req, res, _url, params) => {
-      await deps.authenticateHr(req);
-      deps.admin.update(params.id!, await readJson(req, AccountChange));
+      const actorId = await deps.authenticateHr(req);
+      deps.admin.update(params.id!, await readJson(req, AccountChange), { actorId, ip: deps.clientAddress(req) });
       sendJson(res, 200, { userId: params.id, profile: deps.directory.profile(params.id!) });
+    })
+    .add('GET', '/api/admin/users/:id/audit', async (req, res, _url, params) => {
+      await deps.authenticateAdmin(req);
+      sendJson(res, 200, deps.admin.auditOf(params.id!));
     });
 }

@@ -38,7 +38,7 @@ export function buildSnapshot(
     myRequests: deps.tasks.requestsBy(userId, SNAPSHOT_HISTORY_LIMIT),
     doneTasks: deps.tasks.doneFor(userId, SNAPSHOT_HISTORY_LIMIT),
     outOfOffice: deps.outOfOffice.view(userId),
-    todayClocks: deps.attendance.recent(userId),
+    todayClocks: deps.attendance.todaysRecords(userId),
     attendanceToday: deps.attendance.today(userId),
     conversations: deps.conversations.mine(userId, SNAPSHOT_CONVERSATION_LIMIT),
   };

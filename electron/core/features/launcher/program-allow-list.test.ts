@@ -17,6 +17,13 @@ describe('the allow-list on Windows', () => {
     expect(win('\\\\fs01\\apps\\Report.exe').ok).toBe(true);
   });
 
+  it('folds ASCII case only: Unicode lookalikes that toLowerCase would fold (the Kelvin sign) do not match', () => {
+    expect(win('C:\\Program Files\\\u212Aingdee\\KIS.exe')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(win('C:\\Program Files\\Kingdee\\\u212AIS.exe')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(win('C:\\Program Files\\Kingdee\\K\u0130S.exe')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(checkProgram('/Applications/\u212Aeynote.app', ['/Applications/Keynote.app'], 'darwin', env).ok).toBe(false);
+  });
+
   it('refuses a program that is not listed, naming it', () => {
     const refused = win('C:\\Windows\\System32\\cmd.exe');
     expect(refused).toMatchObject({ ok: false, code: 'not_allowed', path: 'C:\\Windows\\System32\\cmd.exe' });

@@ -22,6 +22,13 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const WINDOWS_PROGRAM = /\.(exe|com)$/i;
 
+/**
+ * Case folding as the file systems do it for these names: ASCII only. `toLowerCase` folds the Kelvin
+ * sign (U+212A) to "k", so "C:\Program Files\\u212Aingdee\…" matched an allowed path while NTFS
+ * opens another file; non-ASCII letters must now match as written.
+ */
+const asciiLower = (text: string) => text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+
 export function checkProgram(raw: string, allowList: readonly string[], platform: Platform, env: Env): ProgramCheck {
   const path = normalizeProgramPath(raw, platform, env);
   if (!path.ok) return { ok: false, code: 'malformed', reason: path.reason, path: raw };
@@ -63,7 +70,7 @@ function normalizeWindows(raw: string, env: Env, refuse: (reason: string) => Nor
   }
   const file = `${drive ? drive[0].toUpperCase() : '\\\\'}${segments.join('\\')}`;
   if (!WINDOWS_PROGRAM.test(file)) return refuse('only .exe and .com programs run directly; scripts need an allowed interpreter');
-  return { ok: true, file, key: file.toLowerCase() };
+  return { ok: true, file, key: asciiLower(file) };
 }
 
 function normalizePosix(raw: string, platform: Platform, refuse: (reason: string) => Normalized): Normalized {
@@ -73,14 +80,14 @@ function normalizePosix(raw: string, platform: Platform, refuse: (reason: string
   if (segments.some((s) => s === '..' || s === '.')) return refuse('"." and ".." are not allowed in a program path');
   const file = `/${segments.join('/')}`;
   // APFS and HFS+ are case-insensitive by default; Linux file systems are not.
-  return { ok: true, file, key: platform === 'darwin' ? file.toLowerCase() : file };
+  return { ok: true, file, key: platform === 'darwin' ? asciiLower(file) : file };
 }
 
 /** `%Name%` from the environment, the name matched case-insensitively as Windows does; null if one is unset. */
 function expandWindowsVariables(raw: string, env: Env): string | null {
   let missing = false;
   const expanded = raw.replace(/%([^%\\/]+)%/g, (_all, name: string) => {
-    const key = Object.keys(env).find((k) => k.toLowerCase() === name.toLowerCase());
+    const key = Object.keys(env).find((k) => asciiLower(k) === asciiLower(name));
     const value = key === undefined ? undefined : env[key];
     if (value === undefined || value === '') missing = true;
     return value ?? '';
