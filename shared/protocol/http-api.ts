@@ -31,8 +31,20 @@ export const RefreshRequest = z.object({
   refreshToken: z.string().min(16).max(256),
 });
 
-/** Why the server refused an account, with what the user needs to fix it. */
+/**
+ * Why the server refused an account, with what the user needs to fix it. A wrong password and an
+ * unknown name are one answer (wrong_credentials), so the answers cannot list who works here;
+ * wrong_password, unknown_user and account_locked are what older servers said.
+ */
 export const accountRefusals = [
+  z.object({
+    code: z.literal('wrong_credentials'),
+    username: z.string(),
+    /** Wrong tries left before waits begin; 0: the next try waits `nextWaitMs`. */
+    triesBeforeWait: z.number().int().nonnegative(),
+    nextWaitMs: z.number().int().nonnegative(),
+  }),
+  z.object({ code: z.literal('login_throttled'), username: z.string(), retryAfterMs: z.number().int().nonnegative() }),
   z.object({ code: z.literal('wrong_password'), username: z.string(), attemptsLeft: z.number().int() }),
   z.object({ code: z.literal('unknown_user'), username: z.string() }),
   z.object({ code: z.literal('account_locked'), username: z.string(), until: Instant }),

@@ -118,7 +118,7 @@ describe('bad input at the gateway', () => {
     expect((await post('username=x', 'application/x-www-form-urlencoded')).status).toBe(415);
     const wrong = await post(JSON.stringify({ username: 'zhang.wei', password: 'wrong' }));
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toMatchObject({ error: { code: 'wrong_password', attemptsLeft: 4 } });
+    expect(await wrong.json()).toMatchObject({ error: { code: 'wrong_credentials', triesBeforeWait: 4 } });
   });
 
   it('slows password guessing from one address (429 with a retry time) but not the refreshes of an office behind one NAT address', async () => {

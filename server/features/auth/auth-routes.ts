@@ -5,12 +5,16 @@ import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/
 import { TokenBucket } from '../../gateway/token-bucket.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { AuthService } from './auth-service.ts';
+import { HashingBusy } from './hashing-queue.ts';
 
 const loginStatus = {
+  wrong_credentials: 401,
+  login_throttled: 429,
+  account_disabled: 403,
+  // What older servers said; this one no longer does.
   wrong_password: 401,
   unknown_user: 401,
   account_locked: 423,
-  account_disabled: 403,
 } as const;
 
 export function addAuthRoutes(
@@ -32,7 +36,13 @@ export function addAuthRoutes(
   routes.add('POST', '/api/auth/login', async (req, res) => {
     admitLogin(req);
     const body = await readJson(req, LoginRequest);
-    const result = await deps.auth.login(body.username, body.password, body.deviceName);
+    let result;
+    try {
+      result = await deps.auth.login(body.username, body.password, body.deviceName, deps.clientAddress(req));
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error;
+      throw new HttpProblem(429, 'rate_limited', error.message, { retryAfterMs: error.retryAfterMs });
+    }
     if (!result.ok) {
       const { failure } = result;
       const status = failure.code === 'rate_limited' ? 429 : failure.code === 'invalid_request' ? 400 : loginStatus[failure.code];

@@ -3,19 +3,17 @@ import type { Clock } from '../../../shared/domain/clock.ts';
 import type { LoginFailure, TokenPair } from '../../../shared/protocol/http-api.ts';
 import type { AccessCheck, AccessTokens } from './access-tokens.ts';
 import type { AuthStore } from './auth-store.ts';
+import { HashingQueue } from './hashing-queue.ts';
 import { dummyHashPromise, verifyPassword } from './password-hash.ts';
+import { SignInGuard } from './sign-in-guard.ts';
 
 export interface AuthPolicy {
-  maxFailedLogins: number;
-  lockoutMs: number;
   refreshTtlMs: number;
   /** A refresh answer lost in transit: the same token again within this window gets the same new pair. */
   refreshGraceMs: number;
 }
 
 export const defaultAuthPolicy: AuthPolicy = {
-  maxFailedLogins: 5,
-  lockoutMs: 15 * 60_000,
   refreshTtlMs: 30 * 24 * 3600_000,
   refreshGraceMs: 60_000,
 };
@@ -38,64 +36,44 @@ export class AuthService {
   private readonly clock: Clock;
   private readonly policy: AuthPolicy;
 
-  constructor(store: AuthStore, access: AccessTokens, clock: Clock, policy: AuthPolicy = defaultAuthPolicy) {
+  private readonly guard: SignInGuard;
+  private readonly hashing = new HashingQueue();
+
+  constructor(
+    store: AuthStore,
+    access: AccessTokens,
+    clock: Clock,
+    policy: AuthPolicy = defaultAuthPolicy,
+    guard: SignInGuard = new SignInGuard(),
+  ) {
+    this.guard = guard;
     this.store = store;
     this.access = access;
     this.clock = clock;
     this.policy = policy;
   }
 
-  async login(username: string, password: string, deviceName: string | undefined): Promise<LoginResult> {
+  /**
+   * A password sign-in. Every refusal an outsider can probe looks and takes the same: an unknown
+   * name and a wrong password are both `wrong_credentials` after a full scrypt, and the per-name
+   * throttle keeps a budget for names that do not exist too. Only the right password learns that
+   * an account is disabled.
+   */
+  async login(username: string, password: string, deviceName: string | undefined, address = 'unknown'): Promise<LoginResult> {
+    const verdict = this.guard.check(username, address);
+    if (!verdict.allowed)
+      return { ok: false, failure: { code: 'login_throttled', username, retryAfterMs: verdict.retryAfterMs } };
     const account = this.store.accountByUsername.get(username);
-    if (!account) {
-      await verifyPassword(password, await dummyHashPromise);
-      return { ok: false, failure: { code: 'unknown_user', username } };
+    const stored = account?.password_hash ?? (await dummyHashPromise);
+    const passwordRight = await this.hashing.run(() => verifyPassword(password, stored), this.guard.isKnown(username, address));
+    if (!account || !passwordRight) {
+      const { triesBeforeWait, nextWaitMs } = this.guard.failed(username, address);
+      return { ok: false, failure: { code: 'wrong_credentials', username, triesBeforeWait, nextWaitMs } };
     }
-    const now = this.clock.now();
-    if (account.disabled)
-      return {
-        ok: false,
-        failure: { code: 'account_disabled', username: account.username },
-      };
-    if (account.locked_until !== null && account.locked_until > now) {
-      return {
-        ok: false,
-        failure: {
-          code: 'account_locked',
-          username: account.username,
-          until: account.locked_until,
-        },
-      };
-    }
-    // A lock that has run out starts a fresh count.
-    const priorFailures = account.locked_until !== null ? 0 : account.failed_logins;
-    if (!(await verifyPassword(password, account.password_hash))) {
-      const failures = priorFailures + 1;
-      if (failures >= this.policy.maxFailedLogins) {
-        const until = now + this.policy.lockoutMs;
-        this.store.setFailures.run(failures, until, account.id);
-        return {
-          ok: false,
-          failure: {
-            code: 'account_locked',
-            username: account.username,
-            until,
-          },
-        };
-      }
-      this.store.setFailures.run(failures, null, account.id);
-      return {
-        ok: false,
-        failure: {
-          code: 'wrong_password',
-          username: account.username,
-          attemptsLeft: this.policy.maxFailedLogins - failures,
-        },
-      };
-    }
-    this.store.recordSuccess.run(account.id);
+    if (account.disabled) return { ok: false, failure: { code: 'account_disabled', username: account.username } };
+    this.guard.succeeded(username, address);
     const sessionId = randomUUID();
-    this.store.insertSession.run(sessionId, account.id, deviceName ?? null, now);
+    this.store.insertSession.run(sessionId, account.id, deviceName ?? null, this.clock.now());
     return {
       ok: true,
       userId: account.id,

@@ -12,8 +12,6 @@ export interface AccountRow {
 /** SQL for accounts, sessions and refresh tokens; nothing here decides policy. */
 export class AuthStore {
   readonly accountByUsername;
-  readonly setFailures;
-  readonly recordSuccess;
   readonly insertSession;
   readonly sessionById;
   readonly revokeSession;
@@ -29,10 +27,6 @@ export class AuthStore {
     this.accountByUsername = db.prepare<[string], AccountRow>(
       'SELECT id, username, password_hash, disabled, failed_logins, locked_until FROM users WHERE username = ?',
     );
-    this.setFailures = db.prepare<[number, number | null, string]>(
-      'UPDATE users SET failed_logins = ?, locked_until = ? WHERE id = ?',
-    );
-    this.recordSuccess = db.prepare('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?');
     this.insertSession = db.prepare('INSERT INTO sessions (id, user_id, device_name, created_at) VALUES (?, ?, ?, ?)');
     this.sessionById = db.prepare<[string], { user_id: string; revoked_at: number | null; disabled: number }>(
       'SELECT s.user_id, s.revoked_at, u.disabled FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?',
