@@ -40,6 +40,7 @@ import { parseRequestTarget } from '../shared/http/request-target.ts';
 import { addOperationsRoutes } from './gateway/operations-routes.ts';
 import { MethodRouter } from './gateway/method-router.ts';
 import { SocketGateway } from './gateway/socket-gateway.ts';
+import { MAX_LIVE_BUFFER_BYTES } from './gateway/connection.ts';
 import { openServerDatabase } from './store/database.ts';
 import { logEpoch } from './store/meta.ts';
 import { WriteGate } from './store/write-gate.ts';
@@ -47,6 +48,8 @@ import { loadOrCreateSecret } from './keys.ts';
 
 /** Connections the kernel queues for accept (≤ net.core.somaxconn). At 9:00 Node's default 511 overflowed in the bench: dropped SYNs, retried after 1, 2, 4… s. */
 const LISTEN_BACKLOG = 4096;
+/** A person's desktop, browser tabs and a spare; 3,000 sockets from one user were once accepted. */
+const SOCKETS_PER_USER = 10;
 
 export const SERVER_VERSION = packageJson.version;
 
@@ -230,6 +233,8 @@ export async function startPorticoServer(
       heartbeatMs: config.heartbeatMs,
       userBurst: 120,
       userPerSecond: 60,
+      maxSocketsPerUser: SOCKETS_PER_USER,
+      maxSocketsPerAddress: 5000,
     },
   );
 
@@ -304,6 +309,12 @@ export async function startPorticoServer(
     version: SERVER_VERSION,
     shuttingDown: () => shuttingDown,
     connections: () => gateway.connectionCount,
+    sockets: () => ({
+      buffered: gateway.bufferedBytes,
+      liveBufferLimit: MAX_LIVE_BUFFER_BYTES,
+      perUserLimit: SOCKETS_PER_USER,
+      counters: gateway.counters,
+    }),
     mayReadMetrics: (req) =>
       config.metricsToken !== null
         ? sameSecret(bearerToken(req) ?? '', config.metricsToken)

@@ -31,11 +31,18 @@ export interface ConnectionDeps {
   serverVersion: string;
   limits: ConnectionLimits;
   userBucket: TokenBucket;
+  /** Told when this socket is cut for reading too slowly. */
+  tooSlow: () => void;
 }
 
 type DeliveryState = 'awaiting-resume' | 'replaying' | 'live';
 
 const HIGH_WATER_BYTES = 4 * 1024 * 1024;
+/**
+ * A live socket whose unsent bytes pass this is cut (the client resumes from the log, so nothing is
+ * lost). Without it, 100 sockets that never read grew the server from 146 MB to 2.3 GB in 45 s.
+ */
+export const MAX_LIVE_BUFFER_BYTES = 256 * 1024;
 
 /**
  * One authenticated socket. Delivery invariant: events go out in seq order, each once; anything
@@ -276,8 +283,28 @@ export class Connection {
 
   private sendEvent(event: AppendedEvent): void {
     this.sentSeq = event.seq;
+    if (!this.isOpen) return;
     // The frame around the stored JSON, not a fresh JSON.stringify per recipient (10,000 for one notice).
-    if (this.isOpen) this.ws.send(`{"type":"event","seq":${event.seq},"at":${event.at},"event":${event.json}}`);
+    const head = `{"type":"event","seq":${event.seq},"at":${event.at},"event":`;
+    if (event.json.length < FRAGMENT_FROM_CHARS) {
+      this.ws.send(`${head}${event.json}}`);
+    } else {
+      // A large event goes out as three fragments of one text message, the body encoded once for every
+      // recipient and shared: no per-recipient copy of 48 KB (a notice of 16,000 CJK characters).
+      this.ws.send(head, { fin: false });
+      this.ws.send(encodedOnce(event.json), { fin: false, binary: false });
+      this.ws.send('}', { fin: true });
+    }
+    this.cutIfTooSlow();
+  }
+
+  /** Live delivery does not wait for a reader (replay does, page by page): one that falls too far behind is cut. */
+  private cutIfTooSlow(): void {
+    if (this.state !== 'live' || this.ws.bufferedAmount <= MAX_LIVE_BUFFER_BYTES) return;
+    this.deps.logger.info({ userId: this.userId, buffered: this.ws.bufferedAmount }, 'cutting a socket that reads too slowly');
+    this.deps.tooSlow();
+    this.state = 'awaiting-resume';
+    this.ws.terminate();
   }
 
   /** A request over the rate limit is answered at once (not left to time out), so the client can back off. */
@@ -306,7 +333,21 @@ export class Connection {
 
   private send(frame: ServerFrame): void {
     if (this.isOpen) this.ws.send(JSON.stringify(frame));
+    this.cutIfTooSlow();
   }
+}
+
+/** Events at least this long are sent as fragments around one shared UTF-8 copy of the body. */
+const FRAGMENT_FROM_CHARS = 4096;
+let lastJson = '';
+let lastBytes = Buffer.alloc(0);
+/** A fan-out sends one body to many sockets in a row: it is encoded the first time only. */
+function encodedOnce(json: string): Buffer {
+  if (json !== lastJson) {
+    lastJson = json;
+    lastBytes = Buffer.from(json, 'utf8');
+  }
+  return lastBytes;
 }
 
 function rawToString(data: RawData): string {

@@ -3,6 +3,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frames.ts';
 import type { Db } from '../store/database.ts';
 import { type HttpRoutes, sendJson } from './http-kit.ts';
+import type { GatewayCounters } from './socket-gateway.ts';
 
 /** What operators and load balancers ask: alive, ready (database answers, not shutting down), version, metrics. */
 export function addOperationsRoutes(
@@ -12,6 +13,8 @@ export function addOperationsRoutes(
     version: string;
     shuttingDown: () => boolean;
     connections: () => number;
+    /** The gateway's bounds and what they refused or cut. */
+    sockets: () => { buffered: number; liveBufferLimit: number; perUserLimit: number; counters: GatewayCounters };
     /** Who may read /metrics: a bearer token when one is set, else loopback clients only. */
     mayReadMetrics: (req: IncomingMessage) => boolean;
   },
@@ -44,6 +47,7 @@ export function addOperationsRoutes(
       const body = [
         '# TYPE portico_connections gauge',
         `portico_connections ${deps.connections()}`,
+        ...socketSeries(deps.sockets()),
         '# TYPE portico_process_resident_bytes gauge',
         `portico_process_resident_bytes ${process.memoryUsage().rss}`,
         '# TYPE portico_event_loop_delay_seconds summary',
@@ -54,4 +58,27 @@ export function addOperationsRoutes(
       loopDelay.reset();
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${body}\n`);
     });
+}
+
+function socketSeries(s: {
+  buffered: number;
+  liveBufferLimit: number;
+  perUserLimit: number;
+  counters: GatewayCounters;
+}): string[] {
+  return [
+    '# HELP portico_socket_buffered_bytes Bytes waiting in send buffers now (slow readers).',
+    '# TYPE portico_socket_buffered_bytes gauge',
+    `portico_socket_buffered_bytes ${s.buffered}`,
+    '# HELP portico_socket_live_buffer_limit_bytes A live socket with more unsent bytes than this is cut (it resumes).',
+    '# TYPE portico_socket_live_buffer_limit_bytes gauge',
+    `portico_socket_live_buffer_limit_bytes ${s.liveBufferLimit}`,
+    '# TYPE portico_sockets_per_user_limit gauge',
+    `portico_sockets_per_user_limit ${s.perUserLimit}`,
+    '# TYPE portico_sockets_cut_slow_total counter',
+    `portico_sockets_cut_slow_total ${s.counters.closedSlow}`,
+    '# TYPE portico_sockets_refused_total counter',
+    `portico_sockets_refused_total{reason="per_user"} ${s.counters.refusedPerUser}`,
+    `portico_sockets_refused_total{reason="per_address"} ${s.counters.refusedPerAddress}`,
+  ];
 }

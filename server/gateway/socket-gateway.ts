@@ -15,6 +15,17 @@ export interface SocketGatewayOptions {
   heartbeatMs: number;
   userBurst: number;
   userPerSecond: number;
+  /** Sockets one person may hold open (desktop, browser tabs, a phone later); more are refused with 429. */
+  maxSocketsPerUser: number;
+  /** Sockets one address may hold open (a branch office behind one NAT address counts as one). */
+  maxSocketsPerAddress: number;
+}
+
+/** What the gateway has had to refuse or cut, for /metrics. */
+export interface GatewayCounters {
+  refusedPerUser: number;
+  refusedPerAddress: number;
+  closedSlow: number;
 }
 
 /** Told when a socket opens and closes (presence counts devices). */
@@ -23,7 +34,7 @@ export interface ConnectionListener {
   closed(userId: string, connectionId: string): void;
 }
 
-type SharedDeps = Omit<ConnectionDeps, 'userBucket'>;
+type SharedDeps = Omit<ConnectionDeps, 'userBucket' | 'tooSlow'>;
 
 /**
  * The WebSocket side of the one port: authenticates in the HTTP upgrade (token in the Authorization
@@ -37,6 +48,8 @@ export class SocketGateway {
   });
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly byId = new Map<string, Connection>();
+  private readonly byAddress = new Map<string, number>();
+  readonly counters: GatewayCounters = { refusedPerUser: 0, refusedPerAddress: 0, closedSlow: 0 };
   private readonly connectionListeners: ConnectionListener[] = [];
   private readonly userBuckets = new Map<string, TokenBucket>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -86,21 +99,37 @@ export class SocketGateway {
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
     if (!token) return refuse(socket, 401, 'token_missing', 'send the access token as "Authorization: Bearer <token>"');
+    const address = clientAddress(req, this.options.trustProxy);
     void this.deps.auth.verifyAccess(token).then(
       (check) => {
         if (!check.ok) return refuse(socket, 401, `token_${check.reason}`, `access token ${check.reason}`);
+        const { userId, sessionId, expiresAt } = check.claims;
+        if ((this.byUser.get(userId)?.size ?? 0) >= this.options.maxSocketsPerUser) {
+          this.counters.refusedPerUser += 1;
+          return refuse(socket, 429, 'too_many_sockets', `at most ${this.options.maxSocketsPerUser} connections per person`);
+        }
+        if ((this.byAddress.get(address) ?? 0) >= this.options.maxSocketsPerAddress) {
+          this.counters.refusedPerAddress += 1;
+          return refuse(socket, 429, 'too_many_sockets', `at most ${this.options.maxSocketsPerAddress} connections per address`);
+        }
+        // Counted before the upgrade completes, so a burst of upgrades cannot pass the cap together.
+        this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
         this.wss.handleUpgrade(req, socket, head, (ws) => {
-          const { userId, sessionId, expiresAt } = check.claims;
-          const connection = new Connection(ws, userId, sessionId, clientAddress(req, this.options.trustProxy), expiresAt, {
+          const connection = new Connection(ws, userId, sessionId, address, expiresAt, {
             ...this.deps,
             userBucket: this.bucketFor(userId),
+            tooSlow: () => (this.counters.closedSlow += 1),
           });
           this.add(connection);
-          ws.on('close', () => this.remove(connection));
+          ws.on('close', () => {
+            this.remove(connection);
+            this.releaseAddress(address);
+          });
           ws.on('error', (error) => this.deps.logger.debug({ err: error, userId }, 'socket error'));
         });
       },
       (error: unknown) => {
+        this.releaseAddress(address);
         this.deps.logger.error({ err: error }, 'upgrade failed');
         refuse(socket, 500, 'internal', 'upgrade failed');
       },
@@ -166,6 +195,19 @@ export class SocketGateway {
     }
   }
 
+  private releaseAddress(address: string): void {
+    const count = (this.byAddress.get(address) ?? 1) - 1;
+    if (count <= 0) this.byAddress.delete(address);
+    else this.byAddress.set(address, count);
+  }
+
+  /** Bytes waiting in this node's send buffers (what slow readers cost right now). */
+  get bufferedBytes(): number {
+    let total = 0;
+    for (const connection of this.byId.values()) total += connection.ws.bufferedAmount;
+    return total;
+  }
+
   private bucketFor(userId: string): TokenBucket {
     let bucket = this.userBuckets.get(userId);
     if (!bucket) {
@@ -202,9 +244,11 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
       401: 'Unauthorized',
       403: 'Forbidden',
       404: 'Not Found',
+      429: 'Too Many Requests',
       500: 'Internal Server Error',
     }[status] ?? 'Error';
+  const retryAfter = status === 429 ? 'Retry-After: 30\r\n' : '';
   socket.end(
-    `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${statusText}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${retryAfter}Connection: close\r\n\r\n${body}`,
   );
 }
