@@ -56,6 +56,9 @@ export class Connection {
   private strikes = 0;
   private lastRateNotice = 0;
   private expiryTimer: NodeJS.Timeout | undefined;
+  private deferredResume: NodeJS.Timeout | undefined;
+  /** Resumes replay from the log: a few at once, then one every two seconds. */
+  private readonly resumeBucket = new TokenBucket(5, 0.5);
   private readonly bucket: TokenBucket;
 
   readonly ws: WebSocket;
@@ -82,7 +85,10 @@ export class Connection {
     ws.on('pong', () => {
       this.alive = true;
     });
-    ws.on('close', () => clearTimeout(this.expiryTimer));
+    ws.on('close', () => {
+      clearTimeout(this.expiryTimer);
+      clearTimeout(this.deferredResume);
+    });
     this.armExpiry(accessExpiresAt);
     this.send({
       type: 'welcome',
@@ -123,12 +129,20 @@ export class Connection {
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
+    // A resume is never refused (a refused one left the client "syncing" for good): it has its own
+    // small budget, and one over it waits its turn instead.
+    if (!isBinary && isResume(data)) return this.admitResume(data);
     if (!this.admit()) return this.refuseRequest(data, isBinary);
     if (isBinary)
       return this.sendError({
         code: 'bad_frame',
         message: 'frames are JSON text, not binary',
       });
+    this.handle(data);
+  }
+
+  private handle(data: RawData): void {
+    if (!this.isOpen) return;
     let json: unknown;
     try {
       json = JSON.parse(rawToString(data));
@@ -191,6 +205,13 @@ export class Connection {
       case 'reauth':
         return void this.onReauth(frame.accessToken);
     }
+  }
+
+  private admitResume(data: RawData): void {
+    if (this.resumeBucket.take()) return this.handle(data);
+    clearTimeout(this.deferredResume);
+    this.deferredResume = setTimeout(() => this.admitResume(data), this.resumeBucket.retryAfterMs());
+    this.deferredResume.unref();
   }
 
   private admit(): boolean {
@@ -348,6 +369,12 @@ function encodedOnce(json: string): Buffer {
     lastBytes = Buffer.from(json, 'utf8');
   }
   return lastBytes;
+}
+
+/** A resume frame, told apart without parsing (a frame flood is refused before it is parsed). */
+function isResume(data: RawData): boolean {
+  const head = (Buffer.isBuffer(data) ? data : Buffer.from(rawToString(data))).subarray(0, 64).toString('latin1');
+  return /^\s*\{\s*"type"\s*:\s*"resume"/.test(head);
 }
 
 function rawToString(data: RawData): string {

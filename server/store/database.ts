@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export type Db = Database.Database;
@@ -12,7 +12,7 @@ const migrationsDir = path.join(import.meta.dirname, 'migrations');
  * a power cut can lose the last transactions, which `durability: 'full'` closes.
  */
 export function openServerDatabase(file: string, options: { durability?: 'normal' | 'full' } = {}): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') keepPrivate(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
@@ -25,6 +25,19 @@ export function openServerDatabase(file: string, options: { durability?: 'normal
     throw error;
   }
   return db;
+}
+
+/**
+ * The data folder and the database (which holds the ticket-signing private keys) belong to the
+ * server's account alone: the folder 0700, the file 0600 before SQLite opens it, so its WAL and
+ * shared-memory files (which SQLite creates with the database's mode) are private too.
+ */
+function keepPrivate(file: string): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 export function listMigrations(): { version: number; file: string }[] {

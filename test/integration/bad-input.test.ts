@@ -108,6 +108,18 @@ describe('bad input at the gateway', () => {
     expect(await socket.next('response')).toMatchObject({ id: 'r-over', ok: false, error: { code: 'rate_limited' } });
   });
 
+  it('never refuses a resume, even over the rate limit: it is answered, at once or after a short wait', async () => {
+    const { server, headers } = await setup();
+    const socket = await rawSocket(server.wsUrl, headers);
+    for (let i = 0; i < 150; i++) socket.ws.send(JSON.stringify({ type: 'ack', seq: 0 }));
+    socket.ws.send(JSON.stringify({ type: 'resume', since: 0, epoch: null }));
+    expect(await socket.next('resync')).toMatchObject({ type: 'resync' });
+    // Resumes in a burst beyond their own budget wait their turn; the last one is answered.
+    for (let i = 0; i < 8; i++) socket.ws.send(JSON.stringify({ type: 'resume', since: 0, epoch: null }));
+    expect(await socket.next('resync', 5000)).toMatchObject({ type: 'resync' });
+    expect(socket.frames.filter((f) => f.type === 'error' && f.error.code === 'rate_limited').length).toBeLessThanOrEqual(1);
+  });
+
   it('answers bad HTTP bodies with 4xx and a reason', async () => {
     const { server } = await setup();
     const post = (body: string, type = 'application/json') =>

@@ -142,3 +142,19 @@ describe('/metrics is for monitoring only', () => {
     expect([ok.status, (await ok.text()).includes('portico_connections')]).toEqual([200, true]);
   });
 });
+
+describe('the data folder is the server account’s alone', () => {
+  it('creates the folder 0700 and the database, its WAL and its keys 0600', async () => {
+    const server = await startTestServer();
+    const { statSync, readdirSync } = await import('node:fs');
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    try {
+      expect(mode(server.dataDir)).toBe(0o700);
+      for (const name of readdirSync(server.dataDir).filter((n) => n.startsWith('portico.sqlite')))
+        expect([name, mode(path.join(server.dataDir, name))]).toEqual([name, 0o600]);
+      expect(mode(path.join(server.dataDir, 'keys', 'access.key'))).toBe(0o600);
+    } finally {
+      await server.close();
+    }
+  });
+});
