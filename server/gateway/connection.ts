@@ -60,6 +60,7 @@ export class Connection {
   /** Resumes replay from the log: a few at once, then one every two seconds. */
   private readonly resumeBucket = new TokenBucket(5, 0.5);
   private readonly bucket: TokenBucket;
+  private readonly openedAt: number;
 
   readonly ws: WebSocket;
 
@@ -80,6 +81,7 @@ export class Connection {
 
     this.deps = deps;
     const { limits } = deps;
+    this.openedAt = deps.clock.now();
     this.bucket = new TokenBucket(limits.connectionBurst, limits.connectionPerSecond);
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
@@ -178,6 +180,7 @@ export class Connection {
             connectionId: this.id,
             ip: this.ip,
             clientSkewMs: frame.sentAt === undefined ? null : this.deps.clock.now() - frame.sentAt,
+            connectedSince: this.openedAt,
           },
           frame.method,
           frame.actionId,

@@ -17,6 +17,8 @@ export interface RequestContext {
   ip: string;
   /** Server time minus the client's clock when it sent the request; null when it did not say. */
   clientSkewMs: number | null;
+  /** When this socket opened (server time). */
+  connectedSince: number | null;
 }
 
 export type MethodHandlers = {

@@ -148,7 +148,8 @@ describe('offline clocks', () => {
   it('accepts an outbox clock within the grace period at its click time, and flags a late or off-network one for review', async () => {
     const w = await world();
     w.setRule({ networks: ['10.20.0.0/16'], offlineGraceMinutes: 240 });
-    w.clock.set(at('2026-11-23T10:00'));
+    // Arriving at 09:00, still on time: the click time stands.
+    w.clock.set(at('2026-11-23T09:00'));
     const clickedAt = at('2026-11-23T08:55');
     // The PC's clock runs 3 minutes fast: the send time reveals it and the click is dated right.
     const skew = -3 * 60_000;
@@ -159,6 +160,16 @@ describe('offline clocks', () => {
     expect(fine).toMatchObject({
       verdict: 'on_time',
       record: { at: clickedAt, offline: true, source: 'offline', status: 'accepted' },
+    });
+    // Arriving at 10:00, the claim alone makes it on time instead of late: HR decides, even within the grace.
+    w.clock.set(at('2026-11-23T10:00'));
+    const decisive = w.attendance.service.record(w.office('zhou.jie'), 'in', {
+      clientTime: at('2026-11-23T08:50'),
+      offline: true,
+    });
+    expect(decisive).toMatchObject({
+      verdict: 'review',
+      record: { at: at('2026-11-23T08:50'), status: 'review', reviewReason: 'late_sync' },
     });
 
     const lateSync = w.attendance.service.record(w.office('liu.yang'), 'in', {
@@ -172,6 +183,29 @@ describe('offline clocks', () => {
     });
     expect(offNetwork.record).toMatchObject({ status: 'review', reviewReason: 'network' });
     expect(w.day('sun.li', '2026-11-23')).toMatchObject({ review: true, firstIn: at('2026-11-23T08:59') });
+  });
+
+  it('a connected socket cannot backdate: "offline" from a socket open since before the click is dated on arrival', async () => {
+    const w = await world();
+    w.clock.set(at('2026-11-23T10:30'));
+    // The socket has been open since 08:00; the client claims a click at 08:55 made offline.
+    const backdated = w.attendance.service.record({ ...w.office('zhang.wei'), connectedSince: at('2026-11-23T08:00') }, 'in', {
+      clientTime: at('2026-11-23T08:55'),
+      offline: true,
+    });
+    expect(backdated).toMatchObject({
+      verdict: 'late',
+      record: { at: at('2026-11-23T10:30'), offline: false, status: 'accepted' },
+    });
+    // A socket that opened after the click: a real outbox item, past the default 15-minute grace, goes to review.
+    const queued = w.attendance.service.record({ ...w.office('liu.yang'), connectedSince: at('2026-11-23T10:29') }, 'in', {
+      clientTime: at('2026-11-23T08:55'),
+      offline: true,
+    });
+    expect(queued).toMatchObject({
+      verdict: 'review',
+      record: { at: at('2026-11-23T08:55'), offline: true, reviewReason: 'late_sync' },
+    });
   });
 
   it('never dates a clock in the future, and treats a click minutes before arrival as offline even if the client said not', async () => {

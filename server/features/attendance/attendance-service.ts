@@ -14,7 +14,8 @@ import { DomainError } from '../domain-error.ts';
 import type { AttendanceBook } from './attendance-book.ts';
 import { type ClockStore, type NewClock, publicRecord } from './clock-store.ts';
 import { normaliseAddress, insideNetworks } from './network-rule.ts';
-import { addDays, attendanceDateOf, dayWindowStart } from './shift.ts';
+import type { AttendanceRule } from '../../../shared/domain/attendance/index.ts';
+import { addDays, attendanceDateOf, dayWindowStart, shiftOn } from './shift.ts';
 
 /** Where the request came from, as the gateway saw it. */
 export interface ClockContext {
@@ -23,6 +24,8 @@ export interface ClockContext {
   ip: string;
   /** Server time minus the PC's time when it sent the request: corrects an outbox item's click time. Null: unknown. */
   clientSkewMs: number | null;
+  /** When the socket carrying the request opened (server time); null when it did not come over a socket. */
+  connectedSince?: number | null;
 }
 
 export interface ClockParams {
@@ -62,7 +65,11 @@ export class AttendanceService {
     const now = clock.now();
     // Without the send time the PC's clock cannot be corrected, so only the client's own offline mark counts.
     const clickedAt = params.clientTime + (ctx.clientSkewMs ?? 0);
-    const offline = params.offline || (ctx.clientSkewMs !== null && now - clickedAt > OFFLINE_AFTER_MS);
+    // A click made while this very socket was already open could have been sent at once: whatever the
+    // client says, it was not offline, and it is dated when it arrived (a backdating attempt, or a
+    // queued action that waited out a rate limit).
+    const socketWasOpen = ctx.connectedSince != null && clickedAt >= ctx.connectedSince;
+    const offline = !socketWasOpen && (params.offline || (ctx.clientSkewMs !== null && now - clickedAt > OFFLINE_AFTER_MS));
     const ip = normaliseAddress(ctx.ip);
     const inside = rule.networks.length === 0 || insideNetworks(rule.networks, ip);
     const roles = this.d.directory.roles(ctx.userId);
@@ -86,6 +93,7 @@ export class AttendanceService {
       at = Math.min(now, Math.max(clickedAt, now - MAX_OFFLINE_MS));
       if (now - at > rule.offlineGraceMinutes * 60_000) reviewReason = 'late_sync';
       else if (!inside && !mayWorkRemotely) reviewReason = 'network';
+      else if (kind === 'in' && onTimeOnlyBecauseOffline(rule, at, now)) reviewReason = 'late_sync';
     }
 
     return this.d.gate.write((tx) => {
@@ -163,6 +171,17 @@ export class AttendanceService {
     const from = dayWindowStart(rule, today);
     return this.d.clocks.range(userId, from, dayWindowStart(rule, addDays(today, 1))).map(publicRecord);
   }
+}
+
+/**
+ * An offline clock-in that is on time at its claimed click and would be late at its arrival: the
+ * claim alone decides the verdict, so HR decides it (within the grace, not by default).
+ */
+function onTimeOnlyBecauseOffline(rule: AttendanceRule, clickedAt: number, arrivedAt: number): boolean {
+  const shift = shiftOn(rule, attendanceDateOf(rule, clickedAt));
+  if (shift.kind !== 'workday') return false;
+  const lateAfter = shift.start + (rule.flexMinutes + 1) * 60_000;
+  return clickedAt < lateAfter && arrivedAt >= lateAfter;
 }
 
 function verdictOf(record: ClockRecord, day: DayReport): Pick<ClockOutcome, 'verdict' | 'minutes'> {

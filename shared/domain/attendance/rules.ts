@@ -58,7 +58,10 @@ export const AttendanceRule = z
     networks: z.array(Cidr).max(100),
     /** Roles that may clock from outside the networks, with a note saying where. */
     remoteRoles: z.array(Role).max(10),
-    /** An offline clock that reaches the server within this many minutes is accepted; later ones go to review. */
+    /**
+     * An offline clock that reaches the server within this many minutes is accepted at its click time;
+     * later ones go to review. Small by default (15): a connected PC's "offline" clock could backdate.
+     */
     offlineGraceMinutes: z
       .number()
       .int()
@@ -88,6 +91,6 @@ export const defaultAttendanceRule = (timeZone: string): AttendanceRule => ({
   extraWorkdays: [],
   networks: [],
   remoteRoles: [],
-  offlineGraceMinutes: 240,
+  offlineGraceMinutes: 15,
   clockOutReminderMinutes: 5,
 });
