@@ -74,7 +74,15 @@ const escape = (text: string) =>
 export function addDemoToolRoutes(routes: HttpRoutes, issuer: () => string, clock: Clock): void {
   let sample: ReturnType<typeof sampleToolHandler> | null = null;
   const tool = (req: IncomingMessage, res: ServerResponse) => {
-    sample ??= sampleToolHandler({ issuer: issuer(), audience: () => new URL(issuer()).origin, now: () => clock.now() });
+    // Each demo tool checks its own address as the audience, as the tool owners' guide says.
+    sample ??= sampleToolHandler({
+      issuer: issuer(),
+      audience: (req) => {
+        const target = parseRequestTarget(req.url, (href) => new URL(href));
+        return `${issuer()}${target.ok ? target.url.pathname.replace(/\/+$/, '') : ''}`;
+      },
+      now: () => clock.now(),
+    });
     return sample(req, res);
   };
   routes.add('GET', '/demo/tools/:name', tool).add('POST', '/demo/tools/:name', tool);

@@ -60,7 +60,7 @@ describe('the launcher in a desktop core', () => {
     expect(url.searchParams.get('lang')).toBe('zh');
     const { payload } = await jwtVerify(url.searchParams.get('t')!, createRemoteJWKSet(w.jwksUrl), {
       issuer: w.server.url,
-      audience: 'https://expenses.example.com',
+      audience: 'https://expenses.example.com/sso',
       currentDate: new Date(w.clock.now()),
     });
     expect(payload.preferred_username).toBe('li.na');

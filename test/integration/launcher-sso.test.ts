@@ -2,7 +2,8 @@ import { createRemoteJWKSet, customFetch, decodeProtectedHeader, errors, jwtVeri
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LauncherWorld, launcherWorld } from './launcher-world.ts';
 
-const EXPENSES = 'https://expenses.example.com';
+/** The expenses tool's audience: its address (origin and path), which is the default. */
+const EXPENSES = 'https://expenses.example.com/sso';
 
 /**
  * A tool's side, written as a tool's owner would with the `jose` library: the JWKS fetched over
@@ -38,7 +39,7 @@ describe('single sign-on tickets for web tools', () => {
   let expenses: string;
   beforeEach(async () => {
     w = await launcherWorld();
-    expenses = await w.defineTool({ target: { kind: 'web', url: `${EXPENSES}/sso`, sso: { mode: 'query' } } });
+    expenses = await w.defineTool({ target: { kind: 'web', url: EXPENSES, sso: { mode: 'query' } } });
   });
   afterEach(() => w.close());
 
@@ -85,6 +86,31 @@ describe('single sign-on tickets for web tools', () => {
 
     const forged = `${once.slice(0, -6)}AAAAAA`;
     await expect(toolVerifier(w, EXPENSES).verify(forged)).rejects.toBeInstanceOf(errors.JWSSignatureVerificationFailed);
+  });
+
+  it('gives every tool its own audience: a wiki ticket fails at payroll on the same host, at the tool and at redeem', async () => {
+    const wiki = await w.defineTool({ target: { kind: 'web', url: 'https://intranet.example/wiki', sso: { mode: 'query' } } });
+    const payroll = await w.defineTool({
+      target: { kind: 'web', url: 'https://intranet.example/payroll', sso: { mode: 'query' } },
+    });
+    const forWiki = await ticket('li.na', wiki);
+    await expect(toolVerifier(w, 'https://intranet.example/payroll').verify(forWiki)).rejects.toMatchObject({ claim: 'aud' });
+    expect(
+      await w.http('POST', '/api/sso/redeem', null, { ticket: forWiki, audience: 'https://intranet.example/payroll' }),
+    ).toMatchObject({
+      status: 401,
+      body: { error: { code: 'ticket_wrong_audience' } },
+    });
+    await expect(toolVerifier(w, 'https://intranet.example/wiki').verify(forWiki)).resolves.toMatchObject({ tool: wiki });
+    expect(payroll).not.toBe(wiki);
+    // A second tool at the wiki's address would share its tickets: refused unless IT names one audience on purpose.
+    const clash = await w.http('POST', '/api/admin/tools', 'huang.min', {
+      name: { en: 'Wiki (copy)', 'zh-CN': '维基（副本）' },
+      category: { en: 'Company', 'zh-CN': '公司' },
+      icon: 'W',
+      target: { kind: 'web', url: 'https://intranet.example/wiki/', sso: { mode: 'query' } },
+    });
+    expect(clash, JSON.stringify(clash.body)).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
   });
 
   it('redeems a ticket once for tools that keep no state, and says why it refuses', async () => {

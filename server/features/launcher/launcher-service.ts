@@ -1,3 +1,4 @@
+import { ticketAudience } from '../../../shared/domain/launcher/index.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { CatalogEntry, LaunchSource, ToolDefinition } from '../../../shared/domain/launcher/index.ts';
@@ -58,6 +59,7 @@ export class LauncherService {
 
   create(definition: ToolDefinition): StoredTool {
     this.checkAudience(definition);
+    this.checkTicketAudience(null, definition);
     const id = `tool_${randomUUID().slice(0, 12)}`;
     return this.changed(() => {
       this.d.tools.create(id, definition, this.d.clock.now());
@@ -67,6 +69,7 @@ export class LauncherService {
 
   update(toolId: string, definition: ToolDefinition): StoredTool {
     this.checkAudience(definition);
+    this.checkTicketAudience(toolId, definition);
     return this.changed(() => {
       if (!this.d.tools.update(toolId, definition, this.d.clock.now()))
         throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
@@ -94,6 +97,30 @@ export class LauncherService {
       tx.emit(this.d.directory.activeUserIds(), { kind: 'launcher.changed' });
       return result;
     });
+  }
+
+  /**
+   * A ticket is good at every tool whose audience it names: two tools share one only when IT set the
+   * same `audience` on both on purpose; a default (the tool's address) that another tool has is refused.
+   */
+  private checkTicketAudience(toolId: string | null, definition: ToolDefinition): void {
+    const target = definition.target;
+    if (target.kind !== 'web' || target.sso.mode === 'none') return;
+    const audience = ticketAudience(target);
+    for (const other of this.d.tools.all()) {
+      const theirs = other.definition.target;
+      if (other.id === toolId || theirs.kind !== 'web' || theirs.sso.mode === 'none' || ticketAudience(theirs) !== audience)
+        continue;
+      if (target.audience !== undefined && theirs.audience === target.audience) continue;
+      throw new DomainError(
+        'conflict',
+        `tool ${other.id} already takes tickets for ${audience}: give this one its own audience`,
+        {
+          toolId: other.id,
+          audience,
+        },
+      );
+    }
   }
 
   private checkAudience(definition: ToolDefinition): void {

@@ -42,7 +42,11 @@ export const WebTarget = z
     /** A hardened app window of its own (separate session, no Node, kept to the tool's origin) or the system browser. */
     openIn: z.enum(['window', 'browser']).default('window'),
     sso: TicketDelivery.default({ mode: 'none' }),
-    /** The ticket's `aud`: what the tool checks. Defaults to the tool's origin. */
+    /**
+     * The ticket's `aud`: what the tool checks. Defaults to the tool's own address (origin and path),
+     * so a ticket for the wiki at intranet/wiki is refused by payroll at intranet/payroll. Two tools
+     * share an audience only when IT writes the same one on both.
+     */
     audience: z.string().trim().min(1).max(256).optional(),
   })
   .superRefine((t, ctx) => {
@@ -141,5 +145,7 @@ export function toolOrigin(target: { url: string }): string {
 }
 
 export function ticketAudience(target: { url: string; audience?: string | undefined }): string {
-  return target.audience ?? toolOrigin(target);
+  if (target.audience) return target.audience;
+  const url = parseUrl(target.url);
+  return url ? `${url.origin}${url.pathname.replace(/\/+$/, '')}` : target.url;
 }
