@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchQuery } from '../domain/safe-text.ts';
 import { CHAT_MENTIONS_MAX, CHAT_TEXT_MAX, CONVERSATION_MEMBERS_MAX, NewConversation } from '../domain/chat/index.ts';
 import { EntityId } from '../domain/ids.ts';
 import { LeaderPresence, PresenceSettings, PresenceView } from '../domain/presence/index.ts';
@@ -59,7 +60,7 @@ export const chatBridgeCalls = {
   'chat.typing': { params: ConversationRef, result: z.object({ ok: z.literal(true) }) },
   /** Full-text search of the cached messages (any language, also two-character Chinese words). */
   'chat.search': {
-    params: z.object({ query: z.string().max(200), conversationId: EntityId.nullable().default(null) }).strict(),
+    params: z.object({ query: searchQuery(200), conversationId: EntityId.nullable().default(null) }).strict(),
     result: z.object({ hits: z.array(ChatSearchHit), tookMs: z.number().nonnegative() }),
   },
   /** What the admins' policy allows this user; null offline. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchQuery } from '../domain/safe-text.ts';
 import { EntityId } from '../domain/ids.ts';
 import { ClockNote, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { FormValues } from '../domain/approvals/form.ts';
@@ -73,7 +74,7 @@ export const bridgeCalls = {
   /** Onboarding (unread) first, then pinned, unread, newest; `query` searches titles and bodies. */
   'notices.list': {
     params: z
-      .object({ filter: z.enum(['all', 'unread', 'required']).default('all'), query: z.string().max(200).default('') })
+      .object({ filter: z.enum(['all', 'unread', 'required']).default('all'), query: searchQuery(200).default('') })
       .strict(),
     result: z.array(NoticeSummary),
   },

@@ -23,6 +23,9 @@ export function parseDeepLink(raw: string): DeepLink {
   if ([...raw].some((ch) => ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f || ch === '\\')) {
     return refuse('control characters, spaces or backslashes');
   }
+  // Dot segments and encoded characters are refused in the text as given: the URL parser would resolve
+  // "approvals/x/../y" and "%2e%2e" before any check could see them.
+  if (/\/\.{1,2}(?=[/?#]|$)/.test(raw) || /%2e|%2f|%5c|%00/i.test(raw)) return refuse('dot segments or encoded path characters');
   const url = parseUrl(raw);
   if (!url) return refuse('not a URL');
   if (url.protocol !== 'portico:') return refuse(`scheme ${url.protocol} is not portico:`);

@@ -1,3 +1,4 @@
+import { isPlainText } from '../../../shared/domain/safe-text.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
 import type { Db } from '../../store/database.ts';
@@ -14,7 +15,8 @@ export function cleanFileName(raw: string): string | null {
     .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f && !'<>:"|?*'.includes(ch))
     .join('')
     .trim();
-  return clean.length > 0 && clean.length <= 255 && !/^\.+$/.test(clean) ? clean : null;
+  // A direction override makes "invoice\u202Efdp.txt" read "invoicetxt.pdf": such a name is refused.
+  return clean.length > 0 && clean.length <= 255 && !/^\.+$/.test(clean) && isPlainText(clean, true) ? clean : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '../safe-text.ts';
 import { AttachmentRef } from '../approvals/request.ts';
 import { EntityId, Instant } from '../ids.ts';
 
@@ -44,7 +45,7 @@ export type ChatMessage = z.infer<typeof ChatMessage>;
 /** What a user may send: text (Markdown subset), mentions among the members, a reply, files already uploaded. */
 export const ChatDraft = z.object({
   conversationId: EntityId,
-  text: z.string().max(CHAT_TEXT_MAX),
+  text: userText(CHAT_TEXT_MAX),
   mentions: z.array(EntityId).max(CHAT_MENTIONS_MAX).default([]),
   replyToId: EntityId.nullable().default(null),
   attachmentIds: z.array(EntityId).max(CHAT_ATTACHMENTS_MAX).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameText } from '../safe-text.ts';
 import { parseDeepLink } from '../../deep-link/deep-link.ts';
 import { parseUrl } from '../../web-url.ts';
 import { LocalizedText } from '../approvals/template.ts';
@@ -92,11 +93,13 @@ export const ToolTarget = z.discriminatedUnion('kind', [WebTarget, ProgramTarget
 export type ToolTarget = z.infer<typeof ToolTarget>;
 export type ToolKind = ToolTarget['kind'];
 
-const OptionalText = z.object({ en: z.string().trim().max(300), 'zh-CN': z.string().trim().max(300) });
+const OptionalText = z.object({ en: nameText(300), 'zh-CN': nameText(300) });
+/** A tool's name: one line, no direction overrides (a disguised name is how a lookalike tool would lure). */
+const ToolName = z.object({ en: nameText(200).min(1), 'zh-CN': nameText(200).min(1) });
 
 /** What an admin writes to define a tool. */
 export const ToolDefinition = z.object({
-  name: LocalizedText,
+  name: ToolName,
   description: OptionalText.default({ en: '', 'zh-CN': '' }),
   category: LocalizedText,
   /** A glyph (an emoji or one or two letters) on a coloured tile: no remote image to fetch or track. */
