@@ -9,6 +9,7 @@ import { z } from 'zod';
  * tab and line breaks have no place in text either.
  */
 export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole purpose
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAKS = /[\r\n\u2028\u2029]/;
 
