@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { statfsSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import packageJson from '../package.json' with { type: 'json' };
@@ -44,12 +45,16 @@ import { MAX_LIVE_BUFFER_BYTES } from './gateway/connection.ts';
 import { openServerDatabase } from './store/database.ts';
 import { logEpoch } from './store/meta.ts';
 import { WriteGate } from './store/write-gate.ts';
+import { WriteHealth } from './store/write-health.ts';
+import { type Every, everyGuarded } from './store/guarded-timer.ts';
 import { loadOrCreateSecret } from './keys.ts';
 
 /** Connections the kernel queues for accept (≤ net.core.somaxconn). At 9:00 Node's default 511 overflowed in the bench: dropped SYNs, retried after 1, 2, 4… s. */
 const LISTEN_BACKLOG = 4096;
 /** A person's desktop, browser tabs and a spare; 3,000 sockets from one user were once accepted. */
 const SOCKETS_PER_USER = 10;
+/** Uploads never attached to anything (a form abandoned) are deleted after this. */
+const UNLINKED_UPLOAD_TTL_MS = 6 * 3600_000;
 
 export const SERVER_VERSION = packageJson.version;
 
@@ -92,7 +97,10 @@ export async function startPorticoServer(
   const epoch = logEpoch(db);
   const bus = new InProcessBus();
   const log = new EventLog(db, clock);
-  const gate = new WriteGate(db, log, bus);
+  // Whether writes succeed (/readyz says so), and the one way to run a repeating job that writes.
+  const health = new WriteHealth(() => clock.now());
+  const every: Every = (name, intervalMs, work) => everyGuarded(name, intervalMs, work, { logger, health });
+  const gate = new WriteGate(db, log, bus, health);
   const directory = new DirectoryStore(db);
   const directoryAdmin = new DirectoryAdmin(db, { gate, directory, clock });
   const approvals = createApprovals(db, {
@@ -208,7 +216,7 @@ export async function startPorticoServer(
     (error, method) => logger.error({ err: error, method }, 'request failed'),
   );
 
-  const acks = new AckRecorder(log, 2000);
+  const acks = new AckRecorder(log, 2000, every);
   const gateway = new SocketGateway(
     {
       log,
@@ -243,7 +251,7 @@ export async function startPorticoServer(
       ? gateway.closeUser(ended.userId, CloseCode.sessionRevoked, reason)
       : gateway.closeSession(ended.sessionId, CloseCode.sessionRevoked, reason),
   );
-  presence.start(gateway, config.presenceTickMs, (error) => logger.error({ err: error }, 'presence tick failed'));
+  presence.start(gateway, config.presenceTickMs, every);
 
   const brief: BriefService = new BriefService({
     gate,
@@ -267,32 +275,28 @@ export async function startPorticoServer(
         clock,
       })
     : false;
-  noticesModule.start(config.statsIntervalMs);
-  const sweep = () => {
-    try {
-      approvals.sweeper.tick();
-    } catch (error) {
-      logger.error({ err: error }, 'approval sweep failed');
-    }
-    try {
-      noticesModule.tick();
-    } catch (error) {
-      logger.error({ err: error }, 'notice sweep failed');
-    }
-    launcher.tick().catch((error: unknown) => logger.error({ err: error }, 'launcher sweep failed'));
-  };
-  const sweepTimer = setInterval(sweep, config.sweepIntervalMs);
-  sweepTimer.unref();
-  approvals.callbacks.start(Math.min(1000, config.callbackRetryMs));
+  noticesModule.start(config.statsIntervalMs, every);
+  const timers = [
+    every('approval sweep', config.sweepIntervalMs, () => approvals.sweeper.tick()),
+    every('notice sweep', config.sweepIntervalMs, () => noticesModule.tick()),
+    every('launcher sweep', config.sweepIntervalMs, () => launcher.tick()),
+    every('unlinked uploads', config.sweepIntervalMs, () =>
+      approvals.attachments.removeUnlinked(clock.now() - UNLINKED_UPLOAD_TTL_MS),
+    ),
+  ];
+  approvals.callbacks.start(Math.min(1000, config.callbackRetryMs), every);
   const retentionMs = config.retentionDays * 24 * 3600_000;
   const prune = () => {
     const events = log.prune(retentionMs);
     const actions = journal.prune(clock.now() - retentionMs);
     if (events + actions > 0) logger.info({ events, actions }, 'pruned past retention');
   };
-  prune();
-  const pruneTimer = setInterval(prune, 3600_000);
-  pruneTimer.unref();
+  try {
+    prune();
+  } catch (error) {
+    logger.error({ err: error }, 'pruning at start failed; the hourly prune tries again');
+  }
+  timers.push(every('retention prune', 3600_000, prune));
 
   const authenticate = async (req: IncomingMessage): Promise<string> => {
     const token = bearerToken(req);
@@ -308,6 +312,11 @@ export async function startPorticoServer(
     db,
     version: SERVER_VERSION,
     shuttingDown: () => shuttingDown,
+    writes: () => health.status,
+    disk: () => {
+      const fs = statfsSync(config.dataDir);
+      return { available: fs.bavail * fs.bsize, total: fs.blocks * fs.bsize };
+    },
     connections: () => gateway.connectionCount,
     sockets: () => ({
       buffered: gateway.bufferedBytes,
@@ -352,7 +361,7 @@ export async function startPorticoServer(
   launcher.addRoutes(routes, authenticate, requireRole(authenticate, directory, ['admin'], 'only admins manage the launcher'));
   if (config.demo) addDemoToolRoutes(routes, () => config.publicUrl ?? listeningUrl, clock);
 
-  const http: Server = createServer({ headersTimeout: 20_000, requestTimeout: 120_000 }, httpDispatcher(routes, logger));
+  const http: Server = createServer({ headersTimeout: 20_000, requestTimeout: 120_000 }, httpDispatcher(routes, logger, health));
   http.on('upgrade', (req, socket, head) => {
     const target = parseRequestTarget(req.url, (href) => new URL(href));
     if (!target.ok || target.url.pathname !== '/ws' || shuttingDown) {
@@ -405,8 +414,7 @@ export async function startPorticoServer(
     logger,
     async close() {
       shuttingDown = true;
-      clearInterval(pruneTimer);
-      clearInterval(sweepTimer);
+      for (const timer of timers) timer.stop();
       presence.stop();
       await approvals.callbacks.stop();
       await noticesModule.stop();

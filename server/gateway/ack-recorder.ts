@@ -1,16 +1,16 @@
 import type { EventLog } from '../features/events/event-log.ts';
+import type { Every, GuardedTimer } from '../store/guarded-timer.ts';
 
 /** Delivery receipts batched into one write every interval: 10,000 acks cost one transaction. */
 export class AckRecorder {
   private pending = new Map<string, number>();
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: GuardedTimer;
 
   private readonly log: EventLog;
 
-  constructor(log: EventLog, intervalMs: number) {
+  constructor(log: EventLog, intervalMs: number, every: Every) {
     this.log = log;
-    this.timer = setInterval(() => this.flush(), intervalMs);
-    this.timer.unref();
+    this.timer = every('delivery receipts', intervalMs, () => this.flush());
   }
 
   note(userId: string, seq: number): void {
@@ -21,11 +21,21 @@ export class AckRecorder {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    this.log.recordAcks(batch);
+    try {
+      this.log.recordAcks(batch);
+    } catch (error) {
+      // Not written (a full disk): the receipts wait for the next flush instead of being dropped.
+      for (const [userId, seq] of batch) this.note(userId, seq);
+      throw error;
+    }
   }
 
   stop(): void {
-    clearInterval(this.timer);
-    this.flush();
+    this.timer.stop();
+    try {
+      this.flush();
+    } catch {
+      // Shutting down on a failing disk: the clients send these receipts again after they resume.
+    }
   }
 }

@@ -12,6 +12,10 @@ export function addOperationsRoutes(
     db: Db;
     version: string;
     shuttingDown: () => boolean;
+    /** Whether the last write succeeded (a full disk makes this node not ready). */
+    writes: () => { ok: true } | { ok: false; since: number; reason: string };
+    /** The data folder's file system: free and total bytes. */
+    disk: () => { available: number; total: number };
     connections: () => number;
     /** The gateway's bounds and what they refused or cut. */
     sockets: () => { buffered: number; liveBufferLimit: number; perUserLimit: number; counters: GatewayCounters };
@@ -27,8 +31,14 @@ export function addOperationsRoutes(
     .add('GET', '/readyz', (_req, res) => {
       try {
         deps.db.prepare('SELECT 1').get();
-        const down = deps.shuttingDown();
-        sendJson(res, down ? 503 : 200, { status: down ? 'shutting_down' : 'ready' });
+        if (deps.shuttingDown()) return sendJson(res, 503, { status: 'shutting_down' });
+        const writes = deps.writes();
+        if (!writes.ok) return sendJson(res, 503, { status: 'writes_failing', since: writes.since, reason: writes.reason });
+        // Small writes can still fit in pages SQLite already has while larger ones fail: the disk itself is asked.
+        const disk = deps.disk();
+        if (disk.available < lowDiskBytes(disk.total))
+          return sendJson(res, 503, { status: 'disk_full', availableBytes: disk.available, totalBytes: disk.total });
+        sendJson(res, 200, { status: 'ready' });
       } catch {
         sendJson(res, 503, { status: 'database_unavailable' });
       }
@@ -47,6 +57,8 @@ export function addOperationsRoutes(
       const body = [
         '# TYPE portico_connections gauge',
         `portico_connections ${deps.connections()}`,
+        '# TYPE portico_data_free_bytes gauge',
+        `portico_data_free_bytes ${deps.disk().available}`,
         ...socketSeries(deps.sockets()),
         '# TYPE portico_process_resident_bytes gauge',
         `portico_process_resident_bytes ${process.memoryUsage().rss}`,
@@ -81,4 +93,9 @@ function socketSeries(s: {
     `portico_sockets_refused_total{reason="per_user"} ${s.counters.refusedPerUser}`,
     `portico_sockets_refused_total{reason="per_address"} ${s.counters.refusedPerAddress}`,
   ];
+}
+
+/** Below this much free space the node is not ready: 2 % of the disk, at most 256 MiB. */
+export function lowDiskBytes(total: number): number {
+  return Math.min(256 * 2 ** 20, total * 0.02);
 }

@@ -2,6 +2,7 @@ import type { UserEvent } from '../../shared/protocol/events.ts';
 import type { AppendedEvent, EventBus } from '../bus/event-bus.ts';
 import type { EventLog } from '../features/events/event-log.ts';
 import type { Db } from './database.ts';
+import { type WriteHealth, storageErrorCode } from './write-health.ts';
 
 export interface WriteTx {
   /** Appends `event` to each user's log; it is published only once the outermost transaction commits. */
@@ -21,7 +22,10 @@ export class WriteGate {
 
   private readonly bus: EventBus;
 
-  constructor(db: Db, log: EventLog, bus: EventBus) {
+  private readonly health: WriteHealth | null;
+
+  constructor(db: Db, log: EventLog, bus: EventBus, health: WriteHealth | null = null) {
+    this.health = health;
     this.db = db;
 
     this.log = log;
@@ -36,6 +40,10 @@ export class WriteGate {
     let result: T;
     try {
       result = this.db.transaction(() => work(this.tx(pending)))();
+      this.health?.succeeded();
+    } catch (error) {
+      if (storageErrorCode(error)) this.health?.failed(error);
+      throw error;
     } finally {
       this.pending = null;
     }

@@ -9,6 +9,10 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_ACTION = 10;
 
 /** A safe display name: no path, no control characters, at most 255 characters. */
+/** What one person may keep uploaded but attached to nothing, and upload in a day: a disk is shared. */
+export const UNLINKED_QUOTA_BYTES = 100 * 2 ** 20;
+export const DAILY_QUOTA_BYTES = 500 * 2 ** 20;
+
 export function cleanFileName(raw: string): string | null {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const clean = [...base]
@@ -30,8 +34,22 @@ export class AttachmentStore {
   private readonly contentStmt;
   private readonly noticeLinkStmt;
   private readonly messageLinkStmt;
+  private readonly unlinkedBytesStmt;
+  private readonly recentBytesStmt;
+  private readonly removeUnlinkedStmt;
 
-  constructor(db: Db) {
+  private readonly quota: { unlinkedBytes: number; dailyBytes: number };
+
+  constructor(db: Db, quota = { unlinkedBytes: UNLINKED_QUOTA_BYTES, dailyBytes: DAILY_QUOTA_BYTES }) {
+    this.quota = quota;
+    const unlinked = 'request_id IS NULL AND notice_id IS NULL AND message_id IS NULL';
+    this.unlinkedBytesStmt = db.prepare<[string], { bytes: number }>(
+      `SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE owner_id = ? AND ${unlinked}`,
+    );
+    this.recentBytesStmt = db.prepare<[string, number], { bytes: number }>(
+      'SELECT COALESCE(SUM(size), 0) AS bytes FROM attachments WHERE owner_id = ? AND created_at >= ?',
+    );
+    this.removeUnlinkedStmt = db.prepare<[number]>(`DELETE FROM attachments WHERE ${unlinked} AND created_at < ?`);
     this.insertStmt = db.prepare(
       `INSERT INTO attachments (id, owner_id, name, media_type, size, sha256, data, request_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
@@ -79,6 +97,22 @@ export class AttachmentStore {
         limit: MAX_ATTACHMENT_BYTES,
       });
     }
+    const waiting = this.unlinkedBytesStmt.get(ownerId)!.bytes;
+    if (waiting + data.length > this.quota.unlinkedBytes)
+      throw new DomainError(
+        'too_large',
+        `you have ${Math.round(waiting / 2 ** 20)} MB of uploads not attached to anything yet; attach or wait for them to expire`,
+        { limit: this.quota.unlinkedBytes },
+      );
+    const today = this.recentBytesStmt.get(ownerId, now - 24 * 3600_000)!.bytes;
+    if (today + data.length > this.quota.dailyBytes)
+      throw new DomainError(
+        'too_large',
+        `uploads are limited to ${Math.round(this.quota.dailyBytes / 2 ** 20)} MB a day per person`,
+        {
+          limit: this.quota.dailyBytes,
+        },
+      );
     const sniff = sniffAttachment(name, data);
     if (!sniff.ok)
       throw new DomainError('unsupported_type', `${name}: ${sniff.reason.replace('_', ' ')}`, { reason: sniff.reason });
@@ -86,6 +120,11 @@ export class AttachmentStore {
     const sha256 = createHash('sha256').update(data).digest('hex');
     this.insertStmt.run(id, ownerId, name, sniff.mediaType, data.length, sha256, data, now);
     return { id, name, size: data.length, mediaType: sniff.mediaType };
+  }
+
+  /** Uploads never attached to a request, notice or message, older than `before`, are deleted. */
+  removeUnlinked(before: number): number {
+    return this.removeUnlinkedStmt.run(before).changes;
   }
 
   /** Links the caller's own unlinked uploads to a request; anything else is refused. Call inside the write. */

@@ -1,3 +1,4 @@
+import type { Every, GuardedTimer } from '../../store/guarded-timer.ts';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RequestStatus } from '../../../shared/domain/approvals/request.ts';
@@ -51,7 +52,7 @@ export class CallbackQueue {
   private readonly retryStmt;
   private readonly failedStmt;
   private readonly inFlight = new Set<string>();
-  private timer: NodeJS.Timeout | null = null;
+  private timer: GuardedTimer | null = null;
   private running: Promise<void> | null = null;
   private readonly o: CallbackOptions;
   private readonly d: { integrations: IntegrationStore; directory: DirectoryStore; clock: Clock; logger: Logger };
@@ -97,13 +98,12 @@ export class CallbackQueue {
     this.insertStmt.run(id, request.integrationId, request.id, request.callbackUrl, JSON.stringify(body), now, now);
   }
 
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.runOnce(), intervalMs);
-    this.timer.unref();
+  start(intervalMs: number, every: Every): void {
+    this.timer = every('integration callbacks', intervalMs, () => this.runOnce());
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.timer?.stop();
     this.timer = null;
     await this.running;
   }

@@ -1,3 +1,4 @@
+import type { Every, GuardedTimer } from '../../store/guarded-timer.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { WriteGate } from '../../store/write-gate.ts';
 import type { NoticeReach } from './notice-reach.ts';
@@ -20,7 +21,7 @@ export class NoticeStatsFeed {
   private readonly dirty = new Set<string>();
   private readonly watched = new Map<string, number>();
   private readonly lastSent = new Map<string, string>();
-  private timer: NodeJS.Timeout | null = null;
+  private timer: GuardedTimer | null = null;
   private nextFlushAt = 0;
   private readonly d: { gate: WriteGate; store: NoticeStore; reach: NoticeReach; clock: Clock };
 
@@ -38,13 +39,12 @@ export class NoticeStatsFeed {
     this.dirty.add(noticeId);
   }
 
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => this.pacedFlush(), intervalMs);
-    this.timer.unref();
+  start(intervalMs: number, every: Every): void {
+    this.timer = every('notice stats', intervalMs, () => this.pacedFlush());
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.timer?.stop();
     this.timer = null;
   }
 

@@ -1,3 +1,4 @@
+import type { Every } from '../../store/guarded-timer.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Clock } from '../../../shared/domain/clock.ts';
@@ -64,10 +65,10 @@ export function createNotices(
     feed,
     onboarding,
     /** Finishes deliveries a crash interrupted and starts the live numbers. */
-    start(statsIntervalMs: number): void {
+    start(statsIntervalMs: number, every: Every): void {
       const resumed = fanout.resume();
       if (resumed > 0) deps.logger.info({ notices: resumed }, 'resuming notice deliveries');
-      feed.start(statsIntervalMs);
+      feed.start(statsIntervalMs, every);
     },
     /** On the sweep timer: scheduled notices that are due go live; stalled deliveries restart. */
     tick(): void {

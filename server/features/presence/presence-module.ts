@@ -1,3 +1,4 @@
+import type { Every, GuardedTimer } from '../../store/guarded-timer.ts';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { Clock } from '../../../shared/domain/clock.ts';
@@ -32,7 +33,7 @@ export function createPresence(
 ) {
   // The gateway is created after the method table; presence reaches it once attached (`start`).
   let deliver: (connectionIds: ReadonlySet<string>, view: PresenceView) => void = () => {};
-  let timer: NodeJS.Timeout | undefined;
+  let timer: GuardedTimer | undefined;
   const store = new PresenceStore(db);
   const watchers = new PresenceWatchers();
   const tracker = new PresenceTracker({
@@ -61,7 +62,7 @@ export function createPresence(
     watchers,
     service,
     /** Counts the gateway's sockets, sends it the changes, and looks at the clock every `tickMs`. */
-    start(gateway: SocketGateway, tickMs: number, onError: (error: unknown) => void): void {
+    start(gateway: SocketGateway, tickMs: number, every: Every): void {
       deliver = (ids, view) => gateway.signalConnections(ids, { kind: 'presence', presence: view });
       gateway.listen({
         opened: (userId, connectionId) => tracker.connected(userId, connectionId),
@@ -70,17 +71,10 @@ export function createPresence(
           tracker.disconnected(userId, connectionId);
         },
       });
-      timer = setInterval(() => {
-        try {
-          tick();
-        } catch (error) {
-          onError(error);
-        }
-      }, tickMs);
-      timer.unref();
+      timer = every('presence tick', tickMs, tick);
     },
     stop(): void {
-      clearInterval(timer);
+      timer?.stop();
     },
     methodHandlers(): Pick<MethodHandlers, Extract<keyof MethodHandlers, `presence.${string}`>> {
       return {
