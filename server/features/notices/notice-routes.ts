@@ -21,7 +21,13 @@ export function addNoticeRoutes(
     authenticateAdmin: (req: IncomingMessage) => Promise<string>;
   },
 ): void {
-  const { notices, authenticate } = deps;
+  const { notices } = deps;
+  // Every route here is a publisher's: the role is checked before a body is read or a notice looked up.
+  const authenticate = async (req: IncomingMessage) => {
+    const userId = await deps.authenticate(req);
+    notices.assertPublisher(userId);
+    return userId;
+  };
   routes
     .add('POST', '/api/notices', async (req, res) => {
       const userId = await authenticate(req);

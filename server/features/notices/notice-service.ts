@@ -290,10 +290,16 @@ export class NoticeService {
     throw new DomainError('forbidden', 'only HR, publishers and admins manage notices');
   }
 
+  /** Refuses anyone who may not publish or manage notices at all (before any notice is looked up). */
+  assertPublisher(userId: string): void {
+    this.scopeOf(userId);
+  }
+
   private manageable(userId: string, noticeId: string): NoticeRow {
+    // The role first: staff learn nothing about which notice ids exist.
+    const scope = this.scopeOf(userId);
     const row = this.d.store.get(noticeId);
     if (!row) throw new DomainError('not_found', `no notice ${noticeId}`);
-    const scope = this.scopeOf(userId);
     if (scope !== null && row.publisher_id !== userId) throw new DomainError('forbidden', 'this notice is not yours to manage');
     return row;
   }
