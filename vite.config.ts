@@ -37,11 +37,14 @@ function electronBuild(entry: string, fileName: string, external: string[]): Use
 /** Files whose assertions include timings (latency under load, search speed, keystrokes). */
 const timedTests = [
   'test/integration/notices-scale.test.ts',
+  // Honest clients' delivery p99 with and without 200 paused readers: a latency comparison.
+  'test/integration/slow-readers.test.ts',
   'electron/core/features/chat/chat-cache.test.ts',
   'renderer/features/launcher/palette-search.test.ts',
 ];
 
-const fuzzTests = ['test/integration/*-fuzz.test.ts'];
+/** Robustness against hostile input and failing machines (fuzzing, a full disk): not calendar-bound. */
+const robustnessTests = ['test/integration/*-fuzz.test.ts', 'test/integration/disk-full.test.ts'];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'electron-main') return electronBuild('electron/main/main.ts', 'main.cjs', nodeExternals);
@@ -73,18 +76,18 @@ export default defineConfig(({ mode }) => {
               'test/bench/**/*.test.ts',
               'test/shell/**/*.test.ts',
             ],
-            exclude: [...timedTests, ...fuzzTests],
+            exclude: [...timedTests, ...robustnessTests],
             sequence: { groupOrder: 0 },
           },
         },
         {
-          // Thousands of generated hostile requests against real processes: robustness, not the calendar,
+          // Hostile requests by the thousand, paused readers, a full disk: robustness, not the calendar,
           // so the moved-clock runs (scripts/test-moved-clock.ts) leave them out.
           extends: true,
           test: {
-            name: 'fuzz',
+            name: 'robustness',
             environment: 'node',
-            include: fuzzTests,
+            include: robustnessTests,
             sequence: { groupOrder: 0 },
           },
         },

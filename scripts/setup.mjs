@@ -17,4 +17,26 @@ if (Number(process.versions.node.split('.')[0]) < 24) {
   env.PATH = `${bin}${path.delimiter}${env.PATH}`;
 }
 execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', env });
+
+// Debian packages the tests use: Chromium for the browser tests (never a downloaded browser), CJK
+// fonts for the screenshots, libfaketime for the moved-clock runs, mount (util-linux) for the
+// full-disk test's tmpfs.
+const debianPackages = ['chromium', 'fonts-noto-cjk', 'faketime', 'util-linux'];
+if (process.platform === 'linux' && existsSync('/usr/bin/dpkg')) {
+  const missing = debianPackages.filter((name) => {
+    try {
+      execSync(`dpkg -s ${name}`, { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  if (missing.length > 0 && process.getuid?.() === 0) {
+    console.log(`Installing Debian packages the tests need: ${missing.join(', ')} …`);
+    execSync(command, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, shell: '/bin/sh' });
+  } else if (missing.length > 0) {
+    console.log(`\nThe tests also need Debian packages this user cannot install. As root, run:\n  ${command}\n`);
+  }
+}
 console.log('\nReady. Next: npm start   (tests: npm test)');
