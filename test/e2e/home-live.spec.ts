@@ -61,7 +61,11 @@ test('sign-in errors say what happened and what to do', async ({ page }) => {
   await page.getByLabel('Username').fill('zhang.wei');
   await page.getByLabel('Password').fill('not-my-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong password for zhang.wei (4 tries left before the account locks).');
+  // One answer for a wrong password and an unknown name (nobody can list the accounts), still saying what comes next.
+  await expect(page.getByRole('alert')).toHaveText(
+    'Wrong name or password for zhang.wei. After 4 more wrong tries, each next one waits (first 30 seconds).',
+  );
+  await page.screenshot({ path: path.join(shots, 'login-wrong-credentials-en.png') });
 
   await page.getByLabel('Server').fill('http://127.0.0.1:9');
   await page.getByLabel('Password').fill('portico-demo');

@@ -10,9 +10,9 @@ export function describeSignInError(error: SignInErrorView, t: TFunction, langua
         ? t('signInError.wrong_credentials', {
             username: error.username,
             count: error.triesBeforeWait,
-            minutes: Math.max(1, Math.round(error.nextWaitMs / 60_000)),
+            wait: formatWait(error.nextWaitMs, language),
           })
-        : t('signInError.wrong_credentials_wait', { username: error.username, seconds: Math.ceil(error.nextWaitMs / 1000) });
+        : t('signInError.wrong_credentials_wait', { username: error.username, wait: formatWait(error.nextWaitMs, language) });
     case 'login_throttled':
       return t('signInError.login_throttled', { username: error.username, seconds: Math.ceil(error.retryAfterMs / 1000) });
     case 'wrong_password':
@@ -26,4 +26,11 @@ export function describeSignInError(error: SignInErrorView, t: TFunction, langua
     default:
       return t(`signInError.${error.code}`, { ...error });
   }
+}
+
+/** "30 seconds", "2 minutes", "30 秒", in the user's language (Intl's units, so no catalog grammar). */
+function formatWait(ms: number, language: string): string {
+  const seconds = Math.ceil(ms / 1000);
+  const [value, unit] = seconds < 120 ? [seconds, 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
 }
