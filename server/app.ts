@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { statfsSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import packageJson from '../package.json' with { type: 'json' };
@@ -35,13 +34,11 @@ import { buildSnapshot } from './features/sync/snapshot.ts';
 import { AckRecorder } from './gateway/ack-recorder.ts';
 import { HttpProblem, HttpRoutes, bearerToken } from './gateway/http-kit.ts';
 import { httpDispatcher } from './gateway/http-dispatch.ts';
-import { clientAddress, isLoopback } from './gateway/client-address.ts';
-import { sameSecret } from './gateway/same-secret.ts';
+import { clientAddress } from './gateway/client-address.ts';
 import { parseRequestTarget } from '../shared/http/request-target.ts';
 import { addOperationsRoutes } from './gateway/operations-routes.ts';
 import { MethodRouter } from './gateway/method-router.ts';
 import { SocketGateway } from './gateway/socket-gateway.ts';
-import { MAX_LIVE_BUFFER_BYTES } from './gateway/connection.ts';
 import { openServerDatabase } from './store/database.ts';
 import { logEpoch } from './store/meta.ts';
 import { WriteGate } from './store/write-gate.ts';
@@ -312,22 +309,10 @@ export async function startPorticoServer(
     db,
     version: SERVER_VERSION,
     shuttingDown: () => shuttingDown,
-    writes: () => health.status,
-    disk: () => {
-      const fs = statfsSync(config.dataDir);
-      return { available: fs.bavail * fs.bsize, total: fs.blocks * fs.bsize };
-    },
-    connections: () => gateway.connectionCount,
-    sockets: () => ({
-      buffered: gateway.bufferedBytes,
-      liveBufferLimit: MAX_LIVE_BUFFER_BYTES,
-      perUserLimit: SOCKETS_PER_USER,
-      counters: gateway.counters,
-    }),
-    mayReadMetrics: (req) =>
-      config.metricsToken !== null
-        ? sameSecret(bearerToken(req) ?? '', config.metricsToken)
-        : isLoopback(clientAddress(req, config.trustProxy)),
+    health,
+    gateway,
+    socketsPerUser: SOCKETS_PER_USER,
+    config,
   });
   addAuthRoutes(routes, {
     auth,

@@ -3,7 +3,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frames.ts';
 import type { Db } from '../store/database.ts';
 import { type HttpRoutes, sendJson } from './http-kit.ts';
-import type { GatewayCounters } from './socket-gateway.ts';
+import type { GatewayCounters, SocketGateway } from './socket-gateway.ts';
+import { statfsSync } from 'node:fs';
+import type { ServerConfig } from '../config.ts';
+import type { WriteHealth } from '../store/write-health.ts';
+import { clientAddress, isLoopback } from './client-address.ts';
+import { MAX_LIVE_BUFFER_BYTES } from './connection.ts';
+import { bearerToken } from './http-kit.ts';
+import { sameSecret } from './same-secret.ts';
 
 /** What operators and load balancers ask: alive, ready (database answers, not shutting down), version, metrics. */
 export function addOperationsRoutes(
@@ -13,16 +20,23 @@ export function addOperationsRoutes(
     version: string;
     shuttingDown: () => boolean;
     /** Whether the last write succeeded (a full disk makes this node not ready). */
-    writes: () => { ok: true } | { ok: false; since: number; reason: string };
-    /** The data folder's file system: free and total bytes. */
-    disk: () => { available: number; total: number };
-    connections: () => number;
-    /** The gateway's bounds and what they refused or cut. */
-    sockets: () => { buffered: number; liveBufferLimit: number; perUserLimit: number; counters: GatewayCounters };
-    /** Who may read /metrics: a bearer token when one is set, else loopback clients only. */
-    mayReadMetrics: (req: IncomingMessage) => boolean;
+    health: WriteHealth;
+    gateway: Pick<SocketGateway, 'connectionCount' | 'bufferedBytes' | 'counters'>;
+    socketsPerUser: number;
+    config: Pick<ServerConfig, 'dataDir' | 'metricsToken' | 'trustProxy'>;
   },
 ): void {
+  const { config, gateway } = deps;
+  /** Who may read /metrics: a bearer token when one is set, else loopback clients only. */
+  const mayReadMetrics = (req: IncomingMessage) =>
+    config.metricsToken !== null
+      ? sameSecret(bearerToken(req) ?? '', config.metricsToken)
+      : isLoopback(clientAddress(req, config.trustProxy));
+  /** The data folder's file system: free and total bytes. */
+  const disk = () => {
+    const fs = statfsSync(config.dataDir);
+    return { available: fs.bavail * fs.bsize, total: fs.blocks * fs.bsize };
+  };
   // How long ready work waited for the event loop since the last scrape: the first sign of overload.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -32,12 +46,12 @@ export function addOperationsRoutes(
       try {
         deps.db.prepare('SELECT 1').get();
         if (deps.shuttingDown()) return sendJson(res, 503, { status: 'shutting_down' });
-        const writes = deps.writes();
+        const writes = deps.health.status;
         if (!writes.ok) return sendJson(res, 503, { status: 'writes_failing', since: writes.since, reason: writes.reason });
         // Small writes can still fit in pages SQLite already has while larger ones fail: the disk itself is asked.
-        const disk = deps.disk();
-        if (disk.available < lowDiskBytes(disk.total))
-          return sendJson(res, 503, { status: 'disk_full', availableBytes: disk.available, totalBytes: disk.total });
+        const space = disk();
+        if (space.available < lowDiskBytes(space.total))
+          return sendJson(res, 503, { status: 'disk_full', availableBytes: space.available, totalBytes: space.total });
         sendJson(res, 200, { status: 'ready' });
       } catch {
         sendJson(res, 503, { status: 'database_unavailable' });
@@ -47,7 +61,7 @@ export function addOperationsRoutes(
       sendJson(res, 200, { serverVersion: deps.version, protocol: PROTOCOL_VERSION, minClientProtocol: 1 }),
     )
     .add('GET', '/metrics', (req, res) => {
-      if (!deps.mayReadMetrics(req))
+      if (!mayReadMetrics(req))
         return sendJson(res, 403, {
           error: {
             code: 'forbidden',
@@ -56,10 +70,15 @@ export function addOperationsRoutes(
         });
       const body = [
         '# TYPE portico_connections gauge',
-        `portico_connections ${deps.connections()}`,
+        `portico_connections ${gateway.connectionCount}`,
         '# TYPE portico_data_free_bytes gauge',
-        `portico_data_free_bytes ${deps.disk().available}`,
-        ...socketSeries(deps.sockets()),
+        `portico_data_free_bytes ${disk().available}`,
+        ...socketSeries({
+          buffered: gateway.bufferedBytes,
+          liveBufferLimit: MAX_LIVE_BUFFER_BYTES,
+          perUserLimit: deps.socketsPerUser,
+          counters: gateway.counters,
+        }),
         '# TYPE portico_process_resident_bytes gauge',
         `portico_process_resident_bytes ${process.memoryUsage().rss}`,
         '# TYPE portico_event_loop_delay_seconds summary',

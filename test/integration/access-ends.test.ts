@@ -2,19 +2,14 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/domain/clock.ts';
-import { login, rawSocket, startTestServer } from './harness.ts';
+import { login, rawSocket, refreshRequest, startTestServer } from './harness.ts';
 
 const json = (token: string, method: string, body?: unknown): RequestInit => ({
   method,
   headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
-const refresh = (url: string, refreshToken: string) =>
-  fetch(`${url}/api/auth/refresh`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
-  });
+const refresh = refreshRequest;
 
 describe('access ends when it should', () => {
   const stops: (() => Promise<void> | void)[] = [];

@@ -1,13 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/domain/clock.ts';
-import { login, rawSocket, startTestServer } from './harness.ts';
+import { login, rawSocket, refreshRequest, startTestServer } from './harness.ts';
 
-const refresh = (url: string, refreshToken: string) =>
-  fetch(`${url}/api/auth/refresh`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ refreshToken }),
-  });
+const refresh = refreshRequest;
 
 describe('sign-in survives a bad network and a clock stepped back', () => {
   const stops: (() => Promise<void> | void)[] = [];

@@ -44,6 +44,15 @@ export async function login(baseUrl: string, username: string, password = 'porti
   return LoginResponse.parse(await res.json());
 }
 
+/** POST /api/auth/refresh as a PC does, answer unread. */
+export function refreshRequest(baseUrl: string, refreshToken: string): Promise<Response> {
+  return fetch(`${baseUrl}/api/auth/refresh`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ refreshToken }),
+  });
+}
+
 export async function publishNotice(baseUrl: string, accessToken: string, body: object): Promise<Response> {
   return fetch(`${baseUrl}/api/notices`, {
     method: 'POST',
