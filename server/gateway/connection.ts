@@ -43,6 +43,12 @@ const HIGH_WATER_BYTES = 4 * 1024 * 1024;
  * lost). Without it, 100 sockets that never read grew the server from 146 MB to 2.3 GB in 45 s.
  */
 export const MAX_LIVE_BUFFER_BYTES = 256 * 1024;
+/**
+ * Clients acknowledge what they applied within moments (delivery receipts). A socket sent this much
+ * live without one acknowledgement is not reading, whatever its buffers say: the kernel alone takes
+ * about 4 MB per loopback socket before Node buffers a byte, copying it on the event loop.
+ */
+export const MAX_UNACKED_LIVE_BYTES = 1024 * 1024;
 
 /**
  * One authenticated socket. Delivery invariant: events go out in seq order, each once; anything
@@ -57,6 +63,7 @@ export class Connection {
   private lastRateNotice = 0;
   private expiryTimer: NodeJS.Timeout | undefined;
   private deferredResume: NodeJS.Timeout | undefined;
+  private unackedLiveBytes = 0;
   /** Resumes replay from the log: a few at once, then one every two seconds. */
   private readonly resumeBucket = new TokenBucket(5, 0.5);
   private readonly bucket: TokenBucket;
@@ -204,6 +211,7 @@ export class Connection {
       }
       case 'ack':
         if (frame.seq <= this.sentSeq) this.deps.acks.note(this.userId, frame.seq);
+        this.unackedLiveBytes = 0; // it reads
         return;
       case 'reauth':
         return void this.onReauth(frame.accessToken);
@@ -312,11 +320,14 @@ export class Connection {
     const head = `{"type":"event","seq":${event.seq},"at":${event.at},"event":`;
     if (event.json.length < FRAGMENT_FROM_CHARS) {
       this.ws.send(`${head}${event.json}}`);
+      if (this.state === 'live') this.unackedLiveBytes += event.json.length;
     } else {
       // A large event goes out as three fragments of one text message, the body encoded once for every
       // recipient and shared: no per-recipient copy of 48 KB (a notice of 16,000 CJK characters).
       this.ws.send(head, { fin: false });
-      this.ws.send(encodedOnce(event.json), { fin: false, binary: false });
+      const body = encodedOnce(event.json);
+      this.ws.send(body, { fin: false, binary: false });
+      if (this.state === 'live') this.unackedLiveBytes += body.length;
       this.ws.send('}', { fin: true });
     }
     this.cutIfTooSlow();
@@ -324,8 +335,12 @@ export class Connection {
 
   /** Live delivery does not wait for a reader (replay does, page by page): one that falls too far behind is cut. */
   private cutIfTooSlow(): void {
-    if (this.state !== 'live' || this.ws.bufferedAmount <= MAX_LIVE_BUFFER_BYTES) return;
-    this.deps.logger.info({ userId: this.userId, buffered: this.ws.bufferedAmount }, 'cutting a socket that reads too slowly');
+    if (this.state !== 'live') return;
+    if (this.ws.bufferedAmount <= MAX_LIVE_BUFFER_BYTES && this.unackedLiveBytes <= MAX_UNACKED_LIVE_BYTES) return;
+    this.deps.logger.info(
+      { userId: this.userId, buffered: this.ws.bufferedAmount, unacked: this.unackedLiveBytes },
+      'cutting a socket that reads too slowly',
+    );
     this.deps.tooSlow();
     this.state = 'awaiting-resume';
     this.ws.terminate();
