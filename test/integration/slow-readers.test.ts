@@ -77,7 +77,9 @@ describe('sockets that never read cannot exhaust the server', () => {
   it('caps one person’s sockets, cuts 200 paused readers during a fan-out, and keeps honest delivery and memory in bounds', async () => {
     const data = tempDir('slow-readers');
     const port = await freePort();
-    const { child, url } = await spawnServer(port, data.dir, {}, ['--demo', '--trust-proxy']);
+    // HR's live meters recompute every watched notice (15 minutes each): 300 notices from the two runs would
+    // make the second run pay twice the first's meter work, so the meters wait out both runs.
+    const { child, url } = await spawnServer(port, data.dir, { PORTICO_STATS_MS: '120000' }, ['--demo', '--trust-proxy']);
     stops.push(() => child.kill('SIGKILL'), data.remove);
     const wsUrl = `${url.replace(/^http/, 'ws')}/ws`;
     const signIn = (name: string, i: number) =>
@@ -136,9 +138,8 @@ describe('sockets that never read cannot exhaust the server', () => {
     expect(metrics).toMatch(/^portico_socket_live_buffer_limit_bytes 262144$/m);
     expect(metrics).toMatch(/^portico_sockets_refused_total\{reason="per_user"\} 1$/m);
     expect(peak).toBeLessThan(RSS_BOUND);
-    // The issue asks for 2×; measured 1.5–2.3× across runs. The excess is two server-wide stalls of about
-    // 200 ms (every client at once, around the 40th and 106th notice) not yet traced, so this holds 2.5×.
-    expect(p99(loaded)).toBeLessThan(2.5 * Math.max(p99(baseline), 25));
+    // Within twice the run without them (a 25 ms floor: a few milliseconds doubled is noise, not harm).
+    expect(p99(loaded)).toBeLessThan(2 * Math.max(p99(baseline), 25));
     expect(child.exitCode).toBeNull();
   }, 180_000);
 });
