@@ -6,9 +6,10 @@
 import { extractAll, listPackage } from '@electron/asar';
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FUSE_SENTINEL, makeStandInElectron } from './packaging/stand-in-electron.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const work = mkdtempSync(path.join(tmpdir(), 'portico-package-'));
@@ -18,15 +19,10 @@ const check = (ok: boolean, message: string) => {
   if (!ok) problems.push(message);
 };
 
-// Electron's fuse wire as a fresh binary carries it: sentinel, version 1, 8 fuses, Electron's defaults.
-const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const standIn = path.join(work, 'electron-dist');
-mkdirSync(path.join(standIn, 'resources'), { recursive: true });
-writeFileSync(path.join(standIn, 'electron'), `#!/bin/sh\n# stand-in Electron\n${SENTINEL}\u0001\u000810110001\n`, {
-  mode: 0o755,
-});
-writeFileSync(
-  path.join(standIn, 'version'),
+const SENTINEL = FUSE_SENTINEL;
+const standIn = makeStandInElectron(
+  work,
+  'linux',
   JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version,
 );
 
