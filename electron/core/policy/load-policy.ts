@@ -1,5 +1,5 @@
 import { policyFilePath, readFilePolicy } from './file-policy.ts';
-import { type RegRunner, readRegistryPolicy, runRegQuery } from './registry-policy.ts';
+import { type RegRunner, readRegistryPolicy, runRegExport } from './registry-policy.ts';
 import { type EffectivePolicy, type PolicySource, resolvePolicy } from './resolve-policy.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function loadPolicy(options: {
 }): Promise<EffectivePolicy> {
   const sources: PolicySource[] = [];
   if (options.platform === 'win32') {
-    const reg = options.reg ?? runRegQuery;
+    const reg = options.reg ?? runRegExport;
     sources.push(await readRegistryPolicy('HKLM', reg), await readRegistryPolicy('HKCU', reg));
   }
   const file = await readFilePolicy(

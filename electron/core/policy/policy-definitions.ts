@@ -13,9 +13,20 @@ interface Text {
   'zh-CN': string;
 }
 
+/**
+ * The MSI's public property for a policy (`msiexec /i portico.msi LOCK_SERVER=1`): it writes the
+ * machine policy value. `invert` turns a "disable"/"lock" property into the policy's boolean
+ * (LOCK_SERVER=1 writes AllowServerChange=0). Lists are set by Group Policy only.
+ */
+export interface MsiProperty {
+  property: string;
+  invert?: boolean;
+}
+
 export interface PolicyDefinition<K extends string = string> {
   key: K;
   registryName: string;
+  msi?: MsiProperty;
   kind: PolicyKind;
   mode: PolicyMode;
   schema: z.ZodType;
@@ -31,9 +42,11 @@ export const policyDefinitions = [
   {
     key: 'serverUrl',
     registryName: 'ServerUrl',
+    msi: { property: 'SERVER_URL' },
     kind: 'text',
     mode: 'default',
-    schema: httpUrl,
+    // IT writes the socket's address as often as the web one: wss://oa.example.com means https://oa.example.com.
+    schema: z.url({ protocol: /^(https?|wss?)$/ }).max(2048),
     label: t('Portico server address', 'Portico 服务器地址'),
     explain: t(
       'The server Portico connects to, for example https://oa.example.com. Users may change it on the sign-in screen unless "Allow changing the server" is disabled.',
@@ -43,6 +56,7 @@ export const policyDefinitions = [
   {
     key: 'allowServerChange',
     registryName: 'AllowServerChange',
+    msi: { property: 'LOCK_SERVER', invert: true },
     kind: 'boolean',
     mode: 'mandatory',
     schema: z.boolean(),
@@ -55,6 +69,7 @@ export const policyDefinitions = [
   {
     key: 'autoStart',
     registryName: 'AutoStart',
+    msi: { property: 'AUTOSTART' },
     kind: 'boolean',
     mode: 'mandatory',
     schema: z.boolean(),
@@ -64,6 +79,7 @@ export const policyDefinitions = [
   {
     key: 'autoUpdate',
     registryName: 'AutoUpdate',
+    msi: { property: 'DISABLE_UPDATES', invert: true },
     kind: 'boolean',
     mode: 'mandatory',
     schema: z.boolean(),
@@ -76,6 +92,7 @@ export const policyDefinitions = [
   {
     key: 'updateUrl',
     registryName: 'UpdateUrl',
+    msi: { property: 'UPDATE_URL' },
     kind: 'text',
     mode: 'mandatory',
     schema: httpUrl,
@@ -100,6 +117,7 @@ export const policyDefinitions = [
   {
     key: 'chatEnabled',
     registryName: 'ChatEnabled',
+    msi: { property: 'DISABLE_CHAT', invert: true },
     kind: 'boolean',
     mode: 'mandatory',
     schema: z.boolean(),
@@ -109,6 +127,7 @@ export const policyDefinitions = [
   {
     key: 'defaultLanguage',
     registryName: 'DefaultLanguage',
+    msi: { property: 'LANGUAGE' },
     kind: 'enum',
     mode: 'default',
     schema: z.enum(['en', 'zh-CN', 'he']),
@@ -123,6 +142,7 @@ export const policyDefinitions = [
   {
     key: 'proxyMode',
     registryName: 'ProxyMode',
+    msi: { property: 'PROXY_MODE' },
     kind: 'enum',
     mode: 'mandatory',
     schema: z.enum(['system', 'direct', 'fixed_servers', 'pac_script']),
@@ -138,6 +158,7 @@ export const policyDefinitions = [
   {
     key: 'proxyServer',
     registryName: 'ProxyServer',
+    msi: { property: 'PROXY_SERVER' },
     kind: 'text',
     mode: 'mandatory',
     schema: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'host:port'),
@@ -147,6 +168,7 @@ export const policyDefinitions = [
   {
     key: 'proxyPacUrl',
     registryName: 'ProxyPacUrl',
+    msi: { property: 'PROXY_PAC_URL' },
     kind: 'text',
     mode: 'mandatory',
     schema: httpUrl,
@@ -156,6 +178,7 @@ export const policyDefinitions = [
   {
     key: 'proxyBypassList',
     registryName: 'ProxyBypassList',
+    msi: { property: 'PROXY_BYPASS_LIST' },
     kind: 'text',
     mode: 'mandatory',
     schema: z.string().max(2048),

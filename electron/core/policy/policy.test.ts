@@ -5,15 +5,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { policyFilePath, readFilePolicy } from './file-policy.ts';
 import { loadPolicy } from './load-policy.ts';
-import { parseRegQuery, readRegistryPolicy, registryToPolicy } from './registry-policy.ts';
+import { decodeRegExport, parseRegExport } from './reg-export-format.ts';
+import { readRegistryPolicy, registryToPolicy } from './registry-policy.ts';
 import { lockedKeys, resolvePolicy } from './resolve-policy.ts';
 
-const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/reg-query', name), 'utf8');
+/** `reg export` files written by Wine's real reg.exe (test/installer/reg-fixtures.ts records them). */
+const exported = (hive: 'hklm' | 'hkcu') =>
+  decodeRegExport(readFileSync(path.join(import.meta.dirname, '../../../test/fixtures/reg-export', `${hive}.reg`)));
 const recorded = {
-  HKLM: { code: 0, stdout: fixture('hklm-full.txt'), stderr: '' },
-  HKCU: { code: 0, stdout: fixture('hkcu-conflicting.txt'), stderr: '' },
+  HKLM: { found: true, exported: exported('hklm') },
+  HKCU: { found: true, exported: exported('hkcu') },
 };
-const missing = { code: 1, stdout: '', stderr: fixture('missing-stderr.txt') };
 
 function policyFile(content: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'portico-policy-')), 'policy.json');
@@ -21,23 +23,32 @@ function policyFile(content: string): string {
   return file;
 }
 
-describe('reading reg query output', () => {
-  it('parses values, types and subkeys, with CRLF or LF', () => {
-    const values = parseRegQuery(fixture('hklm-full.txt'));
-    expect(values).toContainEqual({
-      key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Portico',
-      name: 'AllowServerChange',
-      type: 'REG_DWORD',
-      data: '0x0',
-    });
-    expect(parseRegQuery(fixture('hklm-full.txt').replaceAll('\r\n', '\n'))).toEqual(values);
-    expect(parseRegQuery('HKEY_CURRENT_USER\\X\r\n    Empty Name    REG_SZ    \r\n')).toEqual([
-      { key: 'HKEY_CURRENT_USER\\X', name: 'Empty Name', type: 'REG_SZ', data: '' },
+describe('reading reg export files', () => {
+  it('reads every value type reg.exe writes, with Chinese text, quotes and wrapped hex', () => {
+    const values = parseRegExport(exported('hkcu'));
+    const root = 'HKEY_CURRENT_USER\\SOFTWARE\\Policies\\Portico';
+    expect(values).toContainEqual({ key: root, name: 'AllowServerChange', data: 1 });
+    expect(values).toContainEqual({ key: root, name: 'Colour', data: 'say "blue" \\ twice' });
+    expect(values).toContainEqual({ key: root, name: 'AllowedPrograms', data: ['D:\\工具\\审批助手.exe', 'C:\\Tools\\a.exe'] });
+    expect(parseRegExport(exported('hkcu').replaceAll('\r\n', '\n'))).toEqual(values);
+  });
+
+  it('decodes the UTF-16 file reg.exe writes and skips what it cannot read', () => {
+    const text = 'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\X]\r\n"A"="中文"\r\n';
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(parseRegExport(decodeRegExport(bytes))).toEqual([{ key: 'HKEY_CURRENT_USER\\X', name: 'A', data: '中文' }]);
+    expect(
+      parseRegExport(
+        '[HKEY_CURRENT_USER\\X]\r\n"B"=dword:zz\r\n"C"="unterminated\r\nnot a value\r\n"D"=hex:01,02\r\n@="default"\r\n',
+      ),
+    ).toEqual([
+      { key: 'HKEY_CURRENT_USER\\X', name: 'D', data: { unsupportedType: 'REG_BINARY' } },
+      { key: 'HKEY_CURRENT_USER\\X', name: '@', data: 'default' },
     ]);
   });
 
   it('turns DWORDs into booleans and a numbered subkey into an ordered list, keeping Chinese paths', () => {
-    const raw = registryToPolicy(parseRegQuery(fixture('hklm-full.txt')), 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Portico');
+    const raw = registryToPolicy(parseRegExport(exported('hklm')), 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Portico');
     expect(raw).toEqual({
       serverUrl: 'https://oa.example.com',
       allowServerChange: false,
@@ -53,7 +64,10 @@ describe('reading reg query output', () => {
   });
 
   it('treats a missing policy key as an empty source', async () => {
-    expect(await readRegistryPolicy('HKLM', async () => missing)).toEqual({ name: 'machine', values: {} });
+    expect(await readRegistryPolicy('HKLM', async () => ({ found: false, exported: '' }))).toEqual({
+      name: 'machine',
+      values: {},
+    });
   });
 });
 

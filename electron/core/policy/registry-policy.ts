@@ -1,47 +1,20 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { policyByRegistryName } from './policy-definitions.ts';
+import { decodeRegExport, parseRegExport, type RegistryData, type RegistryValue } from './reg-export-format.ts';
 import type { PolicySource } from './resolve-policy.ts';
 
 export const POLICY_KEY_PATH = 'SOFTWARE\\Policies\\Portico';
+export type Hive = 'HKLM' | 'HKCU';
 
-export interface RegistryValue {
-  key: string;
-  name: string;
-  type: string;
-  data: string;
-}
+const rootKeyOf = (hive: Hive) => `${hive === 'HKLM' ? 'HKEY_LOCAL_MACHINE' : 'HKEY_CURRENT_USER'}\\${POLICY_KEY_PATH}`;
 
-const VALUE_LINE = /^ {4}(.+?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/;
-
-/** Parses `reg query <key> /s` output (CRLF or LF) into values under their key paths. */
-export function parseRegQuery(output: string): RegistryValue[] {
-  const values: RegistryValue[] = [];
-  let key = '';
-  for (const line of output.split(/\r?\n/)) {
-    if (line.trim() === '') continue;
-    if (/^HKEY_/i.test(line)) {
-      key = line.trim();
-      continue;
-    }
-    const match = VALUE_LINE.exec(line);
-    if (match && key) values.push({ key, name: match[1]!, type: match[2]!, data: match[3] ?? '' });
-  }
-  return values;
-}
-
-function decode(value: RegistryValue): unknown {
-  switch (value.type) {
-    case 'REG_DWORD':
-    case 'REG_QWORD':
-      return Number.parseInt(value.data, 16);
-    case 'REG_MULTI_SZ':
-      return value.data.split('\\0').filter(Boolean);
-    case 'REG_SZ':
-    case 'REG_EXPAND_SZ':
-      return value.data;
-    default:
-      return { unsupportedType: value.type };
-  }
+/** A DWORD 0/1 is a boolean policy's false/true; anything else is passed on for the schema to refuse. */
+function asPolicyValue(kind: string | undefined, data: RegistryData): unknown {
+  if (kind === 'boolean' && (data === 0 || data === 1)) return data === 1;
+  return data;
 }
 
 /**
@@ -56,25 +29,13 @@ export function registryToPolicy(values: readonly RegistryValue[], rootKey: stri
     const key = value.key.toLowerCase();
     if (key === root) {
       const definition = policyByRegistryName.get(value.name.toLowerCase());
-      if (!definition) {
-        raw[value.name] = decode(value);
-        continue;
-      }
-      const decoded = decode(value);
-      raw[definition.key] =
-        definition.kind === 'boolean' && typeof decoded === 'number'
-          ? decoded === 1
-            ? true
-            : decoded === 0
-              ? false
-              : decoded
-          : decoded;
+      raw[definition?.key ?? value.name] = asPolicyValue(definition?.kind, value.data);
     } else if (key.startsWith(`${root}\\`)) {
       const listName = key.slice(root.length + 1);
-      const definition = policyByRegistryName.get(listName);
-      const entries = lists.get(definition?.key ?? listName) ?? [];
-      entries.push({ order: Number.parseInt(value.name, 10), value: decode(value) });
-      lists.set(definition?.key ?? listName, entries);
+      const listKey = policyByRegistryName.get(listName)?.key ?? listName;
+      const entries = lists.get(listKey) ?? [];
+      entries.push({ order: Number.parseInt(value.name, 10), value: value.data });
+      lists.set(listKey, entries);
     }
   }
   for (const [key, entries] of lists) {
@@ -85,27 +46,48 @@ export function registryToPolicy(values: readonly RegistryValue[], rootKey: stri
   return raw;
 }
 
-export type RegRunner = (hive: 'HKLM' | 'HKCU') => Promise<{ code: number; stdout: string; stderr: string }>;
+/** One hive's policy key as an export file's text; `found: false` when the key does not exist. */
+export type RegRunner = (hive: Hive) => Promise<{ found: boolean; exported: string }>;
+
+/** Runs `reg <args>` and resolves with its exit code. Injectable: the tests run Wine's reg.exe. */
+export type RegCommand = (args: readonly string[]) => Promise<number>;
 
 /**
- * Runs reg.exe with the console switched to UTF-8 (code page 65001): reg prints in the OEM code
- * page otherwise, which garbles a Chinese program path. Asynchronous: the main process never waits.
+ * `reg export <key> <file> /y` into a private temporary folder, then the file's text. No shell and
+ * no quoting games: the arguments go to reg.exe as they are (a cmd.exe command line with quotes
+ * inside one argument is re-escaped by Node and reg then sees a key named `"HKLM\…"`).
  */
-export const runRegQuery: RegRunner = (hive) =>
-  new Promise((resolve) => {
-    execFile(
-      'cmd.exe',
-      ['/d', '/s', '/c', `chcp 65001 >nul && reg query "${hive}\\${POLICY_KEY_PATH}" /s`],
-      { windowsHide: true, timeout: 10_000, encoding: 'utf8' },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
+export function regExportRunner(reg: RegCommand, toRegPath: (file: string) => string = (file) => file): RegRunner {
+  return async (hive) => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'portico-policy-'));
+    const file = path.join(folder, `${hive}.reg`);
+    try {
+      const code = await reg(['export', `${hive}\\${POLICY_KEY_PATH}`, toRegPath(file), '/y']);
+      if (code !== 0) return { found: false, exported: '' };
+      return { found: true, exported: decodeRegExport(await readFile(file)) };
+    } catch {
+      return { found: false, exported: '' };
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  };
+}
 
-/** One hive's policy; a missing key (reg exits 1) is an empty source, not an error. */
-export async function readRegistryPolicy(hive: 'HKLM' | 'HKCU', run: RegRunner = runRegQuery): Promise<PolicySource> {
+/** Windows' own reg.exe; asynchronous, so the main process never waits on it. */
+export const runRegExport: RegRunner = regExportRunner(
+  (args) =>
+    new Promise((resolve) => {
+      const reg = path.join(process.env.SystemRoot ?? 'C:\\Windows', 'System32', 'reg.exe');
+      execFile(reg, [...args], { windowsHide: true, timeout: 10_000 }, (error) =>
+        resolve(error ? (typeof error.code === 'number' ? error.code : 1) : 0),
+      );
+    }),
+);
+
+/** One hive's policy; a missing key is an empty source, not an error. */
+export async function readRegistryPolicy(hive: Hive, run: RegRunner = runRegExport): Promise<PolicySource> {
   const name = hive === 'HKLM' ? 'machine' : 'user';
-  const rootKey = `${hive === 'HKLM' ? 'HKEY_LOCAL_MACHINE' : 'HKEY_CURRENT_USER'}\\${POLICY_KEY_PATH}`;
   const result = await run(hive);
-  if (result.code !== 0) return { name, values: {} };
-  return { name, values: registryToPolicy(parseRegQuery(result.stdout), rootKey) };
+  if (!result.found) return { name, values: {} };
+  return { name, values: registryToPolicy(parseRegExport(result.exported), rootKeyOf(hive)) };
 }

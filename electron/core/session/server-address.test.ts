@@ -7,6 +7,9 @@ describe('server address typed by a user', () => {
     ['https://oa.example.com/', 'https://oa.example.com', 'wss://oa.example.com/ws'],
     ['  http://127.0.0.1:8787  ', 'http://127.0.0.1:8787', 'ws://127.0.0.1:8787/ws'],
     ['https://example.com/portico/', 'https://example.com/portico', 'wss://example.com/portico/ws'],
+    // IT often writes the socket's address (SERVER_URL=wss://… on the msiexec command line).
+    ['wss://oa.example.com', 'https://oa.example.com', 'wss://oa.example.com/ws'],
+    ['ws://10.0.0.5:8787/', 'http://10.0.0.5:8787', 'ws://10.0.0.5:8787/ws'],
   ])('%s → %s', (input, httpUrl, wsUrl) => {
     expect(normalizeServerUrl(input)).toEqual({ httpUrl, wsUrl });
   });

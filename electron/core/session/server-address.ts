@@ -9,6 +9,7 @@ export function normalizeServerUrl(input: string): { httpUrl: string; wsUrl: str
   } catch {
     return null;
   }
+  if (url.protocol === 'ws:' || url.protocol === 'wss:') url = new URL(`http${url.href.slice(2)}`);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.username || url.password || url.search || url.hash) return null;
   const httpUrl = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
