@@ -1,0 +1,72 @@
+/** msiexec under Wine, as IT runs it: silently, with a verbose log, from a shell or as a service. */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { WinePrefix } from './wine-prefix.ts';
+
+export interface MsiRun {
+  code: number;
+  log: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const readLog = (file: string) => (existsSync(file) ? readFileSync(file, 'latin1').replaceAll('\0', '') : '');
+
+/** `msiexec <verb> <msi> /qn <properties…> /l*v <log>` from the test, as a login script or a person would. */
+export async function msiexec(
+  wine: WinePrefix,
+  verb: '/i' | '/x',
+  msi: string,
+  properties: readonly string[] = [],
+): Promise<MsiRun> {
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'portico-msilog-')), 'msi.log');
+  const result = await wine.run(['msiexec', verb, wine.windowsPath(msi), '/qn', ...properties, '/l*v', wine.windowsPath(log)]);
+  return { code: result.code, log: readLog(log) };
+}
+
+/**
+ * The same install started by the service manager, as deployment tools (SCCM, Intune, a GPO
+ * software install) run msiexec: no console, no shell, the service's account and environment.
+ * The service runs as LocalSystem (its ObjectName); msiexec is no service, so the manager
+ * reports it did not answer (1053) while the install runs: the outcome is read from the log.
+ */
+export async function msiexecAsService(wine: WinePrefix, msi: string, properties: readonly string[]): Promise<MsiRun> {
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'portico-msilog-')), 'msi.log');
+  const command = [
+    'C:\\windows\\system32\\msiexec.exe',
+    '/i',
+    wine.windowsPath(msi),
+    '/qn',
+    ...properties,
+    '/l*v',
+    wine.windowsPath(log),
+  ];
+  const created = await wine.run(['sc.exe', 'create', 'PorticoDeploy', 'binpath=', command.join(' ')]);
+  if (created.code !== 0) throw new Error(`sc create failed: ${created.stdout}${created.stderr}`);
+  try {
+    // Wine's service manager may not know a service created a moment ago (1060): start again
+    // until the install's log appears.
+    for (let attempt = 0; attempt < 10 && !existsSync(log); attempt++) {
+      await wine.run(['sc.exe', 'start', 'PorticoDeploy']);
+      for (let waited = 0; waited < 3000 && !existsSync(log); waited += 250) await sleep(250);
+    }
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const ended = /Action ended [^\n]*: INSTALL\. Return value (\d+)\./.exec(readLog(log));
+      if (ended) return { code: ended[1] === '1' ? 0 : 1603 & 0xff, log: readLog(log) };
+      if (Date.now() > deadline) throw new Error(`the service's install did not finish: ${readLog(log).slice(-500)}`);
+      await sleep(250);
+    }
+  } finally {
+    await wine.run(['sc.exe', 'delete', 'PorticoDeploy']);
+  }
+}
+
+/** A folder the installer resolved, from the log's `Property(S): Name = value` lines, as a Linux path. */
+export function loggedFolder(wine: WinePrefix, log: string, property: string): string | null {
+  const match = new RegExp(`Property\\(S\\): ${property} = C:\\\\(.*)`).exec(log);
+  return match ? path.join(wine.driveC, ...match[1]!.trim().split('\\').filter(Boolean)) : null;
+}
+
+/** Whether the log shows the launch conditions refusing the install (Wine logs no message text). */
+export const launchConditionsFailed = (log: string) => /Action ended [^\n]*: LaunchConditions\. Return value [^1]/.test(log);
