@@ -10,19 +10,17 @@ const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8
   npmRebuild: boolean;
   asarUnpack: string[];
   protocols: { schemes: string[] }[];
-  msi: { perMachine: boolean; upgradeCode: string; createStartMenuShortcut: boolean };
+  win: { target: string[] };
   electronFuses: Record<string, boolean>;
 };
 
 describe('packaging configuration', () => {
   it('ties toasts to the Start-menu shortcut: appId is the AppUserModelID the app sets', () => {
     expect(config.appId).toBe(APP_USER_MODEL_ID);
-    expect(config.msi.createStartMenuShortcut).toBe(true);
   });
 
-  it('builds a per-machine MSI with a fixed upgrade code, and registers portico://', () => {
-    expect(config.msi.perMachine).toBe(true);
-    expect(config.msi.upgradeCode).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  it("leaves the MSI to the project's own WiX source (test/installer checks it), and registers portico://", () => {
+    expect(config.win.target).not.toContain('msi');
     expect(config.protocols.flatMap((p) => p.schemes)).toContain('portico');
   });
 
