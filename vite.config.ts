@@ -44,7 +44,11 @@ const timedTests = [
 ];
 
 /** Robustness against hostile input and failing machines (fuzzing, a full disk): not calendar-bound. */
-const robustnessTests = ['test/integration/*-fuzz.test.ts', 'test/integration/disk-full.test.ts'];
+const robustnessTests = [
+  'test/integration/*-fuzz.test.ts',
+  'test/integration/disk-full.test.ts',
+  'test/integration/reconnect.test.ts',
+];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'electron-main') return electronBuild('electron/main/main.ts', 'main.cjs', nodeExternals);

@@ -10,7 +10,7 @@ import { startPorticoServer, type PorticoServer } from '../../server/app.ts';
 import { defaultConfig, type ServerConfig } from '../../server/config.ts';
 import { ClientCache } from '../../electron/core/cache/client-cache.ts';
 import { Outbox } from '../../electron/core/sync/outbox.ts';
-import { SyncClient } from '../../electron/core/sync/sync-client.ts';
+import { SyncClient, type SyncClientOptions } from '../../electron/core/sync/sync-client.ts';
 import { systemClock } from '../../shared/domain/clock.ts';
 import { type CoreOptions, PorticoCore } from '../../electron/core/portico-core.ts';
 import type { LauncherShell } from '../../electron/core/features/launcher/launcher-types.ts';
@@ -66,6 +66,8 @@ export function syncClientFor(
   baseUrl: () => string,
   tokens: { accessToken: string; refreshToken: string },
   cacheFile: string,
+  /** The tests' quick backoffs by default; a reconnect test passes the product's own. */
+  tuning: Partial<SyncClientOptions> = { backoffBaseMs: 50, backoffCapMs: 500, restartCapMs: 500, probeMs: 100 },
 ): { client: SyncClient; cache: ClientCache; outbox: Outbox; appliedSeqs: number[] } {
   const cache = new ClientCache(cacheFile);
   const outbox = new Outbox(cache.db);
@@ -75,8 +77,7 @@ export function syncClientFor(
     cache,
     outbox,
     clock: systemClock,
-    backoffBaseMs: 50,
-    backoffCapMs: 500,
+    ...tuning,
     accessToken: async (force) => {
       if (!force) return current.accessToken;
       const res = await fetch(`${baseUrl()}/api/auth/refresh`, {

@@ -7,7 +7,9 @@ import { type MethodName, type MethodParams, type MethodResult, Snapshot, method
 import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { Signal } from '../../../shared/protocol/signals.ts';
 import type { ClientCache, Feature } from '../cache/client-cache.ts';
-import { fullJitterDelay } from './backoff.ts';
+import { type Failure, ReconnectPolicy, defaultReconnectTuning, failureOfError, parseRetryAfter } from './reconnect-policy.ts';
+import { Liveness } from './liveness.ts';
+import { dial } from './socket-dialer.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
 import { PendingRequests, RequestError } from './pending-requests.ts';
 
@@ -25,8 +27,16 @@ export interface SyncClientOptions {
   accessToken: (force: boolean) => Promise<string | null>;
   backoffBaseMs?: number;
   backoffCapMs?: number;
+  /** Backoff cap while the server is down or restarting (refused, or it closed us). */
+  restartCapMs?: number;
+  /** Probe period while this machine has no network at all. */
+  probeMs?: number;
+  /** An attempt whose TCP connect gets no answer this long ends, and probing goes on. */
+  connectTimeoutMs?: number;
   heartbeatMs?: number;
   pongTimeoutMs?: number;
+  /** Pong timeout of the ping a nudge sends on a socket that looks online. */
+  nudgePongTimeoutMs?: number;
   requestTimeoutMs?: number;
   random?: () => number;
   log?: (level: 'info' | 'warn', message: string, detail?: unknown) => void;
@@ -45,17 +55,17 @@ interface SyncEvents {
 
 /**
  * The socket to the server: resume from the cache's applied seq, apply in order, fill gaps,
- * reconnect with full jitter, and send the outbox in order once caught up.
+ * reconnect as the failure suggests (reconnect-policy.ts), and send the outbox in order once caught up.
  */
 export class SyncClient extends EventEmitter<SyncEvents> {
   private ws: WebSocket | null = null;
   private stateValue: SyncState = 'offline';
   private stopped = true;
-  private attempt = 0;
+  private readonly reconnect: ReconnectPolicy;
+  private failure: () => Failure = () => ({ kind: 'other' });
   private nextRetryAtValue: number | null = null;
   private reconnectTimer: NodeJS.Timeout | undefined;
-  private heartbeatTimer: NodeJS.Timeout | undefined;
-  private pongTimer: NodeJS.Timeout | undefined;
+  private readonly liveness: Liveness;
   private refreshTimer: NodeJS.Timeout | undefined;
   private readonly pending = new PendingRequests();
   private inbox: EventFrame[] = [];
@@ -69,14 +79,27 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   constructor(options: SyncClientOptions) {
     super();
     this.o = {
-      backoffBaseMs: 500,
-      backoffCapMs: 60_000,
-      heartbeatMs: 20_000,
-      pongTimeoutMs: 10_000,
+      backoffBaseMs: defaultReconnectTuning.baseMs,
+      backoffCapMs: defaultReconnectTuning.capMs,
+      restartCapMs: defaultReconnectTuning.restartCapMs,
+      probeMs: defaultReconnectTuning.probeMs,
+      connectTimeoutMs: 3_000,
+      // A silent drop is noticed within heartbeat + pong timeout (15 s) without help from the OS.
+      heartbeatMs: 10_000,
+      pongTimeoutMs: 5_000,
+      nudgePongTimeoutMs: 3_000,
       requestTimeoutMs: 15_000,
       random: Math.random,
       ...options,
     };
+    this.liveness = new Liveness(this.o.heartbeatMs, this.o.pongTimeoutMs);
+    this.reconnect = new ReconnectPolicy({
+      baseMs: this.o.backoffBaseMs,
+      capMs: this.o.backoffCapMs,
+      restartCapMs: this.o.restartCapMs,
+      probeMs: this.o.probeMs,
+      random: this.o.random,
+    });
   }
 
   get state(): SyncState {
@@ -100,12 +123,29 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     this.setState('offline');
   }
 
-  /** The OS said the network or the machine came back: try now instead of waiting out the backoff. */
+  /**
+   * The network changed, the machine woke, or the user pressed "Retry now". Offline: try now.
+   * Connecting: drop the attempt (it may be stuck on a path that is gone) and start afresh.
+   * Online: ping at once with a short timeout, so a socket that died with the old network is
+   * found in seconds, not at the next heartbeat.
+   */
   nudge(): void {
-    if (this.stopped || this.stateValue !== 'offline') return;
-    clearTimeout(this.reconnectTimer);
-    this.attempt = 0;
-    void this.connect();
+    if (this.stopped) return;
+    if (this.stateValue === 'offline') {
+      clearTimeout(this.reconnectTimer);
+      this.reconnect.reset();
+      void this.connect();
+    } else if (this.stateValue === 'connecting' && this.ws) {
+      const ws = this.ws;
+      ws.removeAllListeners('close');
+      ws.on('error', () => undefined);
+      this.ws = null;
+      ws.terminate();
+      this.reconnect.reset();
+      void this.connect();
+    } else if (this.ws?.readyState === WebSocket.OPEN) {
+      this.liveness.ping(this.ws, this.o.nudgePongTimeoutMs);
+    }
   }
 
   /** A read-only request; fails fast when there is no socket. The answer is checked against the protocol. */
@@ -134,18 +174,15 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       token = await this.o.accessToken(false);
     } catch (error) {
       this.o.log?.('warn', 'could not get an access token; will retry', error);
-      return this.scheduleReconnect();
+      return this.scheduleReconnect(failureOfError((error as { cause?: unknown }).cause ?? error));
     }
     if (token === null) return this.endSession();
     if (this.stopped) return;
     const url = typeof this.o.wsUrl === 'function' ? this.o.wsUrl() : this.o.wsUrl;
-    const ws = new WebSocket(url, {
-      headers: { authorization: `Bearer ${token}` },
-      handshakeTimeout: 10_000,
-      maxPayload: 64 * 1024 * 1024,
-      perMessageDeflate: false,
-    });
+    const dialled = dial(url, token, this.o.connectTimeoutMs);
+    const ws = dialled.ws;
     this.ws = ws;
+    this.failure = dialled.failure;
     ws.on('unexpected-response', (_req, res) => {
       ws.removeAllListeners('close');
       ws.terminate();
@@ -160,13 +197,18 @@ export class SyncClient extends EventEmitter<SyncEvents> {
         return;
       }
       this.o.log?.('warn', `server refused the socket with HTTP ${res.statusCode}`);
-      this.scheduleReconnect();
+      const retryAfterMs = parseRetryAfter(res.headers['retry-after'], this.o.clock.now());
+      this.scheduleReconnect({ kind: 'http', status: res.statusCode ?? 0, retryAfterMs });
     });
-    ws.on('open', () => this.armHeartbeat());
-    ws.on('pong', () => clearTimeout(this.pongTimer));
+    ws.on('open', () => {
+      this.failure = () => ({ kind: 'closed', code: 1006 });
+      this.liveness.start(ws);
+    });
     // Frames still in flight on a socket we already left are not ours to apply.
     ws.on('message', (data) => {
-      if (this.ws === ws) this.onFrame(data.toString());
+      if (this.ws !== ws) return;
+      this.liveness.alive();
+      this.onFrame(data.toString());
     });
     ws.on('error', (error) => this.o.log?.('info', 'socket error', error.message));
     ws.on('close', (code, reason) => this.onClose(ws, code, reason.toString()));
@@ -198,7 +240,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
         return;
       case 'resumed':
         this.flushInbox();
-        this.attempt = 0;
+        this.reconnect.reset();
         this.setState('online');
         return void this.drainOutbox();
       case 'resync':
@@ -316,18 +358,6 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(frame));
   }
 
-  private armHeartbeat(): void {
-    clearInterval(this.heartbeatTimer);
-    this.heartbeatTimer = setInterval(() => {
-      const ws = this.ws;
-      if (!ws || ws.readyState !== WebSocket.OPEN) return;
-      ws.ping();
-      clearTimeout(this.pongTimer);
-      // No pong: the path is dead (sleep, VPN switch) even if TCP has not noticed yet.
-      this.pongTimer = setTimeout(() => ws.terminate(), this.o.pongTimeoutMs);
-    }, this.o.heartbeatMs);
-  }
-
   private scheduleRefresh(lifetimeMs: number): void {
     clearTimeout(this.refreshTimer);
     const delay = Math.max(1000, Math.floor(lifetimeMs * 0.8));
@@ -351,13 +381,13 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       );
       return;
     }
-    this.scheduleReconnect();
+    const failure = this.failure();
+    this.scheduleReconnect(failure.kind === 'closed' ? { kind: 'closed', code } : failure);
   }
 
   private teardown(code: number, reason: string): void {
-    clearInterval(this.heartbeatTimer);
+    this.liveness.stop();
     clearTimeout(this.drainRetryTimer);
-    clearTimeout(this.pongTimer);
     clearTimeout(this.refreshTimer);
     const ws = this.ws;
     this.ws = null;
@@ -367,10 +397,12 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     this.pending.rejectAll('the connection closed before an answer');
   }
 
-  private scheduleReconnect(delayMs?: number): void {
+  /** After a failure (its kind decides the delay: reconnect-policy.ts) or after a given delay. */
+  private scheduleReconnect(after: Failure | number = { kind: 'other' }): void {
     if (this.stopped) return;
     this.setState('offline');
-    const delay = delayMs ?? fullJitterDelay(this.attempt++, this.o.backoffBaseMs, this.o.backoffCapMs, this.o.random);
+    const delay = typeof after === 'number' ? after : this.reconnect.delayAfter(after);
+    if (typeof after !== 'number') this.o.log?.('info', `reconnecting in ${delay} ms after ${after.kind}`);
     this.nextRetryAtValue = this.o.clock.now() + delay;
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => void this.connect(), delay);
