@@ -106,6 +106,17 @@ export default defineConfig(({ mode }) => {
           },
         },
         {
+          // Office PCs in network namespaces of their own, the server outside: cables pulled,
+          // packets dropped, the server killed. Needs root and iproute2 (CI has both).
+          extends: true,
+          test: {
+            name: 'network',
+            environment: 'node',
+            include: ['test/netns/**/*.test.ts'],
+            sequence: { groupOrder: 0 },
+          },
+        },
+        {
           extends: true,
           test: {
             name: 'timed',
