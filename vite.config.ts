@@ -48,6 +48,7 @@ const robustnessTests = [
   'test/integration/*-fuzz.test.ts',
   'test/integration/disk-full.test.ts',
   'test/integration/reconnect.test.ts',
+  'test/integration/reconnect-herd.test.ts',
 ];
 
 export default defineConfig(({ mode }) => {

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import type { EffectivePolicy } from '../core/policy/resolve-policy.ts';
 import Conf from 'conf';
+import { watchNetwork } from '../core/lifecycle/network-watch.ts';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault, fileModeOnly } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
@@ -50,6 +51,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     defaultServerUrl: options.defaultServerUrl,
     ...(options.policy ? { policy: options.policy } : {}),
   });
+  // No OS signals here: a watch of the interfaces nudges the socket when the network changes.
+  const stopNetworkWatch = watchNetwork(() => core.nudge());
   const secret = randomBytes(24).toString('base64url');
   const bridge = new BridgeSocket(core, secret, () => port);
   const files = staticFiles(path.resolve(options.rendererDir), () => port);
@@ -91,6 +94,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     core,
     async close() {
       clearInterval(minute);
+      stopNetworkWatch();
       bridge.close();
       core.stop();
       await new Promise<void>((resolve) => {

@@ -339,6 +339,10 @@ export class PorticoCore {
         return { ok: true };
       },
       'connection.get': async () => this.connectionView(),
+      'connection.nudge': async () => {
+        this.nudge();
+        return { ok: true };
+      },
       'home.get': async () => this.homeView(),
       ...noticeHandlers({
         session: () => this.session,

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, globalShortcut, powerMonitor } from 'electron';
 import Store from 'electron-store';
 import { updateDecision, shouldStartAtLogin } from '../core/lifecycle/update-policy.ts';
+import { watchNetwork } from '../core/lifecycle/network-watch.ts';
 import { loadPolicy } from '../core/policy/load-policy.ts';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault } from '../core/secrets/token-vault.ts';
@@ -60,6 +61,8 @@ if (!app.requestSingleInstanceLock()) {
     // Sleep, lock and network changes kill sockets silently: reconnect as soon as the OS says so.
     powerMonitor.on('resume', () => void core.userActive());
     powerMonitor.on('unlock-screen', () => void core.userActive());
+    // Interfaces and carriers (a VPN, a dock, Wi-Fi to cable); the page adds online/offline.
+    watchNetwork(() => core.nudge());
     reportSystemIdle(core, powerMonitor);
     setInterval(() => core.minuteTick(), 60_000).unref();
     // One key clocks in or out from anywhere; the answer comes as a toast. Another app may own it: say so, carry on.

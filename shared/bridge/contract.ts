@@ -70,6 +70,11 @@ export const bridgeCalls = {
     result: z.object({ ok: z.literal(true) }),
   },
   'connection.get': { params: none, result: ConnectionView },
+  /** "Retry now", or the page saw the network change (online, offline) or came back into view. */
+  'connection.nudge': {
+    params: z.object({ reason: z.enum(['retry', 'online', 'offline', 'visible']) }).strict(),
+    result: z.object({ ok: z.literal(true) }),
+  },
   'home.get': { params: none, result: HomeView },
   /** Onboarding (unread) first, then pinned, unread, newest; `query` searches titles and bodies. */
   'notices.list': {

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
-import { fullJitterDelay } from '../../electron/core/sync/backoff.ts';
+import {
+  type Failure,
+  ReconnectPolicy,
+  defaultReconnectTuning,
+  failureOfError,
+  parseRetryAfter,
+} from '../../electron/core/sync/reconnect-policy.ts';
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one machine. */
 export const wallNow = (): number => performance.timeOrigin + performance.now();
@@ -26,7 +32,7 @@ interface Pending {
 /**
  * One simulated PC speaking Portico's wire protocol with the product's rules: refresh, connect with
  * the access token, resume from its last seq in the server's epoch, acknowledge what it applied,
- * reconnect with the product's full-jitter backoff, and resend unanswered actions with the same
+ * reconnect with the product's own policy (by failure), and resend unanswered actions with the same
  * actionId. It keeps no cache: it counts what it was sent (duplicates and gaps) instead.
  */
 export class PorticoBenchClient {
@@ -38,12 +44,15 @@ export class PorticoBenchClient {
   /** When the last `resumed` frame arrived (wall clock). */
   resumedAt = 0;
   autoReconnect = false;
+  /** Connection attempts so far (the herd test counts them per second while the server is down). */
+  connects = 0;
   onEvent: (client: PorticoBenchClient, event: BenchEvent) => void = () => undefined;
 
   private ws: WebSocket | null = null;
   private epoch: string | null = null;
   private accessToken = '';
-  private attempt = 0;
+  private readonly reconnect = new ReconnectPolicy({ ...defaultReconnectTuning, random: Math.random });
+  private failure: Failure = { kind: 'other' };
   private ackTimer: NodeJS.Timeout | undefined;
   private readonly pending = new Map<string, Pending>();
   private readonly account: BenchAccount;
@@ -111,6 +120,8 @@ export class PorticoBenchClient {
   }
 
   private connect(): Promise<void> {
+    this.connects++;
+    this.failure = { kind: 'other' };
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(this.o.wsUrl, {
         headers: { authorization: `Bearer ${this.accessToken}` },
@@ -128,23 +139,31 @@ export class PorticoBenchClient {
       ws.on('message', (data) => {
         if (this.onFrame(data.toString()) === 'resumed') done();
       });
-      ws.on('unexpected-response', (_req, res) => done(new Error(`upgrade: HTTP ${res.statusCode}`)));
-      ws.on('error', (error) => done(error));
-      ws.on('close', () => {
+      ws.on('unexpected-response', (_req, res) => {
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+        this.failure = { kind: 'http', status: res.statusCode ?? 0, retryAfterMs };
+        done(new Error(`upgrade: HTTP ${res.statusCode}`));
+      });
+      ws.on('open', () => (this.failure = { kind: 'closed', code: 1006 }));
+      ws.on('error', (error) => {
+        if (this.failure.kind === 'other') this.failure = failureOfError(error);
+        done(error);
+      });
+      ws.on('close', (code) => {
         done(new Error('closed before resumed'));
         if (this.ws !== ws) return;
         this.resumedAt = 0;
-        if (this.autoReconnect) this.scheduleReconnect();
+        if (this.autoReconnect) this.scheduleReconnect(this.failure.kind === 'closed' ? { kind: 'closed', code } : this.failure);
       });
     });
   }
 
-  private scheduleReconnect(): void {
-    const delay = fullJitterDelay(this.attempt++, 500, 5000);
+  private scheduleReconnect(failure: Failure): void {
+    const delay = this.reconnect.delayAfter(failure);
     setTimeout(() => {
       if (!this.autoReconnect) return;
       this.connect().then(
-        () => (this.attempt = 0),
+        () => this.reconnect.reset(),
         () => undefined, // the close handler schedules the next try
       );
     }, delay);

@@ -41,13 +41,23 @@ export async function startStack(
   launchUrl: string;
   launchUrls: string[];
   stop: () => void;
+  /** Kills the server (as a crash would) and starts it again on the same port and data. */
+  killServer: () => void;
+  startServer: () => Promise<void>;
 }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'portico-e2e-'));
   if (options.seed) await start([...options.seed, path.join(dir, 'server')], /(seeded .*)/);
-  const server = await start(
-    ['server/main.ts', '--port', String(await freePort()), '--data', path.join(dir, 'server'), '--log-level', 'warn', '--demo'],
-    /PORTICO_SERVER_READY (\S+)/,
-  );
+  const serverArgs = [
+    'server/main.ts',
+    '--port',
+    String(await freePort()),
+    '--data',
+    path.join(dir, 'server'),
+    '--log-level',
+    'warn',
+    '--demo',
+  ];
+  let server = await start(serverArgs, /PORTICO_SERVER_READY (\S+)/);
   const hosts: { child: ChildProcess; value: string }[] = [];
   for (let index = 0; index < (options.hosts ?? 1); index += 1) {
     hosts.push(
@@ -74,6 +84,10 @@ export async function startStack(
       for (const host of hosts) host.child.kill('SIGKILL');
       server.child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
+    },
+    killServer: () => server.child.kill('SIGKILL'),
+    startServer: async () => {
+      server = await start(serverArgs, /PORTICO_SERVER_READY (\S+)/);
     },
   };
 }

@@ -17,19 +17,18 @@ describe('the wait before the next attempt, by what went wrong', () => {
     for (let i = 0; i < 50; i++) expect(p.delayAfter({ kind: 'silent' })).toBeLessThan(1_000);
   });
 
-  it('never waits more than 4 s for a server that refuses (down or restarting), and spreads PCs over the window', () => {
+  it('never waits more than 4 s for a server that refuses (down or restarting), spread evenly over that window', () => {
     const p = policy(worst);
     const waits = Array.from({ length: 30 }, () => p.delayAfter({ kind: 'refused' }));
     expect(Math.max(...waits)).toBeLessThan(4_000);
-    expect(waits.slice(-10).every((w) => w > 3_900)).toBe(true); // the ceiling is reached, and held
+    expect(waits.every((w) => w > 3_900)).toBe(true); // the window holds from the first refusal, never grows
     const spread = policy(() => 0.25);
-    for (let i = 0; i < 5; i++) spread.delayAfter({ kind: 'refused' });
     expect(spread.delayAfter({ kind: 'refused' })).toBe(1_000);
   });
 
-  it('comes back within a second after a socket closed, then backs off as for a refusal', () => {
+  it('tries within 2 s after a socket closed, then as for a refusal', () => {
     const p = policy(worst);
-    expect(p.delayAfter({ kind: 'closed', code: 1001 })).toBeLessThan(1_000);
+    expect(p.delayAfter({ kind: 'closed', code: 1001 })).toBeLessThan(2_000);
     expect(p.delayAfter({ kind: 'closed', code: 1001 })).toBeLessThan(4_000);
   });
 

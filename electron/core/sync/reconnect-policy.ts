@@ -92,14 +92,18 @@ export class ReconnectPolicy {
         }
         return fullJitterDelay(this.attempt++, baseMs, capMs, random);
       case 'refused':
-        return fullJitterDelay(this.attempt++, baseMs, restartCapMs, random);
+        // Spread evenly over the window from the first refusal: about one knock per PC per 2 s
+        // on a server that is down, and none waits more than the window once it is back.
+        this.attempt++;
+        return Math.floor(random() * restartCapMs);
       case 'closed':
-        // A dropped path or a server restart: try soon, spread over a second.
+        // A dropped path or a server restart: try soon, spread over two seconds, so 10,000 PCs
+        // whose sockets closed at the same instant do not all knock in the same one.
         if (this.attempt === 0) {
           this.attempt++;
-          return Math.floor(random() * 1000);
+          return Math.floor(random() * 2000);
         }
-        return fullJitterDelay(this.attempt++, baseMs, restartCapMs, random);
+        return Math.floor(random() * restartCapMs);
       case 'other':
         return fullJitterDelay(this.attempt++, baseMs, capMs, random);
     }

@@ -400,10 +400,12 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   /** After a failure (its kind decides the delay: reconnect-policy.ts) or after a given delay. */
   private scheduleReconnect(after: Failure | number = { kind: 'other' }): void {
     if (this.stopped) return;
-    this.setState('offline');
     const delay = typeof after === 'number' ? after : this.reconnect.delayAfter(after);
     if (typeof after !== 'number') this.o.log?.('info', `reconnecting in ${delay} ms after ${after.kind}`);
+    // Before the state changes: the view pushed with "offline" carries when the next try is
+    // (it used to carry the previous attempt's null, so the page said only "Offline").
     this.nextRetryAtValue = this.o.clock.now() + delay;
+    this.setState('offline');
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => void this.connect(), delay);
   }
