@@ -21,8 +21,20 @@ execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', env });
 // Debian packages the tests use: Chromium for the browser tests (never a downloaded browser), CJK
 // fonts for the screenshots, libfaketime for the moved-clock runs, mount (util-linux) for the
 // full-disk test's tmpfs; wixl and msitools to build and read the MSI, Wine to install it with the
-// real msiexec and read the registry with the real reg.exe, binutils' strip for the stand-in exe.
-const debianPackages = ['chromium', 'fonts-noto-cjk', 'faketime', 'util-linux', 'wixl', 'msitools', 'wine', 'wine64', 'binutils'];
+// real msiexec and read the registry with the real reg.exe, binutils' strip for the stand-in exe,
+// iproute2 for the PCs in network namespaces.
+const debianPackages = [
+  'chromium',
+  'fonts-noto-cjk',
+  'faketime',
+  'util-linux',
+  'wixl',
+  'msitools',
+  'wine',
+  'wine64',
+  'binutils',
+  'iproute2',
+];
 if (process.platform === 'linux' && existsSync('/usr/bin/dpkg')) {
   const missing = debianPackages.filter((name) => {
     try {
