@@ -14,6 +14,7 @@ import { PeoplePage } from '../features/presence/PeoplePage.tsx';
 import { PresenceMenu } from '../features/presence/PresenceMenu.tsx';
 import { useCoreView } from './use-bridge.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { ConnectionContext } from './connection-context.ts';
 import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
@@ -36,6 +37,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
   useEffect(() => portico.on('navigate', ({ route: path }) => navigate(path)), [navigate]);
   useClockShortcut();
   const home = useCoreView('home.get', { pushedBy: 'home.changed' });
+  const connection = useCoreView('connection.get', { pushedBy: 'connection.changed' });
   const page = route.page;
   const setPage = (key: PageKey) => navigate(key);
   const content: Record<PageKey, ReactNode> = {
@@ -48,60 +50,62 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
     launcher: <LauncherPage />,
   };
   return (
-    <NavigationContext.Provider value={navigation}>
-      <div className="frame">
-        <nav className="sidebar" aria-label="Portico">
-          <div className="sidebar-brand">
-            <span className="logo" aria-hidden="true">
-              P
-            </span>
-            <span>{t('app.name')}</span>
-          </div>
-          <ul>
-            {pages
-              .filter((key) => chatEnabled || key !== 'chat')
-              .map((key) => (
-                <li key={key}>
-                  <button
-                    className={page === key ? 'nav-item active' : 'nav-item'}
-                    aria-current={page === key ? 'page' : undefined}
-                    onClick={() => setPage(key)}
-                  >
-                    <span className="nav-icon" aria-hidden="true">
-                      {icons[key]}
-                    </span>
-                    {t(`nav.${key}`)}
-                    {key === 'chat' && (home?.unreadChats ?? 0) > 0 && (
-                      <span className="badge" aria-label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}>
-                        {home?.chatMentions ? '@' : ''}
-                        {home?.unreadChats}
-                      </span>
-                    )}
-                  </button>
-                </li>
-              ))}
-          </ul>
-        </nav>
-        <div className="main">
-          <header className="topbar">
-            <ConnectionBadge />
-            <div className="topbar-end">
-              {chatEnabled && <PresenceMenu userId={user.id} />}
-              <DoNotDisturb />
-              <LanguageSwitch />
-              <span className="user-chip" title={user.departmentName ?? ''}>
-                {user.displayName}
+    <ConnectionContext.Provider value={connection}>
+      <NavigationContext.Provider value={navigation}>
+        <div className="frame">
+          <nav className="sidebar" aria-label="Portico">
+            <div className="sidebar-brand">
+              <span className="logo" aria-hidden="true">
+                P
               </span>
-              <button className="link" onClick={() => void portico.call('session.signOut', {})}>
-                {t('common.signOut')}
-              </button>
+              <span>{t('app.name')}</span>
             </div>
-          </header>
-          <section className="page">{content[page]}</section>
+            <ul>
+              {pages
+                .filter((key) => chatEnabled || key !== 'chat')
+                .map((key) => (
+                  <li key={key}>
+                    <button
+                      className={page === key ? 'nav-item active' : 'nav-item'}
+                      aria-current={page === key ? 'page' : undefined}
+                      onClick={() => setPage(key)}
+                    >
+                      <span className="nav-icon" aria-hidden="true">
+                        {icons[key]}
+                      </span>
+                      {t(`nav.${key}`)}
+                      {key === 'chat' && (home?.unreadChats ?? 0) > 0 && (
+                        <span className="badge" aria-label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}>
+                          {home?.chatMentions ? '@' : ''}
+                          {home?.unreadChats}
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <div className="main">
+            <header className="topbar">
+              <ConnectionBadge />
+              <div className="topbar-end">
+                {chatEnabled && <PresenceMenu userId={user.id} />}
+                <DoNotDisturb />
+                <LanguageSwitch />
+                <span className="user-chip" title={user.departmentName ?? ''}>
+                  {user.displayName}
+                </span>
+                <button className="link" onClick={() => void portico.call('session.signOut', {})}>
+                  {t('common.signOut')}
+                </button>
+              </div>
+            </header>
+            <section className="page">{content[page]}</section>
+          </div>
+          <ToastCenter />
+          <CommandPalette chatEnabled={chatEnabled} />
         </div>
-        <ToastCenter />
-        <CommandPalette chatEnabled={chatEnabled} />
-      </div>
-    </NavigationContext.Provider>
+      </NavigationContext.Provider>
+    </ConnectionContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portico } from '../bridge/portico.ts';
-import { useCoreView } from './use-bridge.ts';
+import { useConnection } from './connection-context.ts';
 
 /** Seconds until `at`, ticking once a second while there is a time to count down to. */
 function useSecondsUntil(at: number | null): number | null {
@@ -39,7 +39,7 @@ function useNetworkSignals(): void {
 
 export function ConnectionBadge() {
   const { t } = useTranslation();
-  const connection = useCoreView('connection.get', { pushedBy: 'connection.changed' });
+  const connection = useConnection();
   const seconds = useSecondsUntil(connection?.state === 'offline' ? (connection.nextRetryAt ?? null) : null);
   useNetworkSignals();
   if (!connection) return null;

@@ -17,6 +17,8 @@ test('an outage says when the next try is, offers "Retry now", and is over withi
   const badge = page.getByTestId('connection');
   const topBar = page.locator('header.topbar');
   const topBarHeight = (await topBar.boundingBox())!.height;
+  const myDot = topBar.locator('.presence-dot');
+  await expect(myDot).toHaveClass(/presence-online/);
 
   stack.killServer();
   await expect(badge).toHaveText(/Offline, retrying in \d+ seconds?|Offline, retrying…|Connecting…/, { timeout: 10_000 });
@@ -25,6 +27,9 @@ test('an outage says when the next try is, offers "Retry now", and is over withi
   const first = await badge.textContent();
   await expect(badge).not.toHaveText(first!, { timeout: 2_500 });
   expect((await topBar.boundingBox())!.height).toBeLessThanOrEqual(topBarHeight + 1);
+  // Nobody's presence is heard while offline: grey and said so, not a stale green.
+  await expect(myDot).toHaveClass(/presence-unknown/);
+  await expect(myDot).toHaveAttribute('aria-label', 'Not known while you are offline');
   await page.screenshot({ path: path.join(shots, 'connection-outage.png') });
   const retry = badge.getByRole('button', { name: 'Retry now' });
   await expect(retry).toBeVisible();
@@ -36,4 +41,5 @@ test('an outage says when the next try is, offers "Retry now", and is over withi
   await expect(badge).toHaveText(/Connected/, { timeout: 5_000 });
   console.log(`connected ${Date.now() - back} ms after the server was ready`);
   await expect(retry).toBeHidden();
+  await expect(myDot).toHaveClass(/presence-online/);
 });
