@@ -7,8 +7,6 @@ export interface Dialled {
   ws: WebSocket;
   /** Why the socket ended before it opened, as far as was seen; 'other' when nothing was. */
   failure(): Failure;
-  /** Marks an HTTP answer that refused the upgrade (set by the caller, which reads the headers). */
-  refusedWith(failure: Failure): void;
 }
 
 /**
@@ -46,9 +44,5 @@ export function dial(url: string, token: string, connectTimeoutMs: number): Dial
   ws.once('open', settle);
   ws.once('close', settle);
   ws.on('error', (error) => (failure ??= failureOfError(error)));
-  return {
-    ws,
-    failure: () => failure ?? { kind: 'other' },
-    refusedWith: (refusal) => (failure = refusal),
-  };
+  return { ws, failure: () => failure ?? { kind: 'other' } };
 }
