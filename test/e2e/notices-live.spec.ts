@@ -52,10 +52,16 @@ test('HR publishes a required notice to Finance; counts and rates move live; rem
 
   // A member reads and acknowledges it.
   await wu.getByTestId('unread-notices').click();
+  const rowTitles = () => wu.locator('.notice-row').allTextContents();
+  await expect(wu.locator('.notice-row', { hasText: title })).toBeVisible();
+  const before = await rowTitles();
   await wu.locator('.notice-row', { hasText: title }).click();
   await expect(wu.locator('.notice-detail .markdown a')).toHaveAttribute('href', 'https://oa.example.com/expenses');
   await wu.getByTestId('acknowledge').click();
   await expect(wu.getByTestId('acked')).toContainText('You acknowledged this on');
+  // Read and acknowledged, it stays where it was under the cursor (core now sorts it below the unread).
+  const positionOf = (rows: string[]) => rows.findIndex((row) => row.includes(title));
+  expect(positionOf(await rowTitles())).toBe(positionOf(before));
   await wu.screenshot({ path: path.join(shots, 'notices-member-acknowledged.png') });
 
   // The publisher's rate changes live, and wu.hao leaves the list of those who have not.

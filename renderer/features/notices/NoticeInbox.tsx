@@ -4,6 +4,7 @@ import { useNavigation } from '../../app/navigation.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { NoticeDetail } from './NoticeDetail.tsx';
 import { NoticeRow } from './NoticeRow.tsx';
+import { keepOrder } from './stable-order.ts';
 import { useCall } from './use-notices.ts';
 
 type Filter = 'all' | 'unread' | 'required';
@@ -16,7 +17,16 @@ export function NoticeInbox({ now }: { now: number }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const { value: notices } = useCall('notices.list', { filter, query: deferredQuery }, 'notices');
+  const { value: fromCore } = useCall('notices.list', { filter, query: deferredQuery }, 'notices');
+  // Reading a notice re-sorts core's answer (unread first): the page keeps what the reader saw.
+  const listKey = `${filter}\u0000${deferredQuery}`;
+  const [seen, setSeen] = useState<{ key: string; from: typeof fromCore; ids: readonly string[] }>({
+    key: '',
+    from: undefined,
+    ids: [],
+  });
+  const notices = fromCore && keepOrder(seen.key === listKey ? seen.ids : [], fromCore);
+  if (fromCore !== seen.from) setSeen({ key: listKey, from: fromCore, ids: notices?.map((n) => n.id) ?? [] });
   const selected = route.itemId && route.itemId.startsWith('n_') ? route.itemId : null;
   return (
     <div className="approvals-split">
