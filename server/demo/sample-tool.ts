@@ -86,4 +86,16 @@ export function addDemoToolRoutes(routes: HttpRoutes, issuer: () => string, cloc
     return sample(req, res);
   };
   routes.add('GET', '/demo/tools/:name', tool).add('POST', '/demo/tools/:name', tool);
+  // The demo's tool without single sign-on (the Staff handbook): a plain page anyone may open.
+  routes.add('GET', '/demo/pages/handbook', (_req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+    res.end(
+      '<!doctype html><meta charset="utf-8"><title>Staff handbook</title>' +
+        '<body style="font-family:system-ui,sans-serif;margin:3rem"><h1 data-testid="handbook">Staff handbook</h1>' +
+        '<p>Working hours, leave, expenses and IT rules (demo page).</p></body>',
+    );
+  });
 }

@@ -41,7 +41,8 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
       icon: 'H',
       color: '#3182ce',
       keywords: ['policy', 'wiki'],
-      target: { kind: 'web', url: `${serverUrl}/demo/tools/handbook`, openIn: 'browser' },
+      // An intranet page everyone may read: no single sign-on, so it must not ask for a ticket.
+      target: { kind: 'web', url: `${serverUrl}/demo/pages/handbook`, openIn: 'browser' },
       position: 30,
     }),
     tool({

@@ -29,6 +29,7 @@ export const httpRules: Record<string, Rule> = {
   'POST /api/sso/redeem': 'public', // the ticket itself is the credential
   'GET /demo/tools/:name': 'otherCredential', // the demo's sample tool: a Portico ticket, not a token
   'POST /demo/tools/:name': 'otherCredential',
+  'GET /demo/pages/handbook': 'public', // the demo's intranet page without single sign-on
   'POST /api/notices': PUBLISHERS,
   'GET /api/notices': PUBLISHERS,
   'PUT /api/notices/:id': PUBLISHERS,

@@ -29,7 +29,8 @@ describe('a production server starts empty and safe', () => {
     expect(output()).toContain(`--data ${data.dir} --init-admin <username> --admin-password-file <file>`);
     expect(output()).not.toContain('portico-demo');
     expect((await signIn(url, 'huang.min', 'portico-demo')).status).toBe(401);
-    expect((await fetch(`${url}/demo/tools/handbook`)).status).toBe(404);
+    expect((await fetch(`${url}/demo/tools/contracts`)).status).toBe(404);
+    expect((await fetch(`${url}/demo/pages/handbook`)).status).toBe(404);
   });
 
   it('creates the first administrator once from a password file, and not again', async () => {
