@@ -5,6 +5,7 @@ import './i18n/i18n.ts';
 import './ui/styles.css';
 import './app/toasts.css';
 import './features/approvals/approvals.css';
+import './features/approvals/submission-preview.css';
 import './features/attendance/attendance.css';
 import './features/notices/notices.css';
 import './features/brief/brief.css';

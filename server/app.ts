@@ -177,6 +177,7 @@ export async function startPorticoServer(
         ),
       'approvals.templates': () => approvals.service.enabledTemplates(),
       'approvals.detail': (ctx, p) => approvals.service.detail(ctx.userId, p.requestId),
+      'approvals.preview': (ctx, p) => approvals.service.preview(ctx.userId, p),
       'approvals.submit': (ctx, p) => approvals.service.submit(ctx.userId, p),
       'approvals.decide': (ctx, p) => approvals.service.decide(ctx.userId, p),
       'approvals.withdraw': (ctx, p) => approvals.service.withdraw(ctx.userId, p.requestId),

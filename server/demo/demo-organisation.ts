@@ -56,7 +56,7 @@ export const demoApprovals = [
     submitter: 'zhang.wei',
     template: 'leave',
     hoursAgo: 5,
-    values: { leaveType: 'annual', start: '2026-12-04', end: '2026-12-05', days: 2, reason: 'Family visit in Chengdu' },
+    values: { leaveType: 'annual', start: '2026-12-03', end: '2026-12-04', days: 2, reason: 'Family visit in Chengdu' },
   },
   {
     submitter: 'liu.yang',

@@ -3,6 +3,7 @@ import { searchQuery } from '../domain/safe-text.ts';
 import { EntityId } from '../domain/ids.ts';
 import { ClockNote, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { FormValues } from '../domain/approvals/form.ts';
+import { RequestPreview } from '../domain/approvals/preview.ts';
 import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
 import { BRIEF_ITEM_MAX, DailyBrief } from '../domain/brief.ts';
 import { NoticeDraft, NoticeEdit, NoticeStats, PublishedNotice, Straggler } from '../domain/notices/index.ts';
@@ -126,6 +127,11 @@ export const bridgeCalls = {
   'approvals.submit': {
     params: z.object({ templateKey: z.string().max(32), values: FormValues, attachmentIds: AttachmentIds }).strict(),
     result: ActionOutcome,
+  },
+  /** The server's reading of a form before it is sent (a leave's working days, the approvers); null while offline. */
+  'approvals.preview': {
+    params: z.object({ templateKey: z.string().max(32), values: FormValues }).strict(),
+    result: RequestPreview.nullable(),
   },
   /** Uploads a file now (online only) and returns its reference for a submit or a comment. */
   'approvals.upload': { params: UploadParams, result: UploadOutcome },

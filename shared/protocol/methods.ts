@@ -9,6 +9,7 @@ import {
   RequestStatus,
   RequestSummary,
 } from '../domain/approvals/request.ts';
+import { RequestPreview } from '../domain/approvals/preview.ts';
 import { ApprovalTemplate, TemplateKey } from '../domain/approvals/template.ts';
 import { ClockNote, ClockOutcome, ClockRecord, DayReport, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
@@ -118,6 +119,12 @@ export const methods = {
   },
   'approvals.templates': { mutating: false, params: z.object({}), result: z.array(ApprovalTemplate) },
   'approvals.detail': { mutating: false, params: z.object({ requestId: EntityId }), result: RequestDetail },
+  /** What a submit of this form would store (a leave's working days) and whom it would ask; writes nothing. */
+  'approvals.preview': {
+    mutating: false,
+    params: z.object({ templateKey: TemplateKey, values: FormValues }),
+    result: RequestPreview,
+  },
   'approvals.submit': {
     mutating: true,
     params: z.object({ templateKey: TemplateKey, values: FormValues, attachmentIds: AttachmentIds }),

@@ -27,12 +27,23 @@ test('an employee submits leave; the manager sees it live, approves; the employe
   await field('Type').selectOption('annual');
   await field('From').fill('2026-12-10');
   await field('To').fill('2026-12-09');
-  await field('Days').fill('2');
   await employee.getByRole('button', { name: 'Submit' }).click();
   await expect(employee.locator('#field-reason-error')).toHaveText('Required.');
   await expect(employee.locator('#field-end-error')).toHaveText('Must not be before From.');
   await employee.screenshot({ path: path.join(shots, 'approvals-form-validation.png') });
   await field('To').fill('2026-12-11');
+  // The length is the server's count on the requester's calendar, not typed; the approvers show before sending.
+  await expect(form.getByTestId('computed-days')).toHaveText('2');
+  await field('From').fill('2026-12-07');
+  await field('Starting').selectOption('pm');
+  await expect(form.getByTestId('computed-days')).toHaveText('4.5');
+  await expect(form.getByTestId('approver-preview')).toContainText('王芳');
+  await expect(form.getByTestId('approver-preview')).toContainText('陈静');
+  await employee.screenshot({ path: path.join(shots, 'approvals-form-computed.png') });
+  await field('From').fill('2026-12-10');
+  await field('Starting').selectOption('am');
+  await expect(form.getByTestId('computed-days')).toHaveText('2');
+  await expect(form.getByTestId('approver-preview').locator('li').nth(1)).toHaveText(/Not needed/);
   await field('Reason').fill('Wedding in Hangzhou');
   const itinerary = Buffer.from('%PDF-1.4\n% Portico test itinerary\n');
   await form.locator('input[type=file]').setInputFiles({ name: 'itinerary.pdf', mimeType: 'application/pdf', buffer: itinerary });

@@ -17,6 +17,15 @@ export const id = (username: string): string => {
   return user.id;
 };
 
+function workdaysFrom(start: string, days: number) {
+  let date = DateTime.fromISO(start, { zone: 'UTC' });
+  for (let left = Math.ceil(days) - 1; left > 0;) {
+    date = date.plus({ days: 1 });
+    if (date.weekday <= 5) left -= 1;
+  }
+  return { start, startHalf: 'am', end: date.toISODate()!, endHalf: Number.isInteger(days) ? 'pm' : 'am' };
+}
+
 /** A real server on a temporary SQLite file with the demo office, driven by a manual clock. */
 export async function approvalWorld(start = MONDAY_10) {
   const clock = new ManualClock(start);
@@ -45,9 +54,10 @@ export async function approvalWorld(start = MONDAY_10) {
     );
   const taskState = () => db.prepare('SELECT id, status, outcome, assignee_id FROM approval_tasks ORDER BY id').all();
   const saveTemplate = (template: ApprovalTemplate) => approvals.templates.save(template, clock.now(), id('huang.min'));
+  /** A leave from Tuesday 1 December that takes `days` working days (weekends skipped, a .5 ends at lunch). */
   const leave = (days: number, reason = 'Family visit') => ({
     templateKey: 'leave',
-    values: { leaveType: 'annual', start: '2026-12-01', end: '2026-12-04', days, reason },
+    values: { leaveType: 'annual', ...workdaysFrom('2026-12-01', days), days, reason },
     attachmentIds: [],
   });
   const expense = (amount: number) => ({

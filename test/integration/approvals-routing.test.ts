@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinTemplates } from '../../server/features/approvals/builtin-templates.ts';
 import { DomainError } from '../../server/features/domain-error.ts';
-import { type ApprovalWorld, approvalWorld, id } from './approval-world.ts';
+import { type ApprovalWorld, HOUR, MONDAY_10, approvalWorld, id } from './approval-world.ts';
 
 let w: ApprovalWorld;
 beforeEach(async () => {
@@ -84,6 +84,34 @@ describe('routing a request from the organisation', () => {
       attachmentIds: [],
     });
     expect(chainOf(member.requestId, 'sun.li')[0]!.approvers).toEqual([id('wang.fang')]);
+  });
+
+  it('moves a step that would fall to the requester alone up to their manager: HR asks for her own make-up clock-in', () => {
+    w.clock.set(MONDAY_10 + 2 * HOUR);
+    const own = w.svc.submit(id('chen.jing'), {
+      templateKey: 'makeup_clock',
+      values: { at: '2026-11-23T09:00', kind: 'in', reason: 'Badge reader down' },
+      attachmentIds: [],
+    });
+    const chain = chainOf(own.requestId, 'chen.jing');
+    expect(chain[0]).toEqual({ step: 'Manager', status: 'active', approvers: [id('zhao.lei')] });
+    // The HR step moved up to the same manager, who approves once for both.
+    expect(chain[1]).toMatchObject({ step: 'HR', status: 'skipped', approvers: [id('zhao.lei')] });
+    const task = w.inbox('zhao.lei').find((t) => t.requestId === own.requestId)!;
+    expect(w.svc.decide(id('zhao.lei'), { taskId: task.id, decision: 'approve', comment: '' }).status).toBe('approved');
+  });
+
+  it('moves it on to an admin for someone with no manager', () => {
+    w.saveTemplate({
+      ...builtinTemplates[2]!,
+      steps: [{ name: { en: 'Named', 'zh-CN': '指定' }, approvers: { kind: 'users', userIds: [id('gao.jian')] }, mode: 'any' }],
+    });
+    const own = w.svc.submit(id('gao.jian'), {
+      templateKey: 'overtime',
+      values: { date: '2026-11-28', hours: 2, compensation: 'pay', reason: 'Board pack' },
+      attachmentIds: [],
+    });
+    expect(chainOf(own.requestId, 'gao.jian')[0]!.approvers).toEqual([id('huang.min')]);
   });
 
   it('needs every approver of an all-of step before moving on', () => {

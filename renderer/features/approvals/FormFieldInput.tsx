@@ -63,7 +63,7 @@ export function FormFieldInput({
     case 'select':
       control = (
         <select {...common} value={text} onChange={(e) => onChange(e.target.value || null)}>
-          <option value="">{t('approvals.form.choose')}</option>
+          {field.initial === undefined && <option value="">{t('approvals.form.choose')}</option>}
           {field.options.map((option) => (
             <option key={option.value} value={option.value}>
               {localized(option.label, i18n.language)}
@@ -77,7 +77,9 @@ export function FormFieldInput({
     <div className="form-field">
       <label htmlFor={id}>
         {localized(field.label, i18n.language)}
-        {!field.required && <span className="muted small"> ({t('approvals.form.optional')})</span>}
+        {!field.required && !(field.type === 'select' && field.initial !== undefined) && (
+          <span className="muted small"> ({t('approvals.form.optional')})</span>
+        )}
       </label>
       {control}
       {error && (

@@ -11,6 +11,8 @@ import { FormFieldInput } from './FormFieldInput.tsx';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { issueMessage } from './approval-format.ts';
+import { ApproverPreview, ComputedField } from './SubmissionPreview.tsx';
+import { useRequestPreview } from './use-request-preview.ts';
 
 /**
  * Choose a template, fill the form generated from it, submit. The shared validator runs as the
@@ -79,15 +81,21 @@ function TemplateForm({
 }) {
   const { t, i18n } = useTranslation();
   const [values, setValues] = useState<FormValues>(() =>
-    Object.fromEntries(template.fields.map((f) => [f.key, initial[f.key] ?? null])),
+    Object.fromEntries(
+      template.fields
+        .filter((f) => !(f.type === 'number' && f.computed))
+        .map((f) => [f.key, initial[f.key] ?? (f.type === 'select' ? f.initial : undefined) ?? null]),
+    ),
   );
+  const preview = useRequestPreview(template.key, values);
   const [attempted, setAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<FieldIssue[]>([]);
   const [busy, setBusy] = useState(false);
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const check = useMemo(() => validateForm(template.fields, values), [template.fields, values]);
-  const issues = attempted && !check.ok ? check.issues : serverIssues;
+  const previewIssues: FieldIssue[] = (preview?.issues ?? []).map((i) => ({ ...i, code: i.code as FieldIssue['code'] }));
+  const issues = attempted && !check.ok ? check.issues : serverIssues.length > 0 ? serverIssues : previewIssues;
   const errorFor = (key: string) => {
     const issue = issues.find((i) => i.field === key);
     return issue ? issueMessage(issue, template.fields, i18n.language, t) : null;
@@ -127,15 +135,20 @@ function TemplateForm({
     >
       <h2>{localized(template.name, i18n.language)}</h2>
       <p className="muted small">{localized(template.description, i18n.language)}</p>
-      {template.fields.map((field) => (
-        <FormFieldInput
-          key={field.key}
-          field={field}
-          value={values[field.key]}
-          error={errorFor(field.key)}
-          onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
-        />
-      ))}
+      {template.fields.map((field) =>
+        field.type === 'number' && field.computed ? (
+          <ComputedField key={field.key} field={field} preview={preview} />
+        ) : (
+          <FormFieldInput
+            key={field.key}
+            field={field}
+            value={values[field.key]}
+            error={errorFor(field.key)}
+            onChange={(value) => setValues((current) => ({ ...current, [field.key]: value }))}
+          />
+        ),
+      )}
+      <ApproverPreview preview={preview} />
       <AttachmentPicker value={attachments} onChange={setAttachments} />
       <OutcomeMessage outcome={outcome} />
       <div className="form-buttons">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionOutcome } from '../../../shared/bridge/views.ts';
-import type { DayReport } from '../../../shared/domain/attendance/index.ts';
+import { type DayReport, missingClockKind } from '../../../shared/domain/attendance/index.ts';
 import { portico } from '../../bridge/portico.ts';
 import { OutcomeMessage } from '../approvals/OutcomeMessage.tsx';
 
@@ -16,8 +16,7 @@ function wallClock(at: number, timeZone: string): string {
  */
 export function MakeupForm({ day, timeZone }: { day: DayReport; timeZone: string }) {
   const { t } = useTranslation();
-  const missingOut = day.status === 'missing_out' || day.status === 'early';
-  const [kind, setKind] = useState<'in' | 'out'>(missingOut ? 'out' : 'in');
+  const [kind, setKind] = useState<'in' | 'out'>(() => missingClockKind(day));
   const [time, setTime] = useState(() => wallClock(kind === 'out' ? day.expectedEnd : day.shiftStart, timeZone));
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);

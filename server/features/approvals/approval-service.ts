@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type FormValues, validateForm } from '../../../shared/domain/approvals/form.ts';
+import type { FormValues } from '../../../shared/domain/approvals/form.ts';
+import type { RequestPreview } from '../../../shared/domain/approvals/preview.ts';
 import type { ChainStep, Decision, RequestDetail, RequestStatus, TaskOutcome } from '../../../shared/domain/approvals/request.ts';
 import type { ApprovalTemplate } from '../../../shared/domain/approvals/template.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
@@ -8,10 +9,10 @@ import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ApprovalFlow } from './approval-flow.ts';
-import { resolveChain } from './chain-resolver.ts';
 import type { OutOfOfficeStore } from './out-of-office-store.ts';
 import type { RequestRecord, RequestStore, StepRecord } from './request-store.ts';
 import type { TaskRecord, TaskStore } from './task-store.ts';
+import { prepareSubmission, previewSubmission } from './submission.ts';
 import type { TemplateStore } from './template-store.ts';
 
 export interface ApprovalDeps {
@@ -40,6 +41,15 @@ export class ApprovalService {
     this.d = deps;
   }
 
+  /** What submitting this form would store and whom it would ask, or why it would be refused. */
+  preview(submitterId: string, input: { templateKey: string; values: FormValues }): RequestPreview {
+    return previewSubmission(this.submission(), submitterId, input, this.d.clock.now());
+  }
+
+  private submission() {
+    return { templates: this.d.templates, hooks: this.d.flow.hooks, directory: this.d.directory };
+  }
+
   enabledTemplates(): ApprovalTemplate[] {
     return this.d.templates
       .list()
@@ -56,14 +66,8 @@ export class ApprovalService {
     input: { templateKey: string; values: FormValues; attachmentIds: string[] },
     at?: number,
   ): { requestId: string; status: RequestStatus } {
-    const stored = this.d.templates.get(input.templateKey);
-    if (!stored || !stored.template.enabled) throw new DomainError('not_found', `no enabled template ${input.templateKey}`);
-    const { template, version } = stored;
-    const check = validateForm(template.fields, input.values);
-    if (!check.ok) throw new DomainError('invalid_params', 'the form has problems', undefined, check.issues);
     const now = at ?? this.d.clock.now();
-    this.d.flow.hooks.check(template.key, submitterId, check.values, now);
-    const chain = resolveChain(template.steps, submitterId, check.values, this.d.directory);
+    const { template, version, values, chain } = prepareSubmission(this.submission(), submitterId, input, now);
     return this.d.gate.write((tx) => {
       const id = `r_${randomUUID()}`;
       const request: RequestRecord = {
@@ -71,12 +75,12 @@ export class ApprovalService {
         templateKey: template.key,
         templateVersion: version,
         template: { name: template.name, fields: template.fields, sla: template.sla },
-        title: String(check.values[template.titleField]),
+        title: String(values[template.titleField]),
         submitterId,
         submittedAt: now,
         updatedAt: now,
         status: 'pending',
-        values: check.values,
+        values,
         display: [],
         currentStep: null,
         integrationId: null,

@@ -24,7 +24,7 @@ type Values = (FormCheck & { ok: true })['values'];
 /**
  * Turns a template's steps into named people at submission. The result is stored with the request,
  * so a later re-organisation does not rewrite who was asked. Nobody approves their own request:
- * where a rule lands on the submitter, their manager is asked instead.
+ * where a rule lands on the submitter, the step moves up to their manager, then to an admin.
  */
 export function resolveChain(
   steps: readonly TemplateStep[],
@@ -61,21 +61,34 @@ function resolveRule(
   const active = (id: string | null): id is string => id !== null && org.orgPosition(id)?.active === true;
   const manager = (): string =>
     active(submitter.managerId) ? submitter.managerId : missing('the submitter has no active manager in the organisation');
+  /**
+   * Where a step would land on the submitter alone (the only HR asking HR), it moves up: to their
+   * manager, and for someone with none, to the administrators.
+   */
+  const upward = (): string[] => {
+    if (active(submitter.managerId)) return [submitter.managerId];
+    const admins = org.usersWithRole('admin').filter((id) => id !== submitter.id && active(id));
+    return admins.length > 0
+      ? admins
+      : missing('the step falls to the submitter, who has no manager, and there is no other admin');
+  };
 
   switch (rule.kind) {
     case 'manager':
       return [manager()];
     case 'departmentLeader': {
       const leader = submitter.departmentLeaderId;
-      if (leader === submitter.id) return [manager()];
+      if (leader === submitter.id) return upward();
       return active(leader) ? [leader] : missing('the submitter’s department has no active leader');
     }
     case 'role': {
-      const ids = org.usersWithRole(rule.role).filter((id) => id !== submitter.id);
-      return ids.length > 0 ? ids : missing(`nobody else holds the role ${rule.role}`);
+      const holders = org.usersWithRole(rule.role);
+      const ids = holders.filter((id) => id !== submitter.id);
+      if (ids.length > 0) return ids;
+      return holders.includes(submitter.id) ? upward() : missing(`nobody holds the role ${rule.role}`);
     }
     case 'users': {
-      const ids = [...new Set(rule.userIds)].map((id) => (id === submitter.id ? manager() : id));
+      const ids = [...new Set(rule.userIds)].flatMap((id) => (id === submitter.id ? upward() : [id]));
       const unique = [...new Set(ids)];
       const inactive = unique.filter((id) => !active(id));
       return inactive.length === 0 ? unique : missing(`named approvers are not active users: ${inactive.join(', ')}`);

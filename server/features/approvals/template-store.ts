@@ -13,6 +13,7 @@ export class TemplateStore {
   private readonly listStmt;
   private readonly upsertStmt;
   private readonly countStmt;
+  private readonly untouchedStmt;
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], { definition: string; version: number }>(
@@ -27,12 +28,23 @@ export class TemplateStore {
          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM approval_templates');
+    this.untouchedStmt = db.prepare<[string], { definition: string; updated_by: string | null }>(
+      'SELECT definition, updated_by FROM approval_templates WHERE key = ?',
+    );
   }
 
-  /** Stores the built-in templates on a fresh database; an admin's later edits are never overwritten. */
+  /**
+   * Stores the built-in templates on a fresh database, and brings a built-in nobody has edited up
+   * to this release's definition (the leave form gained half-days and a computed length); an
+   * admin's edits are never overwritten, and requests keep the version they were made with.
+   */
   seedBuiltins(now: number): void {
-    if (this.countStmt.get()!.n > 0) return;
-    for (const template of builtinTemplates) this.save(template, now, null);
+    const fresh = this.countStmt.get()!.n === 0;
+    for (const template of builtinTemplates) {
+      const row = this.untouchedStmt.get(template.key);
+      const definition = JSON.stringify(ApprovalTemplate.parse(template));
+      if (fresh || (row && row.updated_by === null && row.definition !== definition)) this.save(template, now, null);
+    }
   }
 
   get(key: string): StoredTemplate | null {

@@ -9,13 +9,14 @@ import { AttendanceBook } from './attendance-book.ts';
 import { addAttendanceRoutes } from './attendance-routes.ts';
 import { AttendanceService } from './attendance-service.ts';
 import { ClockStore } from './clock-store.ts';
+import { leaveLengthHook } from './leave-length.ts';
 import { LeaveSource } from './leave-source.ts';
 import { makeupHook } from './makeup-corrections.ts';
 import { RuleStore } from './rule-store.ts';
 
 export type Attendance = ReturnType<typeof createAttendance>;
 
-/** Wires clocking, rules, the rules engine's reports and the make-up workflow hook. */
+/** Wires clocking, rules, the rules engine's reports and the make-up and leave-length workflow hooks. */
 export function createAttendance(
   db: Db,
   deps: { gate: WriteGate; directory: DirectoryStore; clock: Clock; timeZone: string; hooks: WorkflowHooks },
@@ -25,6 +26,7 @@ export function createAttendance(
   const book = new AttendanceBook({ clocks, rules, leaves: new LeaveSource(db), directory: deps.directory });
   const service = new AttendanceService({ gate: deps.gate, clocks, book, directory: deps.directory, clock: deps.clock });
   deps.hooks.add(makeupHook({ book, clocks, service }));
+  deps.hooks.add(leaveLengthHook({ book }));
   return {
     service,
     rules,

@@ -28,7 +28,7 @@ export function makeupHook(deps: { book: AttendanceBook; clocks: ClockStore; ser
   const { book, clocks, service } = deps;
   return {
     templateKey: MAKEUP_TEMPLATE,
-    check(submitterId, values, now) {
+    prepare(submitterId, values, now) {
       const at = makeupInstant(book, submitterId, values.at);
       if (at === null)
         throw new DomainError('invalid_params', 'the time is not valid', undefined, [{ field: 'at', code: 'invalid_date' }]);
@@ -41,6 +41,7 @@ export function makeupHook(deps: { book: AttendanceBook; clocks: ClockStore; ser
           { field: 'at', code: 'too_old', limit: MAKEUP_MAX_DAYS },
         ]);
       }
+      return values;
     },
     finished(tx, request, status, now, by) {
       if (status !== 'approved' || request.submitterId === null) return;

@@ -19,7 +19,13 @@ export type FieldIssueCode =
   | 'not_an_option'
   | 'unknown_field'
   | 'in_future'
-  | 'too_old';
+  | 'too_old'
+  /** A computed field was given a value that is not what the server computes; `limit` is the computed one. */
+  | 'not_computed'
+  /** A leave that takes no working time on the requester's calendar. */
+  | 'no_workdays'
+  /** A leave longer than the calendar counts (a year). */
+  | 'too_long_span';
 
 /** A problem with one field, as a code the renderer translates, never as English prose. */
 export interface FieldIssue {

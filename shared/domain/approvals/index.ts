@@ -1,3 +1,4 @@
 export * from './template.ts';
 export * from './form.ts';
 export * from './request.ts';
+export * from './preview.ts';

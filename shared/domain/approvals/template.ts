@@ -32,6 +32,12 @@ export const TemplateField = z.discriminatedUnion('type', [
     /** Values must be a multiple of `step` (0.5 for half days, 0.01 for money). */
     step: z.number().positive().finite(),
     unit: LocalizedText.optional(),
+    /**
+     * Filled by the server from other fields (a leave's working days from its dates and the
+     * requester's calendar): the form shows the server's figure instead of asking for it, and a
+     * declared value that differs is refused.
+     */
+    computed: z.boolean().optional(),
   }),
   /** Calendar date `YYYY-MM-DD`; `notBefore` names another date field it may not precede. */
   z.object({ ...fieldBase, type: z.literal('date'), notBefore: FieldKey.optional() }),
@@ -44,6 +50,8 @@ export const TemplateField = z.discriminatedUnion('type', [
       .array(z.object({ value: z.string().regex(/^[a-z0-9_]{1,32}$/), label: LocalizedText }))
       .min(1)
       .max(50),
+    /** The option a new form starts on (a leave starts in the morning); left empty, a form means it too. */
+    initial: z.string().optional(),
   }),
 ]);
 export type TemplateField = z.infer<typeof TemplateField>;
@@ -97,6 +105,16 @@ export const ApprovalTemplate = z
       byKey.set(field.key, field);
       if (field.type === 'number' && field.min > field.max) {
         ctx.addIssue({ code: 'custom', path: ['fields', index], message: 'min is above max' });
+      }
+      if (field.type === 'number' && field.computed && field.required) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', index],
+          message: 'a computed field is filled by the server, not required',
+        });
+      }
+      if (field.type === 'select' && field.initial !== undefined && !field.options.some((o) => o.value === field.initial)) {
+        ctx.addIssue({ code: 'custom', path: ['fields', index, 'initial'], message: 'initial must be one of the options' });
       }
     }
     for (const [index, field] of template.fields.entries()) {

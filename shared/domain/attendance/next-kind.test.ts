@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextClockKind, splitMinutes } from './next-kind.ts';
+import { missingClockKind, nextClockKind, splitMinutes } from './next-kind.ts';
 
 describe('nextClockKind', () => {
   it('is in before the first clock-in and out after it, also after a clock-out (the last one counts)', () => {
@@ -17,5 +17,20 @@ describe('nextClockKind', () => {
   it('splits minutes for display', () => {
     expect(splitMinutes(12)).toEqual({ key: 'min', h: 0, m: 12 });
     expect(splitMinutes(578)).toEqual({ key: 'hm', h: 9, m: 38 });
+  });
+});
+
+describe('missingClockKind', () => {
+  it('picks the clock that is missing, whatever the day was judged', () => {
+    // A late arrival who never clocked out is judged "late"; what is missing is the clock-out.
+    expect(missingClockKind({ status: 'late', firstIn: 1, lastOut: null })).toBe('out');
+    expect(missingClockKind({ status: 'missing_out', firstIn: 1, lastOut: null })).toBe('out');
+    expect(missingClockKind({ status: 'absent', firstIn: null, lastOut: null })).toBe('in');
+    expect(missingClockKind({ status: 'missing_in', firstIn: null, lastOut: 2 })).toBe('in');
+  });
+
+  it('with both clocks there, corrects the one that was off', () => {
+    expect(missingClockKind({ status: 'early', firstIn: 1, lastOut: 2 })).toBe('out');
+    expect(missingClockKind({ status: 'late', firstIn: 1, lastOut: 2 })).toBe('in');
   });
 });

@@ -20,3 +20,13 @@ export function nextClockKind(state: {
 export function splitMinutes(total: number): { key: 'min' | 'hm'; h: number; m: number } {
   return total < 60 ? { key: 'min', h: 0, m: total } : { key: 'hm', h: Math.floor(total / 60), m: total % 60 };
 }
+
+/**
+ * The clock a make-up request for a judged day should correct: the one that is missing, else the
+ * one that was off (a late arrival's clock-in, an early departure's clock-out).
+ */
+export function missingClockKind(day: Pick<DayReport, 'firstIn' | 'lastOut' | 'status'>): ClockKind {
+  if (day.firstIn === null) return 'in';
+  if (day.lastOut === null) return 'out';
+  return day.status === 'early' ? 'out' : 'in';
+}

@@ -12,6 +12,7 @@ type ApprovalHandlers = Pick<
   | 'approvals.templates'
   | 'approvals.detail'
   | 'approvals.submit'
+  | 'approvals.preview'
   | 'approvals.upload'
   | 'approvals.download'
   | 'approvals.decide'
@@ -64,6 +65,15 @@ export function approvalHandlers(ctx: ApprovalHandlerContext): ApprovalHandlers 
       return kept
         ? { status: 'cached', detail: kept.detail, fetchedAt: kept.fetchedAt }
         : { status: 'unavailable', code: 'offline' };
+    },
+    'approvals.preview': async ({ templateKey, values }) => {
+      const s = ctx.session();
+      if (!s || s.sync.state !== 'online') return null;
+      try {
+        return await s.sync.request('approvals.preview', { templateKey, values });
+      } catch {
+        return null; // the form still submits; the server's answer then carries any refusal
+      }
     },
     'approvals.submit': async ({ templateKey, values, attachmentIds }) =>
       ctx.act((s) => s.sync.enqueue('approvals.submit', { templateKey, values, attachmentIds })),
