@@ -116,6 +116,14 @@ describe('presence with a controlled clock', () => {
     );
     w.clock.advance(30 * 60_000);
     tick();
+    // She was in a meeting with words of her own; out of office replaces both, the moment it is saved.
+    const meeting = { manual: 'meeting', manualUntil: null, statusText: 'Budget review', schedule: null } as const;
+    expect(await wang.core.handlers['presence.set'](meeting)).toMatchObject({ status: 'done' });
+    await eventually(
+      async () => (await strip()).find((l) => l.id === 'u_wang_fang')?.presence.statusText === 'Budget review',
+      5000,
+      'the strip shows her meeting',
+    );
     const until = w.clock.now() + 2 * 24 * 3600_000;
     expect(
       await wang.core.handlers['approvals.setOutOfOffice']({ from: w.clock.now(), until, proxyId: 'u_gao_jian', note: '出差' }),
@@ -129,7 +137,16 @@ describe('presence with a controlled clock', () => {
       state: 'ooo',
       until,
       proxy: { id: 'u_gao_jian', name: '高健' },
+      statusText: '出差',
     });
+    // Ending it early gives her meeting back at once, without waiting for a tick.
+    expect(await wang.core.handlers['approvals.clearOutOfOffice']({})).toMatchObject({ status: 'done' });
+    await eventually(
+      async () => (await strip()).find((l) => l.id === 'u_wang_fang')?.presence.state === 'meeting',
+      2000,
+      'the strip shows her back in her meeting',
+    );
+    expect((await strip()).find((l) => l.id === 'u_wang_fang')?.presence.statusText).toBe('Budget review');
     const report = await w.http('GET', '/api/admin/presence/leaders?from=2026-11-23&to=2026-11-23', 'huang.min');
     expect(report.status).toBe(200);
     const leaders = report.body['leaders'] as { id: string; totalMinutes: number }[];

@@ -22,14 +22,34 @@ describe('effective presence', () => {
   });
 
   it('out of office beats everything, with the proxy and the return date; only inside its period', () => {
-    const ooo = { from: at('2026-11-23T00:00:00'), until: at('2026-11-26T00:00:00'), proxy: { id: 'u_gao_jian', name: '高健' } };
+    const ooo = {
+      from: at('2026-11-23T00:00:00'),
+      until: at('2026-11-26T00:00:00'),
+      proxy: { id: 'u_gao_jian', name: '高健' },
+      note: null,
+    };
     expect(effectivePresence({ ...base, connected: false, outOfOffice: ooo })).toEqual({
       state: 'ooo',
       until: ooo.until,
       proxy: ooo.proxy,
+      statusText: null,
     });
     expect(effectivePresence({ ...base, outOfOffice: ooo, now: ooo.until }).state).toBe('online');
     expect(effectivePresence({ ...base, outOfOffice: { ...ooo, from: at('2026-11-24T00:00:00') } }).state).toBe('online');
+  });
+
+  it('while out of office, the words beside the state are the note, never the meeting she set before', () => {
+    const meeting: PresenceSettings = { ...auto, manual: 'meeting', manualUntil: null, statusText: 'Budget review' };
+    const ooo = { from: base.now, until: base.now + 3600_000, proxy: { id: 'u_gao_jian', name: '高健' }, note: 'In Shenzhen' };
+    expect(effectivePresence({ ...base, settings: meeting, outOfOffice: ooo })).toMatchObject({
+      state: 'ooo',
+      statusText: 'In Shenzhen',
+    });
+    expect(effectivePresence({ ...base, settings: meeting, outOfOffice: { ...ooo, note: null } }).statusText).toBeNull();
+    expect(effectivePresence({ ...base, settings: meeting, outOfOffice: ooo, now: ooo.until })).toMatchObject({
+      state: 'meeting',
+      statusText: 'Budget review',
+    });
   });
 
   it('manual states last until their end, then it is automatic again', () => {

@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { DndSchedule, PresenceSettings, PresenceState } from '../../../shared/domain/presence/index.ts';
+import {
+  type DndSchedule,
+  type PresenceSettings,
+  type PresenceState,
+  STATUS_TEXT_MAX,
+} from '../../../shared/domain/presence/index.ts';
 
 export interface PresenceInputs {
   /** At least one device connected (or one dropped less than the grace period ago). */
@@ -7,7 +12,7 @@ export interface PresenceInputs {
   /** Every connected device reports idle or locked. */
   allIdle: boolean;
   settings: PresenceSettings;
-  outOfOffice: { from: number; until: number; proxy: { id: string; name: string } } | null;
+  outOfOffice: { from: number; until: number; proxy: { id: string; name: string }; note: string | null } | null;
   now: number;
   timeZone: string;
 }
@@ -16,6 +21,8 @@ export interface EffectivePresence {
   state: PresenceState;
   until: number | null;
   proxy: { id: string; name: string } | null;
+  /** The words shown beside the state: the out-of-office note while away, else the user's own status text. */
+  statusText: string | null;
 }
 
 /**
@@ -25,14 +32,18 @@ export interface EffectivePresence {
  */
 export function effectivePresence(i: PresenceInputs): EffectivePresence {
   const ooo = i.outOfOffice;
-  if (ooo && ooo.from <= i.now && i.now < ooo.until) return { state: 'ooo', until: ooo.until, proxy: ooo.proxy };
-  if (!i.connected) return { state: 'offline', until: null, proxy: null };
+  if (ooo && ooo.from <= i.now && i.now < ooo.until) {
+    // A meeting's words ("Budget review") under "Out of office" would say she is in the building.
+    return { state: 'ooo', until: ooo.until, proxy: ooo.proxy, statusText: ooo.note?.slice(0, STATUS_TEXT_MAX) ?? null };
+  }
+  const own = { proxy: null, statusText: i.settings.statusText };
+  if (!i.connected) return { state: 'offline', until: null, ...own };
   const manualLive = i.settings.manual !== 'auto' && (i.settings.manualUntil === null || i.now < i.settings.manualUntil);
-  if (manualLive && i.settings.manual === 'dnd') return { state: 'dnd', until: i.settings.manualUntil, proxy: null };
+  if (manualLive && i.settings.manual === 'dnd') return { state: 'dnd', until: i.settings.manualUntil, ...own };
   const quietUntil = i.settings.schedule ? scheduleEnd(i.settings.schedule, i.now, i.timeZone) : null;
-  if (quietUntil !== null) return { state: 'dnd', until: quietUntil, proxy: null };
-  if (manualLive) return { state: i.settings.manual as 'busy' | 'meeting', until: i.settings.manualUntil, proxy: null };
-  return { state: i.allIdle ? 'away' : 'online', until: null, proxy: null };
+  if (quietUntil !== null) return { state: 'dnd', until: quietUntil, ...own };
+  if (manualLive) return { state: i.settings.manual as 'busy' | 'meeting', until: i.settings.manualUntil, ...own };
+  return { state: i.allIdle ? 'away' : 'online', until: null, ...own };
 }
 
 /** When a quiet period in force at `now` ends; null when none is in force. Windows may cross midnight. */

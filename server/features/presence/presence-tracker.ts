@@ -141,7 +141,7 @@ export class PresenceTracker {
     return {
       userId,
       state: effective.state,
-      statusText: settings.statusText,
+      statusText: effective.statusText,
       until: effective.until,
       proxy: effective.proxy,
       since: sameState ? before.since : now,
