@@ -194,6 +194,7 @@ export async function startPorticoServer(
       'notices.published': (ctx) => notices.published(ctx.userId),
       'notices.stats': (ctx, p) => notices.stats(ctx.userId, p.noticeId),
       'notices.stragglers': (ctx, p) => notices.stragglers(ctx.userId, p.noticeId),
+      'notices.reach': (ctx, p) => notices.reach(ctx.userId, p.noticeId),
       'notices.exportCsv': (ctx, p) => notices.exportCsv(ctx.userId, p.noticeId, p.language),
       'directory.departments': () => directory.departments(),
       'launcher.catalog': (ctx) => launcher.service.catalog(ctx.userId),

@@ -265,6 +265,9 @@ export class Connection {
       return;
     }
     this.sentSeq = frame.since;
+    // A resume says "I hold everything up to here": after a first sync that is the snapshot, whose
+    // notices are on the screen already, so it is a delivery receipt like an ack.
+    if (frame.since > 0) this.deps.acks.note(this.userId, frame.since);
     void this.catchUp().then((replayed) => {
       if (replayed !== null) this.send({ type: 'resumed', headSeq: this.sentSeq, replayed });
     });

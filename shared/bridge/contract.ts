@@ -6,7 +6,7 @@ import { FormValues } from '../domain/approvals/form.ts';
 import { RequestPreview } from '../domain/approvals/preview.ts';
 import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
 import { BRIEF_ITEM_MAX, DailyBrief } from '../domain/brief.ts';
-import { NoticeDraft, NoticeEdit, NoticeStats, PublishedNotice, Straggler } from '../domain/notices/index.ts';
+import { NoticeDraft, NoticeEdit, NoticeReachView, PublishedNotice } from '../domain/notices/index.ts';
 import { DepartmentOption } from '../protocol/methods.ts';
 import { LaunchSource } from '../domain/launcher/index.ts';
 import { chatBridgeCalls, chatBridgeEvents } from './chat-calls.ts';
@@ -107,8 +107,8 @@ export const bridgeCalls = {
   /** The notices this user manages, each with its reach; null offline with nothing kept. */
   'notices.published': { params: none, result: z.array(PublishedNotice).nullable() },
   /** Live numbers: the last pushed by the server, or fetched now. */
-  'notices.stats': { params: NoticeRef, result: NoticeStats.nullable() },
-  'notices.stragglers': { params: NoticeRef, result: z.array(Straggler).nullable() },
+  /** Headline, department meters and stragglers from one server read; the copy kept last time while offline. */
+  'notices.reach': { params: NoticeRef, result: NoticeReachView.nullable() },
   'notices.exportCsv': {
     params: NoticeRef,
     result: z.discriminatedUnion('ok', [

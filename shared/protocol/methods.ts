@@ -17,6 +17,7 @@ import { DailyBrief, BriefItem, BRIEF_ITEM_MAX } from '../domain/brief.ts';
 import {
   NoticeDraft,
   NoticeEdit,
+  NoticeReachView,
   NoticeStats,
   NoticeSummary,
   PublishedNotice,
@@ -91,6 +92,12 @@ export const methods = {
   'notices.published': { mutating: false, params: z.object({}), result: z.array(PublishedNotice) },
   'notices.stats': { mutating: false, params: NoticeRef, result: NoticeStats },
   'notices.stragglers': { mutating: false, params: NoticeRef, result: z.array(Straggler) },
+  /** The publisher's page: headline, department meters and stragglers from one read of the recipients. */
+  'notices.reach': {
+    mutating: false,
+    params: NoticeRef,
+    result: NoticeReachView,
+  },
   'notices.exportCsv': {
     mutating: false,
     params: NoticeRef.extend({ language: z.enum(['en', 'zh-CN']).default('en') }),

@@ -78,6 +78,7 @@ const socketRoleRules: Partial<Record<MethodName, { roles: readonly Principal[];
   'notices.published': { roles: PUBLISHERS, params: {} },
   'notices.stats': { roles: PUBLISHERS, params: { noticeId: 'n_nonexistent' } },
   'notices.stragglers': { roles: PUBLISHERS, params: { noticeId: 'n_nonexistent' } },
+  'notices.reach': { roles: PUBLISHERS, params: { noticeId: 'n_nonexistent' } },
   'notices.remind': { roles: PUBLISHERS, params: { noticeId: 'n_nonexistent' } },
   'notices.withdraw': { roles: PUBLISHERS, params: { noticeId: 'n_nonexistent' } },
   'notices.exportCsv': { roles: PUBLISHERS, params: { noticeId: 'n_nonexistent', language: 'en' } },

@@ -44,8 +44,10 @@ export function NoticeReach({
   onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { value: stats } = useCall('notices.stats', { noticeId: notice.id }, 'noticeStats');
-  const { value: stragglers, reload } = useCall('notices.stragglers', { noticeId: notice.id }, 'noticeStats');
+  // One read for every number and name on the page, fetched again when the server pushes new numbers.
+  const { value: reach, reload } = useCall('notices.reach', { noticeId: notice.id }, 'noticeStats');
+  const stats = reach?.stats ?? null;
+  const stragglers = reach?.stragglers ?? null;
   const [outcome, setOutcome] = useState<{
     kind: 'remind' | 'withdraw' | 'export';
     result: ActionOutcome | { status: 'failed'; message: string };

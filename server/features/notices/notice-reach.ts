@@ -5,7 +5,19 @@ import type { Db } from '../../store/database.ts';
 import { inertCell } from '../attendance/report-export.ts';
 
 const DELIVERED = '(r.read_at IS NOT NULL OR (r.seq IS NOT NULL AND coalesce(l.acked_seq, 0) >= r.seq))';
-const OUTSTANDING = '(CASE WHEN n.requires_ack = 1 THEN r.acked_at ELSE r.read_at END) IS NULL';
+
+interface RecipientRow {
+  user_id: string;
+  name: string;
+  username: string;
+  department_id: string | null;
+  department_name: string | null;
+  delivered: number;
+  read_at: number | null;
+  acked_at: number | null;
+  reminded_at: number | null;
+  reminders: number;
+}
 
 interface CountRow {
   department_id: string | null;
@@ -45,38 +57,9 @@ export class NoticeReach {
          ${from} LEFT JOIN departments d ON d.id = r.department_id
          WHERE r.notice_id = ? AND r.version > 0 GROUP BY r.department_id ORDER BY d.name`,
       ),
-      stragglers: db.prepare<
-        [string, number],
-        {
-          user_id: string;
-          name: string;
-          department_name: string | null;
-          delivered: number;
-          read_at: number | null;
-          reminded_at: number | null;
-          reminders: number;
-        }
-      >(
-        `SELECT r.user_id, u.display_name AS name, d.name AS department_name, ${DELIVERED} AS delivered, r.read_at,
-                r.reminded_at, r.reminders
-         ${from} JOIN users u ON u.id = r.user_id LEFT JOIN departments d ON d.id = r.department_id
-         WHERE r.notice_id = ? AND r.version > 0 AND ${OUTSTANDING}
-         ORDER BY d.name, u.display_name LIMIT ?`,
-      ),
-      everyone: db.prepare<
-        [string],
-        {
-          name: string;
-          username: string;
-          department_name: string | null;
-          delivered: number;
-          read_at: number | null;
-          acked_at: number | null;
-          reminders: number;
-        }
-      >(
-        `SELECT u.display_name AS name, u.username, d.name AS department_name, ${DELIVERED} AS delivered, r.read_at,
-                r.acked_at, r.reminders
+      recipients: db.prepare<[string], RecipientRow>(
+        `SELECT r.user_id, u.display_name AS name, u.username, r.department_id, d.name AS department_name,
+                ${DELIVERED} AS delivered, r.read_at, r.acked_at, r.reminded_at, r.reminders
          ${from} JOIN users u ON u.id = r.user_id LEFT JOIN departments d ON d.id = r.department_id
          WHERE r.notice_id = ? AND r.version > 0 ORDER BY d.name, u.display_name`,
       ),
@@ -98,23 +81,65 @@ export class NoticeReach {
     };
   }
 
-  stragglers(noticeId: string, limit = 5000): Straggler[] {
-    return this.s.stragglers.all(noticeId, limit).map((r) => ({
-      userId: r.user_id,
-      name: r.name,
-      departmentName: r.department_name,
-      delivered: r.delivered === 1,
-      readAt: r.read_at,
-      remindedAt: r.reminded_at,
-      reminders: r.reminders,
-    }));
+  /**
+   * The publisher's page: headline, department meters and the people who still owe it something,
+   * all from one read of the recipients, so no number can disagree with another (or with the CSV,
+   * which is the same read). `stats` alone stays an aggregate for the published list and the feed.
+   */
+  reach(
+    noticeId: string,
+    requiresAck: boolean,
+    now: number,
+    stragglerLimit = 5000,
+  ): { stats: NoticeStats; stragglers: Straggler[] } {
+    const rows = this.s.recipients.all(noticeId);
+    const zero = () => ({ total: 0, delivered: 0, read: 0, acknowledged: 0 });
+    const overall = zero();
+    const departments = new Map<string | null, ReachCounts & { departmentName: string | null }>();
+    const stragglers: Straggler[] = [];
+    for (const r of rows) {
+      let department = departments.get(r.department_id);
+      if (!department) departments.set(r.department_id, (department = { ...zero(), departmentName: r.department_name }));
+      for (const counts of [overall, department]) {
+        counts.total += 1;
+        counts.delivered += r.delivered;
+        counts.read += r.read_at === null ? 0 : 1;
+        counts.acknowledged += r.acked_at === null ? 0 : 1;
+      }
+      const outstanding = (requiresAck ? r.acked_at : r.read_at) === null;
+      if (outstanding && stragglers.length < stragglerLimit) {
+        stragglers.push({
+          userId: r.user_id,
+          name: r.name,
+          departmentName: r.department_name,
+          delivered: r.delivered === 1,
+          readAt: r.read_at,
+          remindedAt: r.reminded_at,
+          reminders: r.reminders,
+        });
+      }
+    }
+    return {
+      stats: {
+        noticeId,
+        requiresAck,
+        ...overall,
+        departments: [...departments].map(([departmentId, d]) => ({ ...d, departmentId })),
+        computedAt: now,
+      },
+      stragglers,
+    };
+  }
+
+  stragglers(noticeId: string, requiresAck: boolean, limit = 5000): Straggler[] {
+    return this.reach(noticeId, requiresAck, 0, limit).stragglers;
   }
 
   /** Every recipient, one row each, with a byte-order mark so Excel reads Chinese names as UTF-8. */
   csv(noticeId: string, language: CsvLanguage): string {
     const time = (at: number | null) =>
       at === null ? '' : DateTime.fromMillis(at, { zone: this.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const rows = this.s.everyone
+    const rows = this.s.recipients
       .all(noticeId)
       .map((r) =>
         [

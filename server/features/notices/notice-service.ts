@@ -207,8 +207,14 @@ export class NoticeService {
   }
 
   stragglers(userId: string, noticeId: string): Straggler[] {
-    this.manageable(userId, noticeId);
-    return this.d.reach.stragglers(noticeId);
+    const row = this.manageable(userId, noticeId);
+    return this.d.reach.stragglers(noticeId, row.requires_ack === 1);
+  }
+
+  /** The reach page's numbers and names from one read, so the headline and the list agree. */
+  reach(userId: string, noticeId: string): { stats: NoticeStats; stragglers: Straggler[] } {
+    const row = this.manageable(userId, noticeId);
+    return this.d.reach.reach(noticeId, row.requires_ack === 1, this.d.clock.now());
   }
 
   exportCsv(userId: string, noticeId: string, language: 'en' | 'zh-CN'): { fileName: string; csv: string } {

@@ -81,5 +81,9 @@ export const Straggler = z.object({
 });
 export type Straggler = z.infer<typeof Straggler>;
 
+/** The publisher's page for one notice: every number and name from one read of its recipients. */
+export const NoticeReachView = z.object({ stats: NoticeStats, stragglers: z.array(Straggler) });
+export type NoticeReachView = z.infer<typeof NoticeReachView>;
+
 /** Reminding the same people again within this window is refused: a reminder must stay rare to work. */
 export const REMIND_COOLDOWN_MS = 10 * 60_000;

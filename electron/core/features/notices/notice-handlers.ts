@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
 import type { ActionOutcome } from '../../../../shared/bridge/views.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
-import { NoticeStats, PublishedNotice, Straggler } from '../../../../shared/domain/notices/index.ts';
+import { NoticeReachView, PublishedNotice } from '../../../../shared/domain/notices/index.ts';
 import { DepartmentOption, DirectoryPerson } from '../../../../shared/protocol/methods.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { fetchOrKept } from '../../sync/fetch-or-kept.ts';
@@ -21,8 +21,7 @@ type NoticeHandlers = Pick<
   | 'notices.withdraw'
   | 'notices.remind'
   | 'notices.published'
-  | 'notices.stats'
-  | 'notices.stragglers'
+  | 'notices.reach'
   | 'notices.exportCsv'
 >;
 
@@ -83,23 +82,12 @@ export function noticeHandlers(ctx: NoticeHandlerContext): NoticeHandlers {
     'notices.remind': async ({ noticeId }) => ctx.act((s) => s.sync.enqueue('notices.remind', { noticeId })),
     'notices.published': async () =>
       fetchOrKept(ctx.session(), 'notices.published', z.array(PublishedNotice), (s) => s.sync.request('notices.published', {})),
-    'notices.stats': async ({ noticeId }) => {
-      const s = ctx.session();
-      if (!s) return null;
-      const pushed = s.cache.notices.stats(noticeId);
-      if (pushed || !online(s)) return pushed;
-      try {
-        const fetched = NoticeStats.parse(await s.sync.request('notices.stats', { noticeId }));
-        s.cache.notices.setStats(fetched);
-        return fetched;
-      } catch {
-        return null;
-      }
-    },
-    'notices.stragglers': async ({ noticeId }) =>
-      fetchOrKept(ctx.session(), `notices.stragglers.${noticeId}`, z.array(Straggler), (s) =>
-        s.sync.request('notices.stragglers', { noticeId }),
-      ),
+    'notices.reach': async ({ noticeId }) =>
+      fetchOrKept(ctx.session(), `notices.reach.${noticeId}`, NoticeReachView, async (s) => {
+        const reach = await s.sync.request('notices.reach', { noticeId });
+        s.cache.notices.setStats(reach.stats);
+        return reach;
+      }),
     'notices.exportCsv': async ({ noticeId }) => {
       const s = ctx.session();
       if (!online(s)) return { ok: false, code: 'offline' };
