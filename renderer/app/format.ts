@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 
-export function formatTime(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(at);
+/** `timeZone`: a site's wall clock (the office's shift end), wherever this PC is. */
+export function formatTime(at: number, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(at);
 }
 
 export function formatDateTime(at: number, language: string): string {

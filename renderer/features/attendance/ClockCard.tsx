@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionOutcome, HomeView } from '../../../shared/bridge/views.ts';
+import { earlyClockOut, splitMinutes } from '../../../shared/domain/attendance/index.ts';
+import { formatTime } from '../../app/format.ts';
 import { portico } from '../../bridge/portico.ts';
 import { clockFailureText, nextKind, todayText, verdictText } from './attendance-format.ts';
 import { CLOCK_SHORTCUT_LABEL } from './use-clock-shortcut.ts';
@@ -16,7 +18,11 @@ export function ClockCard({ home }: { home: HomeView }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const next = nextKind(home);
-  const clock = async () => {
+  const [asking, setAsking] = useState<{ expectedEnd: number; minutesEarly: number } | null>(null);
+  const clock = async (confirmed = false) => {
+    const early = confirmed ? null : earlyClockOut(next, home.today ?? null, Date.now());
+    if (early) return setAsking(early);
+    setAsking(null);
     setBusy(true);
     const result = await portico.call('attendance.clock', {
       kind: next,
@@ -63,9 +69,32 @@ export function ClockCard({ home }: { home: HomeView }) {
           />
         </label>
       )}
+      {asking && home.today && (
+        <div className="early-confirm" role="alertdialog" aria-labelledby="early-title" aria-describedby="early-body">
+          <p id="early-title">
+            <strong>
+              {t('attendance.early.title', { time: formatTime(asking.expectedEnd, i18n.language, home.today.timeZone) })}
+            </strong>
+          </p>
+          <p id="early-body" className="small">
+            {t('attendance.early.body', {
+              time: formatTime(asking.expectedEnd, i18n.language, home.today.timeZone),
+              left: t(`attendance.duration.${splitMinutes(asking.minutesEarly).key}`, splitMinutes(asking.minutesEarly)),
+            })}
+          </p>
+          <div className="form-buttons">
+            <button className="danger" onClick={() => void clock(true)} data-testid="early-confirm">
+              {t('attendance.early.confirm')}
+            </button>
+            <button className="link" onClick={() => setAsking(null)} autoFocus>
+              {t('attendance.early.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <button
         className="primary"
-        disabled={busy || (needsNote && !note.trim())}
+        disabled={busy || (needsNote && !note.trim()) || asking !== null}
         onClick={() => void clock()}
         data-testid="clock-button"
       >

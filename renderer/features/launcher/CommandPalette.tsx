@@ -14,7 +14,7 @@ import { useNavigation } from '../../app/navigation.tsx';
 import { PaletteRow } from './PaletteRow.tsx';
 import { launchErrorText, launchTool } from './launch-tool.ts';
 import type { PaletteItem } from './palette-items.ts';
-import { searchPalette, suggestions } from './palette-search.ts';
+import { defaultSelection, searchPalette, suggestions } from './palette-search.ts';
 import { usePaletteData } from './use-palette-data.ts';
 
 /** Ctrl+K (Cmd+K) in the window; Electron also opens it from the global shortcut and the tray. */
@@ -34,7 +34,8 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
   const { items, recent } = usePaletteData(chatEnabled);
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  /** The row the user moved to; null until they move, when the default (safe) row is selected. */
+  const [active, setActive] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const deferred = useDeferredValue(query);
   const input = useRef<HTMLInputElement>(null);
@@ -44,7 +45,7 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
     openRequestedAt = performance.now();
     restoreFocus.current = document.activeElement;
     setQuery('');
-    setActive(0);
+    setActive(null);
     setError(null);
     setOpen(true);
   }, []);
@@ -95,16 +96,18 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
   };
 
   if (!open) return null;
-  const selected = Math.min(active, Math.max(0, results.length - 1));
+  const selected = active === null ? defaultSelection(results) : Math.min(active, results.length - 1);
   const onKeyDown = (e: ReactKeyboardEvent) => {
     if (e.key === 'Escape') return close();
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((selected + step + results.length) % Math.max(1, results.length));
+      const from = selected === -1 ? (step === 1 ? -1 : 0) : selected;
+      setActive((from + step + results.length) % Math.max(1, results.length));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      const chosen = deferred === query ? results[selected] : resultsFor(query)[0];
+      const typed = deferred === query ? null : resultsFor(query);
+      const chosen = typed ? typed[defaultSelection(typed)] : results[selected];
       if (chosen) void run(chosen);
     }
   };
@@ -130,7 +133,7 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
-            setActive(0);
+            setActive(null);
             setError(null);
           }}
         />

@@ -22,6 +22,8 @@ export interface PaletteItem {
   run: PaletteRun;
   /** Why it cannot run here (a program IT has not allowed), shown instead of running. */
   unavailable: string | null;
+  /** Undoes the day's state (clocking out): never the row Enter picks unless the user moved to it. */
+  destructive?: boolean;
 }
 
 export interface PaletteSources {
@@ -65,7 +67,10 @@ export function buildPaletteItems(s: PaletteSources): PaletteItem[] {
     unavailable: null,
   });
   const actions: PaletteItem[] = [
-    action('clock', t(s.nextClock === 'in' ? 'tray.clockIn' : 'tray.clockOut'), { type: 'clock' }, '◷', ['clock', '打卡']),
+    {
+      ...action('clock', t(s.nextClock === 'in' ? 'tray.clockIn' : 'tray.clockOut'), { type: 'clock' }, '◷', ['clock', '打卡']),
+      destructive: s.nextClock === 'out',
+    },
     ...s.templates.map((template) =>
       action(
         `new:${template.key}`,

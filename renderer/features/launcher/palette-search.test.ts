@@ -4,7 +4,7 @@ import type { LauncherEntryView } from '../../../shared/bridge/views.ts';
 import en from '../../../shared/i18n/locales/en.json' with { type: 'json' };
 import zh from '../../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
 import { type PaletteSources, buildPaletteItems } from './palette-items.ts';
-import { searchPalette, suggestions } from './palette-search.ts';
+import { defaultSelection, searchPalette, suggestions } from './palette-search.ts';
 
 const tool = (id: string, en: string, zh: string, extra: Partial<LauncherEntryView> = {}): LauncherEntryView => ({
   id,
@@ -137,5 +137,24 @@ describe('the palette’s search', () => {
     );
     // CI runs two test files per core pair at once: the same code measures up to twice as slow there.
     expect(worst).toBeLessThan(import.meta.env['CI'] ? 100 : 50);
+  });
+});
+
+describe('what Enter picks before the user moves', () => {
+  it('never "Clock out", even when it was the last thing used and tops the suggestions', () => {
+    const items = buildPaletteItems({ ...sources('en'), nextClock: 'out' });
+    const suggested = suggestions(items, ['action:clock', 'tool:t_mail']);
+    expect(suggested[0]!.title).toBe('Clock out');
+    expect(suggested[defaultSelection(suggested)]!.title).toBe('Mail');
+    // Typed on purpose, it is the only match: still not picked by reflex; the arrow keys reach it.
+    const typed = searchPalette(items, 'clock out');
+    expect(typed.map((i) => i.title)).toEqual(['Clock out']);
+    expect(defaultSelection(typed)).toBe(-1);
+  });
+
+  it('picks "Clock in" as it would any row: it undoes nothing', () => {
+    const items = buildPaletteItems(sources('en'));
+    const suggested = suggestions(items, ['action:clock']);
+    expect(suggested[defaultSelection(suggested)]!.title).toBe('Clock in');
   });
 });

@@ -36,3 +36,12 @@ export function suggestions(items: readonly PaletteItem[], recentIds: readonly s
   const seen = new Set<string>();
   return [...recent, ...tools, ...everyday].filter((item) => !seen.has(item.id) && seen.add(item.id)).slice(0, limit);
 }
+
+/**
+ * The row Enter picks before the user moves: the first one that is safe to run by reflex. Right
+ * after clocking in, "Clock out" was the top suggestion, and Ctrl+K, Enter clocked a general
+ * manager out ten hours early. -1 when every row is destructive: the user must choose one.
+ */
+export function defaultSelection(results: readonly Pick<PaletteItem, 'destructive'>[]): number {
+  return results.findIndex((item) => !item.destructive);
+}

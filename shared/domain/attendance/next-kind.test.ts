@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missingClockKind, nextClockKind, splitMinutes } from './next-kind.ts';
+import { earlyClockOut, missingClockKind, nextClockKind, splitMinutes } from './next-kind.ts';
 
 describe('nextClockKind', () => {
   it('is in before the first clock-in and out after it, also after a clock-out (the last one counts)', () => {
@@ -32,5 +32,21 @@ describe('missingClockKind', () => {
   it('with both clocks there, corrects the one that was off', () => {
     expect(missingClockKind({ status: 'early', firstIn: 1, lastOut: 2 })).toBe('out');
     expect(missingClockKind({ status: 'late', firstIn: 1, lastOut: 2 })).toBe('in');
+  });
+});
+
+describe('earlyClockOut', () => {
+  const day = { firstIn: 9 * 3600_000, lastOut: null, expectedEnd: 18 * 3600_000 };
+  it('asks before the first clock-out of a started day that comes before its expected end', () => {
+    expect(earlyClockOut('out', day, 8 * 3600_000)).toEqual({ expectedEnd: day.expectedEnd, minutesEarly: 600 });
+    expect(earlyClockOut('out', day, 17 * 3600_000 + 58 * 60_000)).toEqual({ expectedEnd: day.expectedEnd, minutesEarly: 2 });
+  });
+
+  it('does not ask at the end, for a clock-in, after a first clock-out, or without a day', () => {
+    expect(earlyClockOut('out', day, 17 * 3600_000 + 59 * 60_000)).toBeNull();
+    expect(earlyClockOut('in', day, 8 * 3600_000)).toBeNull();
+    expect(earlyClockOut('out', { ...day, lastOut: 12 * 3600_000 }, 13 * 3600_000)).toBeNull();
+    expect(earlyClockOut('out', { ...day, firstIn: null }, 8 * 3600_000)).toBeNull();
+    expect(earlyClockOut('out', null, 8 * 3600_000)).toBeNull();
   });
 });

@@ -30,3 +30,22 @@ export function missingClockKind(day: Pick<DayReport, 'firstIn' | 'lastOut' | 's
   if (day.lastOut === null) return 'out';
   return day.status === 'early' ? 'out' : 'in';
 }
+
+/** A clock-out this much before the expected end is not "early" enough to ask: a minute's slack. */
+const EARLY_SLACK_MS = 60_000;
+
+/**
+ * The expected end a clock-out now would come before, when that is worth a question: the first
+ * clock-out of a day that started, before the day's expected end. One stray keystroke once clocked
+ * a general manager out ten hours early; a confirmation costs a deliberate click one more press.
+ * `null`: clock out without asking (late enough, already out once, or no day to judge against).
+ */
+export function earlyClockOut(
+  kind: ClockKind,
+  today: Pick<DayReport, 'firstIn' | 'lastOut' | 'expectedEnd'> | null,
+  now: number,
+): { expectedEnd: number; minutesEarly: number } | null {
+  if (kind !== 'out' || !today || today.firstIn === null || today.lastOut !== null) return null;
+  if (now >= today.expectedEnd - EARLY_SLACK_MS) return null;
+  return { expectedEnd: today.expectedEnd, minutesEarly: Math.round((today.expectedEnd - now) / 60_000) };
+}

@@ -5,6 +5,7 @@ import {
   type ClockKind,
   type DayReport,
   type MonthReport,
+  earlyClockOut,
   nextClockKind,
   splitMinutes,
 } from '../../../../shared/domain/attendance/index.ts';
@@ -64,6 +65,12 @@ export class AttendanceAssistant {
           today: s.cache.attendance.today(),
           last: s.cache.attendance.last(),
         });
+        // A shortcut, the tray or the palette never clocks out early unasked: the toast asks instead.
+        const early = earlyClockOut(kind, s.cache.attendance.today(), this.c.clock.now());
+        if (early) {
+          this.c.toast(earlyClockOutToast(early, s.cache.attendance.today()!.timeZone, this.c.text()));
+          return { status: 'failed', code: 'early_clock_out', message: 'a clock-out before the day ends needs a confirmation' };
+        }
         const outcome = await this.clock(kind, undefined);
         this.c.toast(outcomeToast(outcome, kind, this.c.text(), this.c.clock.now()));
         return outcome;
@@ -188,5 +195,24 @@ export function outcomeToast(
     route: 'attendance',
     taskId: null,
     actions: [],
+  };
+}
+
+/** "Clock out before 18:00?": the question a shortcut's early clock-out asks, answered by its button. */
+export function earlyClockOutToast(
+  early: { expectedEnd: number; minutesEarly: number },
+  timeZone: string,
+  { t, locale }: { t: TFunction; locale: string },
+): ToastView {
+  const end = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(early.expectedEnd);
+  const left = splitMinutes(early.minutesEarly);
+  return {
+    id: `clock-out-early:${early.expectedEnd}`,
+    kind: 'attendance.clockOut',
+    title: t('attendance.early.title', { time: end }),
+    body: t('attendance.early.body', { time: end, left: t(`attendance.duration.${left.key}`, left) }),
+    route: 'attendance',
+    taskId: null,
+    actions: [{ id: 'clockOut', label: t('attendance.early.confirm') }],
   };
 }
