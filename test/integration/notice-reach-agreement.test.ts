@@ -48,7 +48,7 @@ describe('a notice’s reach: every number from one read, and a first sync count
     // Both sign in after it was published: it reaches them in their first snapshot, not as a live event.
     const publisher = await desktop('chen.jing');
     await desktop('he.ping');
-    expect((await publisher.handlers['notices.list']({})).map((n) => n.id)).toContain(noticeId);
+    expect((await publisher.handlers['notices.list']({ filter: 'all', query: '' })).map((n) => n.id)).toContain(noticeId);
     const deliveredTo = () =>
       w.notices
         .reach(id('chen.jing'), noticeId)
