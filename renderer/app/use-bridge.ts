@@ -17,7 +17,7 @@ type NoParamCall = {
  */
 export function useCoreView<C extends NoParamCall>(
   call: C,
-  options: { refetchOn?: string; pushedBy?: BridgeEventName } = {},
+  options: { refetchOn?: string; pushedBy?: BridgeEventName; refetchOnEvent?: BridgeEventName } = {},
 ): BridgeResult<C> | undefined {
   const [value, setValue] = useState<BridgeResult<C>>();
   const load = useCallback(() => {
@@ -35,6 +35,10 @@ export function useCoreView<C extends NoParamCall>(
     if (!options.pushedBy) return;
     return portico.on(options.pushedBy, (payload) => setValue(payload as BridgeResult<C>));
   }, [options.pushedBy]);
+  useEffect(
+    () => (options.refetchOnEvent ? portico.on(options.refetchOnEvent, load) : undefined),
+    [load, options.refetchOnEvent],
+  );
   useEffect(() => portico.on('session.changed', load), [load]);
   return value;
 }

@@ -4,6 +4,8 @@ import { EntityId, Instant } from './ids.ts';
 import { NoticePriority } from './notices/notice.ts';
 
 export const BRIEF_ITEM_MAX = 280;
+/** Key items one department's day holds: the server refuses the next one, the card shows them all. */
+export const BRIEF_ITEMS_MAX = 20;
 
 /** A key item a supervisor marked for their department's day. */
 export const BriefItem = z.object({
@@ -37,6 +39,6 @@ export const DailyBrief = z.object({
   requiredNoticesTotal: z.number().int().nonnegative(),
   attendance: DayReport.nullable(),
   leaders: z.array(LeaderAvailability).max(5),
-  items: z.array(BriefItem).max(20),
+  items: z.array(BriefItem).max(BRIEF_ITEMS_MAX),
 });
 export type DailyBrief = z.infer<typeof DailyBrief>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ApprovalTaskSummary, DoneTaskSummary, OutOfOffice, RequestSummary } from '../domain/approvals/request.ts';
 import { LocalizedText } from '../domain/approvals/template.ts';
-import { ClockRecord, DayReport } from '../domain/attendance/index.ts';
+import { ClockRecord, DayReport, IsoDate } from '../domain/attendance/index.ts';
+import { BRIEF_ITEMS_MAX, BriefItem } from '../domain/brief.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
 import { NoticeContent, NoticeStats } from '../domain/notices/index.ts';
 import { ChatMessage, Conversation } from '../domain/chat/index.ts';
@@ -65,6 +66,13 @@ export const UserEvent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('chat.muted'), conversationId: EntityId, muted: z.boolean() }),
   /** This user left the conversation or was removed from it. */
   z.object({ kind: z.literal('chat.left'), conversationId: EntityId }),
+  /** The key items of this user's department for `day`, as they are now; `added` names a new one and who added it. */
+  z.object({
+    kind: z.literal('brief.items'),
+    day: IsoDate,
+    items: z.array(BriefItem).max(BRIEF_ITEMS_MAX),
+    added: z.object({ itemId: EntityId, by: EntityId }).nullable(),
+  }),
   /** A clock was recorded, corrected or reviewed; `today` is the user's day as judged now. */
   z.object({ kind: z.literal('attendance.clocked'), record: ClockRecord, today: DayReport }),
 ]);

@@ -2,6 +2,7 @@ import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { Snapshot } from '../../../shared/protocol/methods.ts';
 import { ApprovalsCache } from '../features/approvals/approvals-cache.ts';
 import { AttendanceCache } from '../features/attendance/attendance-cache.ts';
+import { BriefCache } from '../features/brief/brief-cache.ts';
 import { NoticesCache } from '../features/notices/notices-cache.ts';
 import { LauncherCache } from '../features/launcher/launcher-cache.ts';
 import { ChatCache } from '../features/chat/chat-cache.ts';
@@ -9,7 +10,7 @@ import { ChatSearch } from '../features/chat/chat-search.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
 import { ClientState } from './client-state.ts';
 
-export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher' | 'chat';
+export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher' | 'chat' | 'brief';
 
 export interface IncomingEvent {
   seq: number;
@@ -39,6 +40,7 @@ export class ClientCache {
   readonly chatSearch: ChatSearch;
   /** Small kept values (fetched lists, today's brief) by key. */
   readonly state: ClientState;
+  readonly brief: BriefCache;
   readonly db: CacheDb;
   private readonly positionStmt;
   private readonly setPositionStmt;
@@ -53,6 +55,7 @@ export class ClientCache {
     this.attendance = new AttendanceCache(this.db);
     this.state = new ClientState(this.db);
     this.launcher = new LauncherCache(this.state);
+    this.brief = new BriefCache(this.state);
     this.positionStmt = this.db.prepare<[], { epoch: string | null; applied_seq: number }>(
       'SELECT epoch, applied_seq FROM sync_state WHERE id = 1',
     );
@@ -173,6 +176,9 @@ export class ClientCache {
         this.attendance.upsert(event.record);
         this.attendance.setToday(event.today);
         return 'attendance';
+      case 'brief.items':
+        this.brief.setItems(event.day, event.items);
+        return 'brief';
     }
   }
 }

@@ -4,6 +4,7 @@ import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { Language } from '../../../shared/bridge/views.ts';
 import { planApprovalToasts } from '../features/approvals/approval-toasts.ts';
 import type { ClientCache } from '../cache/client-cache.ts';
+import { planBriefToasts } from '../features/brief/brief-toasts.ts';
 import { planChatToasts } from '../features/chat/chat-toasts.ts';
 import { planNoticeToasts, urgentToast } from '../features/notices/notice-toasts.ts';
 import { UrgentRenotifier } from '../features/notices/urgent-renotifier.ts';
@@ -47,6 +48,7 @@ export class Notifier {
         t,
       ),
       ...planChatToasts(events, cache.chat, me, now, t, viewingConversation),
+      ...planBriefToasts(events, me, t),
     ];
     for (const toast of toasts) this.show(toast);
   }

@@ -1,11 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BRIEF_ITEM_MAX } from '../../../shared/domain/brief.ts';
 import type { UserProfile } from '../../../shared/domain/user.ts';
 import { formatAge } from '../../app/format.ts';
 import { siteTime } from '../attendance/attendance-format.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { portico } from '../../bridge/portico.ts';
+import type { ActionOutcome } from '../../../shared/bridge/views.ts';
+import { useNow } from '../../app/use-now.ts';
+import { presenceLine } from '../presence/presence-text.ts';
+import { usePresence } from '../presence/use-presence.ts';
 
 /**
  * The daily brief: what waits today in one card (approvals, required notices, how the day started,
@@ -15,14 +20,19 @@ import { portico } from '../../bridge/portico.ts';
 export function BriefCard({ user }: { user: UserProfile }) {
   const { t, i18n } = useTranslation();
   const { navigate } = useNavigation();
-  const brief = useCoreView('brief.get', { refetchOn: 'brief' });
+  // Read again whenever the cards beside it change (home.changed), so no line contradicts them.
+  const brief = useCoreView('brief.get', { refetchOn: 'brief', refetchOnEvent: 'home.changed' });
+  const presence = usePresence(brief?.leaders.map((l) => l.id) ?? []);
+  const now = useNow();
   const [item, setItem] = useState('');
+  const [failure, setFailure] = useState<ActionOutcome | null>(null);
   if (!brief) return null;
   const language = i18n.language;
   const day = brief.attendance;
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const outcome = await portico.call('brief.addItem', { text: item });
+    setFailure(outcome.status === 'failed' ? outcome : null);
     if (outcome.status !== 'failed') setItem('');
   };
   return (
@@ -75,7 +85,12 @@ export function BriefCard({ user }: { user: UserProfile }) {
         {brief.leaders.map((leader) => (
           <li key={leader.id}>
             {t(`brief.relation.${leader.relation}`, { name: leader.name })}{' '}
-            {leader.outOfOffice ? (
+            {presence.get(leader.id) ? (
+              // The same words as the leaders strip above, from the same live presence.
+              <span className={`presence presence-${presence.get(leader.id)!.state}`} dir="auto">
+                {presenceLine(presence.get(leader.id), t, language, now)}
+              </span>
+            ) : leader.outOfOffice ? (
               <span className="badge important">
                 {t('brief.away', {
                   until: siteTime(leader.outOfOffice.until, language, day?.timeZone),
@@ -106,7 +121,7 @@ export function BriefCard({ user }: { user: UserProfile }) {
         <form className="brief-add" onSubmit={(e) => void add(e)}>
           <input
             value={item}
-            maxLength={280}
+            maxLength={BRIEF_ITEM_MAX}
             onChange={(e) => setItem(e.target.value)}
             placeholder={t('brief.addPlaceholder')}
             aria-label={t('brief.addPlaceholder')}
@@ -114,6 +129,13 @@ export function BriefCard({ user }: { user: UserProfile }) {
           <button className="secondary" disabled={item.trim() === ''}>
             {t('brief.add')}
           </button>
+          {failure?.status === 'failed' && (
+            <p className="error" role="alert" data-testid="brief-add-error">
+              {failure.code === 'conflict' && failure.details?.limit !== undefined
+                ? t('brief.itemsFull', { limit: failure.details.limit })
+                : t('common.actionFailed', { message: failure.message })}
+            </p>
+          )}
         </form>
       )}
     </section>

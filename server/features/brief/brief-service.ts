@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { BriefItem, DailyBrief, LeaderAvailability } from '../../../shared/domain/brief.ts';
+import { BRIEF_ITEMS_MAX, type BriefItem, type DailyBrief, type LeaderAvailability } from '../../../shared/domain/brief.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { OutOfOfficeService } from '../approvals/out-of-office-service.ts';
 import type { TaskStore } from '../approvals/task-store.ts';
 import type { AttendanceService } from '../attendance/attendance-service.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate, WriteTx } from '../../store/write-gate.ts';
 import type { BriefStore } from './brief-store.ts';
 
 const LISTED_NOTICES = 5;
@@ -58,9 +58,30 @@ export class BriefService {
     const departmentId = this.d.store.departmentLedBy(userId) ?? this.leaderRoleDepartment(userId);
     if (!departmentId) throw new DomainError('forbidden', 'only a department leader can mark items for the day');
     const day = this.d.attendance.today(userId).date;
-    return this.d.gate.write(() =>
-      this.d.store.add({ id: `b_${randomUUID()}`, departmentId, day, text, authorId: userId, createdAt: this.d.clock.now() }),
-    );
+    return this.d.gate.write((tx) => {
+      // The limit lives where items enter: the 21st once made the whole card vanish on every screen.
+      if (this.d.store.forDay(departmentId, day).length >= BRIEF_ITEMS_MAX) {
+        throw new DomainError('conflict', `a day holds at most ${BRIEF_ITEMS_MAX} key items: remove one first`, {
+          limit: BRIEF_ITEMS_MAX,
+        });
+      }
+      const item = this.d.store.add({
+        id: `b_${randomUUID()}`,
+        departmentId,
+        day,
+        text,
+        authorId: userId,
+        createdAt: this.d.clock.now(),
+      });
+      this.announce(tx, departmentId, day, { itemId: item.id, by: userId });
+      return item;
+    });
+  }
+
+  /** The department's members get the day's items as they are now, so the card changes on every screen at once. */
+  private announce(tx: WriteTx, departmentId: string, day: string, added: { itemId: string; by: string } | null): void {
+    const items = this.d.store.forDay(departmentId, day);
+    tx.emit(this.d.store.members(departmentId), { kind: 'brief.items', day, items, added });
   }
 
   removeItem(userId: string, itemId: string): { itemId: string } {
@@ -69,7 +90,10 @@ export class BriefService {
     if (item.authorId !== userId && !this.d.directory.hasAnyRole(userId, ['hr', 'admin'])) {
       throw new DomainError('forbidden', 'only its author, HR or an admin can remove an item');
     }
-    this.d.gate.write(() => this.d.store.remove(itemId));
+    this.d.gate.write((tx) => {
+      this.d.store.remove(itemId);
+      this.announce(tx, item.departmentId, item.day, null);
+    });
     return { itemId };
   }
 

@@ -37,6 +37,7 @@ export class BriefStore {
       get: db.prepare<[string], ItemRow>(`${select} WHERE i.id = ?`),
       forDay: db.prepare<[string, string], ItemRow>(`${select} WHERE i.department_id = ? AND i.day = ? ORDER BY i.created_at`),
       remove: db.prepare('DELETE FROM brief_items WHERE id = ?'),
+      members: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE department_id = ? AND disabled = 0'),
       led: db.prepare<[string], { id: string }>('SELECT id FROM departments WHERE leader_id = ? ORDER BY name LIMIT 1'),
       unacked: db.prepare<[string, number], { id: string; title: string; priority: 'normal' | 'important' | 'urgent' }>(
         `SELECT n.id, n.title, n.priority FROM notice_recipients r JOIN notices n ON n.id = r.notice_id
@@ -52,9 +53,14 @@ export class BriefStore {
     return toItem(this.s.get.get(item.id)!);
   }
 
-  get(itemId: string): (BriefItem & { authorId: string }) | null {
+  get(itemId: string): (BriefItem & { authorId: string; departmentId: string }) | null {
     const row = this.s.get.get(itemId);
-    return row ? { ...toItem(row), authorId: row.author_id } : null;
+    return row ? { ...toItem(row), authorId: row.author_id, departmentId: row.department_id } : null;
+  }
+
+  /** Who a department's key items reach: its active members. */
+  members(departmentId: string): string[] {
+    return this.s.members.all(departmentId).map((row) => row.id);
   }
 
   forDay(departmentId: string, day: string): BriefItem[] {

@@ -4,6 +4,7 @@ import type { ActionOutcome, ToastView } from '../../../../shared/bridge/views.t
 import { DailyBrief } from '../../../../shared/domain/brief.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
+import { liveBrief } from './live-brief.ts';
 
 type BriefHandlers = Pick<BridgeHandlers, 'brief.get' | 'brief.dismiss' | 'brief.addItem' | 'brief.removeItem'>;
 
@@ -16,7 +17,6 @@ export interface BriefContext {
   changed(): void;
 }
 
-const KEPT = 'brief.today';
 const SHOWN = 'brief.shownDay';
 const DISMISSED = 'brief.dismissedDay';
 
@@ -55,15 +55,15 @@ export class BriefAssistant {
     return {
       'brief.get': async () => {
         const s = this.c.session();
-        const brief = s?.cache.state.parsed(KEPT, DailyBrief) ?? null;
+        const brief = s?.cache.brief.kept() ?? null;
         if (!s || !brief) return null;
         const today = s.cache.attendance.today();
         if (today && today.date !== brief.day) return null;
-        return s.cache.state.get<string>(DISMISSED) === brief.day ? null : brief;
+        return s.cache.state.get<string>(DISMISSED) === brief.day ? null : liveBrief(brief, s, this.c.clock.now());
       },
       'brief.dismiss': async () => {
         const s = this.c.session();
-        const brief = s?.cache.state.parsed(KEPT, DailyBrief);
+        const brief = s?.cache.brief.kept();
         if (s && brief) s.cache.state.set(DISMISSED, brief.day);
         this.c.changed();
         return { ok: true };
@@ -97,7 +97,7 @@ export class BriefAssistant {
   private async refresh(s: SignedInSession): Promise<DailyBrief | null> {
     try {
       const brief = DailyBrief.parse(await s.sync.request('brief.today', {}));
-      s.cache.state.set(KEPT, brief);
+      s.cache.brief.keep(brief);
       this.c.changed();
       return brief;
     } catch {

@@ -81,6 +81,11 @@ export class NoticesCache {
                 count(*) FILTER (WHERE acked_at IS NULL AND requires_ack = 1) AS unacked
          FROM notices WHERE expires_at IS NULL OR expires_at > ?`,
       ),
+      owed: db.prepare<[number, number], Row>(
+        `SELECT content, read_at, acked_at, onboarding, reminded_at FROM notices
+         WHERE requires_ack = 1 AND acked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+         ORDER BY priority = 'urgent' DESC, published_at DESC LIMIT ?`,
+      ),
       urgent: db.prepare<[number], Row>(
         `SELECT content, read_at, acked_at, onboarding, reminded_at FROM notices
          WHERE priority = 'urgent' AND requires_ack = 1 AND acked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
@@ -154,6 +159,11 @@ export class NoticesCache {
   counts(now: number): { unread: number; unacknowledgedRequired: number } {
     const row = this.s.counts.get(now)!;
     return { unread: row.unread, unacknowledgedRequired: row.unacked };
+  }
+
+  /** Notices that ask for an acknowledgement this user has not given yet, urgent first: the brief's list. */
+  owedAcknowledgements(now: number, limit: number): NoticeSummary[] {
+    return this.s.owed.all(now, limit).map(toSummary);
   }
 
   /** Urgent notices this user has not acknowledged yet (they come back as toasts). */
