@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import isolateUserText from './scripts/lint/isolate-user-text.js';
 
 /**
  * The rooms of ARCHITECTURE.md as lint rules: each folder may import only what its process can run.
@@ -79,9 +80,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, portico: { rules: { 'isolate-user-text': isolateUserText } } },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'portico/isolate-user-text': 'error',
       ...restrict(
         [NODE, 'electron', 'better-sqlite3', 'ws', '**/electron/**', '**/server/**'],
         'renderer/ runs in a sandboxed page: no Node, Electron, or other rooms',

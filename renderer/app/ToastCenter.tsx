@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ToastView } from '../../shared/bridge/views.ts';
 import { portico } from '../bridge/portico.ts';
 import { useNavigation } from './navigation.tsx';
+import { UserText } from '../ui/UserText.tsx';
 
 const SHOWN_MS = 8000;
 const MAX_VISIBLE = 3;
@@ -60,7 +61,9 @@ export function ToastCenter() {
       )}
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" role="status" data-kind={toast.kind}>
-          <strong>{toast.title}</strong>
+          <strong>
+            <UserText>{toast.title}</UserText>
+          </strong>
           <span className="small toast-body">{toast.body}</span>
           <div className="toast-actions">
             {toast.actions.map((action) => (

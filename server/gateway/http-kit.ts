@@ -1,3 +1,4 @@
+import { bidiRefusal, disguisedPath } from '../../shared/domain/safe-text.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 
@@ -56,6 +57,8 @@ export async function readJson<S extends z.ZodType>(req: IncomingMessage, schema
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new HttpProblem(400, 'invalid_request', z.prettifyError(parsed.error));
+  const disguised = disguisedPath(parsed.data);
+  if (disguised !== null) throw new HttpProblem(400, 'invalid_request', `${disguised}: ${bidiRefusal}`);
   return parsed.data;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Clock } from '../../shared/domain/clock.ts';
+import { bidiRefusal, disguisedPath } from '../../shared/domain/safe-text.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
 import { type MethodName, type MethodParams, type MethodResult, isMethodName, methods } from '../../shared/protocol/methods.ts';
 import type { ActionJournal } from '../features/actions/action-journal.ts';
@@ -57,10 +58,12 @@ export class MethodRouter {
     const spec = methods[method];
     const parsed = spec.params.safeParse(rawParams ?? {});
     if (!parsed.success) return fail('invalid_params', `${method}: ${z.prettifyError(parsed.error)}`);
+    const disguised = disguisedPath(parsed.data);
+    if (disguised !== null) return fail('invalid_params', `${method}: ${disguised}: ${bidiRefusal}`);
     const handler = this.handlers[method] as (c: RequestContext, p: unknown) => unknown;
     if (actionId) ctx = { ...ctx, actionId };
     try {
-      if (!spec.mutating) return { ok: true, result: handler(ctx, parsed.data) };
+      if (!spec.mutating) return { ok: true, result: fitsWire(method, handler(ctx, parsed.data)) };
       if (!actionId) return fail('action_id_required', `${method} changes data and needs an actionId`);
       return this.gate.write(() => {
         const earlier = this.journal.find(ctx.userId, actionId);
@@ -68,7 +71,7 @@ export class MethodRouter {
           if (earlier.method !== method) return fail('conflict', `actionId ${actionId} was used for ${earlier.method}`);
           return { ok: true, result: JSON.parse(earlier.response) as unknown };
         }
-        const result = handler(ctx, parsed.data);
+        const result = fitsWire(method, handler(ctx, parsed.data));
         this.journal.record(ctx.userId, actionId, method, JSON.stringify(result), this.clock.now());
         return { ok: true, result };
       });
@@ -88,6 +91,16 @@ export class MethodRouter {
       return fail('internal', 'the server failed to handle this request; it has been logged');
     }
   }
+}
+
+/**
+ * An answer the client's own schema would refuse never leaves: it fails here, loudly and (for a
+ * change) with its transaction rolled back, instead of vanishing on the client's side.
+ */
+function fitsWire(method: MethodName, result: unknown): unknown {
+  const checked = methods[method].result.safeParse(result);
+  if (!checked.success) throw new Error(`${method} answered outside its wire schema: ${z.prettifyError(checked.error)}`);
+  return result;
 }
 
 function fail(code: WireError['code'], message: string): MethodOutcome {

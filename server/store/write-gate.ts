@@ -1,4 +1,5 @@
-import type { UserEvent } from '../../shared/protocol/events.ts';
+import { z } from 'zod';
+import { UserEvent } from '../../shared/protocol/events.ts';
 import type { AppendedEvent, EventBus } from '../bus/event-bus.ts';
 import type { EventLog } from '../features/events/event-log.ts';
 import type { Db } from './database.ts';
@@ -54,6 +55,10 @@ export class WriteGate {
   private tx(pending: AppendedEvent[]): WriteTx {
     return {
       emit: (userIds, event) => {
+        // Checked against the schema every client parses with, inside the transaction: an event a
+        // client would drop (21 key items where the card allows 20) rolls the write back instead.
+        const checked = UserEvent.safeParse(event);
+        if (!checked.success) throw new Error(`${event.kind} does not fit the wire schema: ${z.prettifyError(checked.error)}`);
         const appended = this.log.append(userIds, event);
         pending.push(...appended);
         return appended;

@@ -41,3 +41,17 @@ export const searchQuery = (max: number) =>
     .string()
     .max(max)
     .transform((text) => text.replace(new RegExp(`${CONTROLS.source}|${BIDI_CONTROLS.source}`, 'g'), ''));
+
+/**
+ * Where, in a parsed request, a string carries direction-override characters: the path (`values.reason`),
+ * or null. The server refuses such a request whatever its schema says, so no field can be forgotten.
+ */
+export function disguisedPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return BIDI_CONTROLS.test(value) ? path || '(value)' : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = disguisedPath(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts'
 import { portico } from '../../bridge/portico.ts';
 import { saveFile } from '../../ui/save-file.ts';
 import { uploadFiles } from '../../ui/upload-files.ts';
+import { UserText, isolated } from '../../ui/UserText.tsx';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.txt,.csv';
 const MAX_FILES = 10;
@@ -25,10 +26,10 @@ export function AttachmentPicker({ value, onChange }: { value: AttachmentRef[]; 
     if (last)
       setProblem(
         last.code === 'too_large'
-          ? t('approvals.attach.tooLarge', { name: last.name, limit: '10 MB' })
+          ? t('approvals.attach.tooLarge', { name: isolated(last.name), limit: '10 MB' })
           : t(`approvals.attach.failed.${last.code}`, {
               name: last.name,
-              defaultValue: t('approvals.attach.failed.other', { name: last.name, message: last.message }),
+              defaultValue: t('approvals.attach.failed.other', { name: isolated(last.name), message: last.message }),
             }),
       );
     if (added.length > 0) onChange([...value, ...added]);
@@ -49,7 +50,7 @@ export function AttachmentPicker({ value, onChange }: { value: AttachmentRef[]; 
       <ul className="chips">
         {value.map((file) => (
           <li key={file.id} className="chip">
-            <PaperclipIcon /> {file.name}
+            <PaperclipIcon /> <UserText>{file.name}</UserText>
             <button
               type="button"
               className="link small"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChainStep } from '../../../shared/domain/approvals/request.ts';
 import { localized } from '../../i18n/localized.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 const marks: Record<ChainStep['status'], string> = {
   waiting: '○',
@@ -31,7 +32,7 @@ export function ChainProgress({ chain }: { chain: readonly ChainStep[] }) {
             <ul className="chain-approvers">
               {step.approvers.map((a) => (
                 <li key={a.approver.id} className="small">
-                  {a.approver.name}
+                  <UserText>{a.approver.name}</UserText>
                   {a.decision && <span className={`status status-${a.decision}`}> {t(`approvals.outcome.${a.decision}`)}</span>}
                   {a.decidedBy && a.decidedBy.id !== a.approver.id && (
                     <span className="muted"> ({t('approvals.decidedBy', { name: a.decidedBy.name })})</span>

@@ -3,6 +3,7 @@ import { PaperclipIcon } from '../../ui/icons.tsx';
 import type { HistoryEntry } from '../../../shared/domain/approvals/request.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { saveAttachment } from './AttachmentPicker.tsx';
+import { UserText } from '../../ui/UserText.tsx';
 
 const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -21,13 +22,17 @@ export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
             )}
             <span className="muted"> · {formatDateTime(entry.at, i18n.language)}</span>
           </div>
-          {entry.text && <p className="history-text">{entry.text}</p>}
+          {entry.text && (
+            <p className="history-text">
+              <UserText>{entry.text}</UserText>
+            </p>
+          )}
           {entry.attachments.length > 0 && (
             <ul className="attachments small">
               {entry.attachments.map((a) => (
                 <li key={a.id}>
                   <button type="button" className="link" onClick={() => void saveAttachment(a.id)}>
-                    <PaperclipIcon /> {a.name}
+                    <PaperclipIcon /> <UserText>{a.name}</UserText>
                   </button>{' '}
                   <span className="muted">{formatSize(a.size)}</span>
                 </li>

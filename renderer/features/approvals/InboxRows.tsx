@@ -3,6 +3,7 @@ import type { ApprovalTaskSummary, DoneTaskSummary, RequestSummary } from '../..
 import { formatDateTime } from '../../app/format.ts';
 import { SlaBadge } from './SlaBadge.tsx';
 import { localized } from '../../i18n/localized.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 /** Rows of the three inbox views; each is one button that opens the request. */
 export function WaitingRow({
@@ -19,11 +20,15 @@ export function WaitingRow({
     <button className="inbox-row" onClick={() => onOpen(task.requestId)} data-testid="waiting-row">
       <span className="inbox-row-head">
         <span className="badge">{localized(task.templateName, i18n.language)}</span>
-        <strong className="ellipsis">{task.title}</strong>
+        <strong className="ellipsis">
+          <UserText>{task.title}</UserText>
+        </strong>
         <SlaBadge task={task} now={now} />
       </span>
       <span className="inbox-row-foot muted small">
-        <span className="ellipsis">{task.submitter.name}</span>
+        <span className="ellipsis">
+          <UserText>{task.submitter.name}</UserText>
+        </span>
         {task.onBehalfOf && (
           <span className="tag">
             {t(task.via === 'escalated' ? 'approvals.escalatedFrom' : 'approvals.onBehalfOf', { name: task.onBehalfOf.name })}
@@ -43,7 +48,9 @@ export function MineRow({ request, onOpen }: { request: RequestSummary; onOpen: 
     <button className="inbox-row" onClick={() => onOpen(request.id)} data-testid="mine-row">
       <span className="inbox-row-head">
         <span className="badge">{localized(request.templateName, i18n.language)}</span>
-        <strong className="ellipsis">{request.title}</strong>
+        <strong className="ellipsis">
+          <UserText>{request.title}</UserText>
+        </strong>
         <span className={`status status-${request.status}`} data-testid="request-status">
           {t(`approvals.status.${request.status}`)}
         </span>
@@ -63,11 +70,13 @@ export function DoneRow({ done, onOpen }: { done: DoneTaskSummary; onOpen: (requ
     <button className="inbox-row" onClick={() => onOpen(done.requestId)} data-testid="done-row">
       <span className="inbox-row-head">
         <span className="badge">{localized(done.templateName, i18n.language)}</span>
-        <strong className="ellipsis">{done.title}</strong>
+        <strong className="ellipsis">
+          <UserText>{done.title}</UserText>
+        </strong>
         <span className={`status status-${done.outcome}`}>{t(`approvals.outcome.${done.outcome}`)}</span>
       </span>
       <span className="inbox-row-foot muted small ellipsis">
-        {done.submitter.name}
+        <UserText>{done.submitter.name}</UserText>
         {done.decidedBy && ` · ${t('approvals.decidedBy', { name: done.decidedBy.name })}`} ·{' '}
         {formatDateTime(done.closedAt, i18n.language)}
       </span>

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { portico } from '../../bridge/portico.ts';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
+import { UserText } from '../../ui/UserText.tsx';
 
 const toLocalInput = (at: number) => {
   const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
@@ -69,7 +70,7 @@ export function OutOfOfficePanel({ current, meId, onClose }: { current: OutOfOff
             .filter((person) => person.id !== meId)
             .map((person) => (
               <option key={person.id} value={person.id}>
-                {person.name}
+                <UserText>{person.name}</UserText>
                 {person.departmentName ? ` · ${person.departmentName}` : ''}
               </option>
             ))}

@@ -11,6 +11,7 @@ import { HistoryList } from './HistoryList.tsx';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { formatFieldValue } from './approval-format.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 /** One request: its fields, its chain and progress, the conversation, and what I may do with it. */
 export function RequestDetailPane({
@@ -51,7 +52,9 @@ export function RequestDetailPane({
       )}
       <header className="detail-head">
         <span className="badge">{localized(detail.templateName, i18n.language)}</span>
-        <h2>{detail.title}</h2>
+        <h2>
+          <UserText>{detail.title}</UserText>
+        </h2>
         <span className={`status status-${detail.status}`} data-testid="detail-status">
           {t(`approvals.status.${detail.status}`)}
         </span>

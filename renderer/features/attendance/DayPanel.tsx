@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { MonthReport } from '../../../shared/domain/attendance/index.ts';
 import { MakeupForm } from './MakeupForm.tsx';
 import { duration, siteTime, statusTone } from './attendance-format.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 const NEEDS_MAKEUP = new Set(['missing_in', 'missing_out', 'absent', 'late', 'early', 'late_early']);
 
@@ -44,7 +45,12 @@ export function DayPanel({ report, date }: { report: MonthReport; date: string }
               <strong>{t(r.kind === 'in' ? 'attendance.kindIn' : 'attendance.kindOut')}</strong> {time(r.at)}
               {r.source !== 'online' && <span className="tag">{t(`attendance.source.${r.source}`)}</span>}
               {r.status !== 'accepted' && <span className="tag">{t(`attendance.recordStatus.${r.status}`)}</span>}
-              {r.note && <span className="muted small"> · {r.note}</span>}
+              {r.note && (
+                <span className="muted small">
+                  {' '}
+                  · <UserText>{r.note}</UserText>
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -11,6 +11,7 @@ import type { ActionOutcome } from '../../../shared/bridge/views.ts';
 import { useNow } from '../../app/use-now.ts';
 import { presenceLine } from '../presence/presence-text.ts';
 import { usePresence } from '../presence/use-presence.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 /**
  * The daily brief: what waits today in one card (approvals, required notices, how the day started,
@@ -111,7 +112,10 @@ export function BriefCard({ user }: { user: UserProfile }) {
           <ul className="brief-items">
             {brief.items.map((entry) => (
               <li key={entry.id} dir="auto">
-                {entry.text} <span className="muted small">— {entry.authorName}</span>
+                {entry.text}{' '}
+                <span className="muted small">
+                  — <UserText>{entry.authorName}</UserText>
+                </span>
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { portico } from '../../bridge/portico.ts';
 import { PaperclipIcon } from '../../ui/icons.tsx';
 import { uploadFiles } from '../../ui/upload-files.ts';
 import { chatError } from './chat-errors.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 export interface ComposerDraft {
   text: string;
@@ -114,7 +115,7 @@ export function Composer({
           {candidates.map((m, i) => (
             <li key={m.id} role="option" aria-selected={i === 0}>
               <button className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(m)}>
-                @{m.name}
+                @<UserText>{m.name}</UserText>
               </button>
             </li>
           ))}
@@ -124,7 +125,7 @@ export function Composer({
         <ul className="chips">
           {files.map((f) => (
             <li key={f.id} className="chip">
-              <PaperclipIcon /> {f.name}
+              <PaperclipIcon /> <UserText>{f.name}</UserText>
               <button
                 className="link"
                 aria-label={t('chat.removeFile', { name: f.name })}

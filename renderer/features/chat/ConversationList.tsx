@@ -6,6 +6,7 @@ import { formatTime } from '../../app/format.ts';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { Avatar } from '../presence/PresenceDot.tsx';
 import { usePresence } from '../presence/use-presence.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 const ROW_HEIGHT = 64;
 
@@ -58,7 +59,7 @@ export function ConversationList({
             {hits.hits.map((hit) => (
               <li key={hit.messageId}>
                 <button className="search-hit link" onClick={() => onSelect(hit.conversationId, hit.seq)}>
-                  <strong dir="auto">{hit.conversationTitle}</strong> · {hit.senderName}
+                  <strong dir="auto">{hit.conversationTitle}</strong> · <UserText>{hit.senderName}</UserText>
                   <span className="line" dir="auto">
                     {hit.excerpt}
                   </span>

@@ -13,6 +13,7 @@ import { MessageBubble, type Receipt } from './MessageBubble.tsx';
 import { MessageList } from './MessageList.tsx';
 import { TypingLine } from './TypingLine.tsx';
 import { useConversation } from './use-conversation.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 type Row = { kind: 'message'; message: ChatMessage } | { kind: 'pending'; pending: PendingMessage };
 
@@ -157,7 +158,7 @@ export function ConversationView({ conversationId, me }: { conversationId: strin
                 const read = detail.reads.some((r) => r.userId === m.id && r.seq >= readers.seq);
                 return (
                   <li key={m.id} className={read ? '' : 'muted'}>
-                    {m.name} · {read ? t('chat.read') : t('chat.unread')}
+                    <UserText>{m.name}</UserText> · {read ? t('chat.read') : t('chat.unread')}
                   </li>
                 );
               })}

@@ -7,6 +7,7 @@ import { PaperclipIcon } from '../../ui/icons.tsx';
 import { saveAttachment } from '../approvals/AttachmentPicker.tsx';
 import { formatTime } from '../../app/format.ts';
 import { ChatMarkdown } from './ChatMarkdown.tsx';
+import { UserText } from '../../ui/UserText.tsx';
 
 export interface Receipt {
   /** Direct: whether the other person has read it. Group: who has, of how many. */
@@ -29,7 +30,9 @@ function ChatImage({ file }: { file: AttachmentRef }) {
   return src ? (
     <img className="chat-image" src={src} alt={file.name} />
   ) : (
-    <span className="chat-image placeholder">{file.name}</span>
+    <span className="chat-image placeholder">
+      <UserText>{file.name}</UserText>
+    </span>
   );
 }
 
@@ -37,7 +40,7 @@ function FileChip({ file }: { file: AttachmentRef }) {
   const { t } = useTranslation();
   return (
     <button className="chip" onClick={() => void saveAttachment(file.id)} title={t('chat.download')}>
-      <PaperclipIcon /> {file.name} <span className="muted">{Math.ceil(file.size / 1024)} KB</span>
+      <PaperclipIcon /> <UserText>{file.name}</UserText> <span className="muted">{Math.ceil(file.size / 1024)} KB</span>
     </button>
   );
 }
@@ -70,11 +73,17 @@ export const MessageBubble = memo(function MessageBubble({
   const editable = mine && !message.deleted && now - message.sentAt < CHAT_EDIT_WINDOW_MS;
   return (
     <div className={`message ${mine ? 'mine' : 'theirs'}`} data-testid="message" data-seq={message.seq}>
-      {groupStart && !mine && <div className="message-sender">{message.senderName}</div>}
+      {groupStart && !mine && (
+        <div className="message-sender">
+          <UserText>{message.senderName}</UserText>
+        </div>
+      )}
       <div className="bubble">
         {message.replyTo && (
           <blockquote className="reply-quote">
-            <strong>{message.replyTo.senderName}</strong>{' '}
+            <strong>
+              <UserText>{message.replyTo.senderName}</UserText>
+            </strong>{' '}
             {message.replyTo.deleted ? t('chat.deletedMessage') : message.replyTo.excerpt}
           </blockquote>
         )}

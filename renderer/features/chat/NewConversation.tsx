@@ -5,6 +5,7 @@ import type { ConversationKind } from '../../../shared/domain/chat/index.ts';
 import { portico } from '../../bridge/portico.ts';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { chatError } from './chat-errors.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 /** Start a direct chat, a group or (for the roles allowed) an announcement channel. */
 export function NewConversation({
@@ -77,7 +78,7 @@ export function NewConversation({
                   checked={picked.includes(p.id)}
                   onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((id) => id !== p.id))}
                 />
-                {p.name} <span className="muted">{p.departmentName}</span>
+                <UserText>{p.name}</UserText> <span className="muted">{p.departmentName}</span>
               </label>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PaletteItem } from './palette-items.ts';
 import { ToolIcon } from './ToolIcon.tsx';
+import { isolated } from '../../ui/UserText.tsx';
 
 export function PaletteRow({
   id,
@@ -28,7 +29,9 @@ export function PaletteRow({
     >
       <ToolIcon icon={item.icon} color={item.color} />
       <span className="palette-text">
-        <span className="palette-title">{item.kind === 'person' ? t('palette.chatWith', { name: item.title }) : item.title}</span>
+        <span className="palette-title">
+          {item.kind === 'person' ? t('palette.chatWith', { name: isolated(item.title) }) : isolated(item.title)}
+        </span>
         <span className="palette-subtitle muted">{item.unavailable ?? item.subtitle}</span>
       </span>
       <span className="palette-kind muted">{t(`palette.kind.${item.kind}`)}</span>

@@ -4,6 +4,7 @@ import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts'
 import { portico } from '../../bridge/portico.ts';
 import { PaperclipIcon } from '../../ui/icons.tsx';
 import { saveFile } from '../../ui/save-file.ts';
+import { UserText, isolated } from '../../ui/UserText.tsx';
 
 /** A notice's files: each downloads through core (with the session's token), never by a raw URL. */
 export function AttachmentList({ attachments }: { attachments: readonly AttachmentRef[] }) {
@@ -14,7 +15,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
     setProblem(null);
     const outcome = await portico.call('notices.download', { attachmentId: file.id });
     if (outcome.ok) saveFile(outcome.name, outcome.mediaType, outcome.base64);
-    else setProblem(t('notices.downloadFailed', { name: file.name }));
+    else setProblem(t('notices.downloadFailed', { name: isolated(file.name) }));
   };
   return (
     <div className="notice-files">
@@ -22,7 +23,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
         {attachments.map((file) => (
           <li key={file.id}>
             <button className="chip" onClick={() => void download(file)}>
-              <PaperclipIcon /> {file.name}
+              <PaperclipIcon /> <UserText>{file.name}</UserText>
             </button>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Audience } from '../../../shared/domain/notices/index.ts';
 import type { Role } from '../../../shared/domain/user.ts';
 import type { BridgeResult } from '../../../shared/bridge/contract.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 const ROLES: readonly Role[] = ['employee', 'leader', 'hr', 'publisher', 'finance', 'admin'];
 const PEOPLE_SHOWN = 8;
@@ -91,7 +92,8 @@ export function AudiencePicker({
                         setSearch('');
                       }}
                     >
-                      {p.name} {p.departmentName && <span className="muted small">· {p.departmentName}</span>}
+                      <UserText>{p.name}</UserText>{' '}
+                      {p.departmentName && <span className="muted small">· {p.departmentName}</span>}
                     </button>
                   </li>
                 ))}
@@ -100,7 +102,7 @@ export function AudiencePicker({
             <ul className="chips">
               {named.map((p) => (
                 <li key={p.id} className="chip">
-                  {p.name}
+                  <UserText>{p.name}</UserText>
                   <button
                     type="button"
                     className="link"

@@ -5,6 +5,7 @@ import type { PublishedNotice, ReachCounts } from '../../../shared/domain/notice
 import { formatDateTime } from '../../app/format.ts';
 import { portico } from '../../bridge/portico.ts';
 import { useCall } from './use-notices.ts';
+import { UserText, isolated } from '../../ui/UserText.tsx';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
@@ -59,7 +60,7 @@ export function NoticeReach({
     reload();
   };
   const withdraw = async () => {
-    if (!window.confirm(t('notices.reach.withdrawConfirm', { title: notice.title }))) return;
+    if (!window.confirm(t('notices.reach.withdrawConfirm', { title: isolated(notice.title) }))) return;
     setOutcome({ kind: 'withdraw', result: await portico.call('notices.withdraw', { noticeId: notice.id }) });
     onChanged();
   };
@@ -125,7 +126,7 @@ export function NoticeReach({
           <ul className="stragglers" data-testid="stragglers">
             {(stragglers ?? []).slice(0, 200).map((s) => (
               <li key={s.userId}>
-                {s.name}
+                <UserText>{s.name}</UserText>
                 <span className="muted small">
                   {s.departmentName ? ` · ${s.departmentName}` : ''}
                   {s.readAt !== null

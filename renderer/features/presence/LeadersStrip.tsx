@@ -5,6 +5,7 @@ import { useNow } from '../../app/use-now.ts';
 import { Avatar } from './PresenceDot.tsx';
 import { presenceLine } from './presence-text.ts';
 import { usePresence } from './use-presence.ts';
+import { UserText } from '../../ui/UserText.tsx';
 
 /** Home's strip of the user's leaders: where they are, when they are back, who acts for them. */
 export function LeadersStrip() {
@@ -31,7 +32,10 @@ export function LeadersStrip() {
               >
                 <Avatar name={leader.name} presence={presence} size={36} />
                 <span>
-                  <strong>{leader.name}</strong> <span className="muted">{t(`presence.relation.${leader.relation}`)}</span>
+                  <strong>
+                    <UserText>{leader.name}</UserText>
+                  </strong>{' '}
+                  <span className="muted">{t(`presence.relation.${leader.relation}`)}</span>
                   <span className="line" dir="auto">
                     {' '}
                     <br />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { markdownPlainText } from '../markdown-text.ts';
 import { userText } from '../safe-text.ts';
 import { AttachmentRef } from '../approvals/request.ts';
 import { EntityId, Instant } from '../ids.ts';
@@ -57,14 +58,9 @@ export function isEmptyDraft(draft: { text: string; attachmentIds: readonly stri
   return draft.text.trim().length === 0 && draft.attachmentIds.length === 0;
 }
 
-/** A short plain line for lists, toasts and quotes: Markdown marks and line breaks removed. */
+/** A short plain line for lists, toasts and quotes: the rendered words, on one line. */
 export function messageExcerpt(text: string, max = 120): string {
-  const plain = text
-    .replace(/```[\s\S]*?```/g, ' … ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_~`>#]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return plain.length > max ? `${plain.slice(0, max - 1)}…` : plain;
+  const plain = markdownPlainText(text);
+  const chars = [...plain];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : plain;
 }

@@ -1,3 +1,4 @@
+import { markdownPlainText } from '../../../../shared/domain/markdown-text.ts';
 import type { ChatSearchHit } from '../../../../shared/bridge/chat-views.ts';
 import type { Conversation } from '../../../../shared/domain/chat/index.ts';
 import type { CacheDb } from '../../cache/cache-db.ts';
@@ -92,9 +93,9 @@ export class ChatSearch {
   }
 }
 
-/** The match with some words around it, so a long message shows why it was found. */
+/** The match with some words around it, so a long message shows why it was found: rendered words, not Markdown. */
 export function around(text: string, query: string, width = 60): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = markdownPlainText(text);
   const at = flat.toLowerCase().indexOf(query.toLowerCase());
   if (at < 0 || flat.length <= width * 2) return flat.slice(0, width * 2);
   const start = Math.max(0, at - width / 2);
