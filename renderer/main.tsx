@@ -6,6 +6,7 @@ import './ui/styles.css';
 import './app/toasts.css';
 import './features/approvals/approvals.css';
 import './features/approvals/submission-preview.css';
+import './features/approvals/inbox-actions.css';
 import './features/attendance/attendance.css';
 import './features/notices/notices.css';
 import './features/brief/brief.css';

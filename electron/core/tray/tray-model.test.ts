@@ -18,6 +18,7 @@ const task = (n: number): ApprovalTaskSummary => ({
   remindAt: 0,
   escalateAt: 0,
   source: 'portico',
+  figure: null,
 });
 
 const home = {

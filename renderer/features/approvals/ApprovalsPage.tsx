@@ -4,6 +4,7 @@ import type { FormValues } from '../../../shared/domain/approvals/form.ts';
 import type { UserProfile } from '../../../shared/domain/user.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { useCoreView } from '../../app/use-bridge.ts';
+import { BatchApproveBar } from './BatchApproveBar.tsx';
 import { DoneRow, MineRow, WaitingRow } from './InboxRows.tsx';
 import { NewRequestForm } from './NewRequestForm.tsx';
 import { OutOfOfficePanel } from './OutOfOfficePanel.tsx';
@@ -26,6 +27,7 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
   const [templateFilter, setTemplateFilter] = useState('');
   const [panel, setPanel] = useState<'none' | 'new' | 'away'>('none');
   const [draft, setDraft] = useState<{ templateKey: string; values: FormValues } | null>(null);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -49,6 +51,21 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
     templateFilter ? rows.filter((r) => r.templateKey === templateFilter) : rows;
   const lists = { waiting: keep(inbox.pending), mine: keep(inbox.mine), done: keep(inbox.done) };
   const empty = { waiting: 'approvals.empty', mine: 'approvals.emptyMine', done: 'approvals.emptyDone' } as const;
+  const selected = lists.waiting.filter((task) => selection.has(task.id));
+  const select = (taskId: string, on: boolean) =>
+    setSelection((current) => {
+      const next = new Set(current);
+      if (on) next.add(taskId);
+      else next.delete(taskId);
+      return next;
+    });
+  /** After a decision the next waiting request opens (the one below, else the one above), as a mail client does. */
+  const openNext = (decided: string) => {
+    const at = lists.waiting.findIndex((task) => task.requestId === decided);
+    const next = at < 0 ? undefined : (lists.waiting[at + 1] ?? lists.waiting[at - 1]);
+    if (next) open(next.requestId);
+    else navigate('approvals');
+  };
 
   return (
     <div className="approvals">
@@ -104,6 +121,15 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
               ))}
             </select>
           </label>
+          {tab === 'waiting' && (
+            <BatchApproveBar
+              tasks={selected}
+              onClear={() => setSelection(new Set())}
+              onSettled={(approved) =>
+                setSelection((current) => new Set([...current].filter((taskId) => !approved.includes(taskId))))
+              }
+            />
+          )}
           {lists[tab].length === 0 ? (
             <p className="muted empty">{t(empty[tab])}</p>
           ) : tab === 'waiting' ? (
@@ -113,7 +139,15 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
               label={t('approvals.tabs.waiting')}
               getKey={(task) => task.requestId}
               selectedKey={route.itemId}
-              renderRow={(task) => <WaitingRow task={task} now={now} onOpen={open} />}
+              renderRow={(task) => (
+                <WaitingRow
+                  task={task}
+                  now={now}
+                  onOpen={open}
+                  selected={selection.has(task.id)}
+                  onSelect={(on) => select(task.id, on)}
+                />
+              )}
             />
           ) : tab === 'mine' ? (
             <VirtualList
@@ -157,6 +191,7 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
               key={route.itemId}
               requestId={route.itemId}
               meId={user.id}
+              onDecided={() => openNext(route.itemId!)}
               onResubmit={(detail) => {
                 setDraft({ templateKey: detail.templateKey, values: detail.values });
                 setPanel('new');

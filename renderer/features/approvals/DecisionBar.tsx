@@ -6,7 +6,7 @@ import { portico } from '../../bridge/portico.ts';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
 
 /** Approve in one click; reject or return only with a reason, which the submitter will read. */
-export function DecisionBar({ taskId }: { taskId: string }) {
+export function DecisionBar({ taskId, onDecided }: { taskId: string; onDecided?: () => void }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
@@ -16,8 +16,10 @@ export function DecisionBar({ taskId }: { taskId: string }) {
   const decide = async (decision: Decision) => {
     if (decision !== 'approve' && comment.trim() === '') return setMode(decision);
     setBusy(true);
-    setOutcome(await portico.call('approvals.decide', { taskId, decision, comment }));
+    const result = await portico.call('approvals.decide', { taskId, decision, comment });
+    setOutcome(result);
     setBusy(false);
+    if (result.status !== 'failed') onDecided?.();
   };
   return (
     <div className="decision-bar">

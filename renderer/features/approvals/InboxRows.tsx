@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalTaskSummary, DoneTaskSummary, RequestSummary } from '../../../shared/domain/approvals/request.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { SlaBadge } from './SlaBadge.tsx';
+import { formatAmount } from './approval-format.ts';
 import { localized } from '../../i18n/localized.ts';
 import { UserText } from '../../ui/UserText.tsx';
 
@@ -10,11 +11,31 @@ export function WaitingRow({
   task,
   now,
   onOpen,
+  selected,
+  onSelect,
 }: {
   task: ApprovalTaskSummary;
   now: number;
   onOpen: (requestId: string) => void;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
 }) {
+  const { t } = useTranslation();
+  return (
+    <div className="inbox-row-select">
+      <input
+        type="checkbox"
+        checked={selected}
+        onChange={(e) => onSelect(e.target.checked)}
+        aria-label={t('approvals.select', { title: task.title })}
+        data-testid="select-row"
+      />
+      <WaitingButton task={task} now={now} onOpen={onOpen} />
+    </div>
+  );
+}
+
+function WaitingButton({ task, now, onOpen }: { task: ApprovalTaskSummary; now: number; onOpen: (requestId: string) => void }) {
   const { t, i18n } = useTranslation();
   return (
     <button className="inbox-row" onClick={() => onOpen(task.requestId)} data-testid="waiting-row">
@@ -29,6 +50,12 @@ export function WaitingRow({
         <span className="ellipsis">
           <UserText>{task.submitter.name}</UserText>
         </span>
+        {task.figure && (
+          // The number the decision turns on, on the line under the title so the title keeps its room.
+          <span className="figure" data-testid="row-figure">
+            {localized(task.figure.label, i18n.language)} {formatAmount(task.figure.value, task.figure.unit, i18n.language)}
+          </span>
+        )}
         {task.onBehalfOf && (
           <span className="tag">
             {t(task.via === 'escalated' ? 'approvals.escalatedFrom' : 'approvals.onBehalfOf', { name: task.onBehalfOf.name })}

@@ -18,10 +18,13 @@ export function RequestDetailPane({
   requestId,
   meId,
   onResubmit,
+  onDecided,
 }: {
   requestId: string;
   meId: string;
   onResubmit: (detail: RequestDetail) => void;
+  /** The user decided this request: the inbox moves on to the next one. */
+  onDecided?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<ApprovalDetailView | null>(null);
@@ -71,7 +74,7 @@ export function RequestDetailPane({
           </a>
         </p>
       )}
-      {detail.myTaskId && <DecisionBar key={detail.myTaskId} taskId={detail.myTaskId} />}
+      {detail.myTaskId && <DecisionBar key={detail.myTaskId} taskId={detail.myTaskId} onDecided={onDecided} />}
       <section>
         <h3>{t('approvals.fields')}</h3>
         <dl className="fields">
@@ -151,17 +154,34 @@ function RequestActions({
 }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const canResubmit = mine && detail.status === 'returned' && detail.source.kind === 'portico' && detail.fields.length > 0;
   if (!detail.canWithdraw && !canResubmit) return null;
   return (
     <div className="request-actions">
-      {detail.canWithdraw && (
-        <button
-          className="secondary"
-          onClick={() => void portico.call('approvals.withdraw', { requestId: detail.id }).then(setOutcome)}
-        >
+      {detail.canWithdraw && !confirming && (
+        <button className="secondary" onClick={() => setConfirming(true)}>
           {t('approvals.withdraw')}
         </button>
+      )}
+      {detail.canWithdraw && confirming && (
+        // Withdrawing ends the request for every approver: one more deliberate click, never by accident.
+        <div className="withdraw-confirm" role="alertdialog" aria-labelledby="withdraw-question">
+          <p id="withdraw-question">{t('approvals.withdrawConfirm')}</p>
+          <button
+            className="danger"
+            data-testid="withdraw-confirm"
+            onClick={() => {
+              setConfirming(false);
+              void portico.call('approvals.withdraw', { requestId: detail.id }).then(setOutcome);
+            }}
+          >
+            {t('approvals.withdrawYes')}
+          </button>
+          <button className="link" autoFocus onClick={() => setConfirming(false)}>
+            {t('approvals.withdrawKeep')}
+          </button>
+        </div>
       )}
       {canResubmit && (
         <button className="primary" onClick={() => onResubmit(detail)}>

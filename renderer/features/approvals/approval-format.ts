@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { localized } from '../../i18n/localized.ts';
-import type { TemplateField } from '../../../shared/domain/approvals/template.ts';
+import type { LocalizedText, TemplateField } from '../../../shared/domain/approvals/template.ts';
 import type { FieldIssue } from '../../../shared/domain/approvals/form.ts';
 
 /** A stored form value as the reader expects it: option labels, units, local dates. */
@@ -12,10 +12,8 @@ export function formatFieldValue(field: TemplateField, value: string | number | 
         field.options.find((o) => o.value === value)?.label ?? { en: String(value), 'zh-CN': String(value) },
         language,
       );
-    case 'number': {
-      const formatted = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(Number(value));
-      return field.unit ? `${formatted} ${localized(field.unit, language)}` : formatted;
-    }
+    case 'number':
+      return formatAmount(Number(value), field.unit, language);
     case 'date':
       return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${value}T00:00:00Z`));
     case 'datetime':
@@ -25,6 +23,23 @@ export function formatFieldValue(field: TemplateField, value: string | number | 
     default:
       return String(value);
   }
+}
+
+/**
+ * A number with its unit. A unit that is a currency code (CNY) is written as the reader's locale
+ * writes money ("CN¥386.50", "¥386.50"), not "386.5 CNY".
+ */
+export function formatAmount(value: number, unit: LocalizedText | null | undefined, language: string): string {
+  const code = unit?.en;
+  if (code && /^[A-Z]{3}$/.test(code)) {
+    try {
+      return new Intl.NumberFormat(language, { style: 'currency', currency: code }).format(value);
+    } catch {
+      // Not a currency Intl knows: written as a plain unit below.
+    }
+  }
+  const formatted = new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
+  return unit ? `${formatted} ${localized(unit, language)}` : formatted;
 }
 
 /** A field issue in the user's language, naming the other field where the rule compares two. */

@@ -6,7 +6,8 @@ import type {
   TaskOutcome,
   TaskVia,
 } from '../../../shared/domain/approvals/request.ts';
-import type { LocalizedText } from '../../../shared/domain/approvals/template.ts';
+import type { LocalizedText, TemplateField } from '../../../shared/domain/approvals/template.ts';
+import { keyFigure } from '../../../shared/domain/approvals/key-figure.ts';
 import type { Db } from '../../store/database.ts';
 
 export type TaskStatus = 'pending' | 'done' | 'cancelled';
@@ -85,12 +86,14 @@ interface SummaryRow {
   submitted_at: number;
   integration_id: string | null;
   step_name: string;
+  template: string;
+  form_values: string;
 }
 
 const SUMMARY_SELECT = `SELECT t.id, t.request_id, t.assigned_at, t.remind_at, t.escalate_at, t.via, t.approver_id,
     a.display_name AS approver_name, r.template_key, r.template_name, r.title,
     COALESCE(r.submitter_id, r.integration_id) AS submitter_id, COALESCE(su.display_name, i.name) AS submitter_name,
-    r.submitted_at, r.integration_id, s.name AS step_name
+    r.submitted_at, r.integration_id, s.name AS step_name, r.template, r.form_values
   FROM approval_tasks t
   JOIN approval_requests r ON r.id = t.request_id
   JOIN approval_steps s ON s.request_id = t.request_id AND s.step_index = t.step_index
@@ -113,6 +116,10 @@ const toSummary = (r: SummaryRow): ApprovalTaskSummary => ({
   remindAt: r.remind_at,
   escalateAt: r.escalate_at,
   source: r.integration_id ? 'external' : 'portico',
+  figure: keyFigure(
+    (JSON.parse(r.template) as { fields?: TemplateField[] }).fields ?? [],
+    JSON.parse(r.form_values) as Record<string, unknown>,
+  ),
 });
 
 interface DoneRow {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityId, Instant } from '../ids.ts';
 import { FormValues } from './form.ts';
+import { KeyFigure } from './key-figure.ts';
 import { LocalizedText, StepMode, TemplateField } from './template.ts';
 
 export const RequestStatus = z.enum(['pending', 'approved', 'rejected', 'returned', 'withdrawn', 'cancelled']);
@@ -52,6 +53,8 @@ export const ApprovalTaskSummary = z.object({
   remindAt: Instant,
   escalateAt: Instant,
   source: z.enum(['portico', 'external']),
+  /** The number the decision turns on (days, amount), so routine items can be decided from the list. */
+  figure: KeyFigure.nullable().default(null),
 });
 export type ApprovalTaskSummary = z.infer<typeof ApprovalTaskSummary>;
 

@@ -22,6 +22,7 @@ const task = (id: string, assignedAt = NOW - 1000): ApprovalTaskSummary => ({
   remindAt: NOW + 3600_000,
   escalateAt: NOW + 7200_000,
   source: 'portico',
+  figure: null,
 });
 const assigned = (id: string, at?: number): UserEvent => ({ kind: 'approval.assigned', task: task(id, at) });
 
