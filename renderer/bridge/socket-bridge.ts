@@ -1,7 +1,33 @@
 import type { BridgeCallName, BridgeEventName, BridgeParams, BridgeResult, PorticoBridge } from '../../shared/bridge/contract.ts';
 import { BridgeEventMessage, BridgeReply } from '../../shared/bridge/dispatch.ts';
+import { HostCloseCode } from '../../shared/bridge/host-close-codes.ts';
 
 const SECRET_KEY = 'portico.hostSecret';
+const BROWSER_KEY = 'portico.browserId';
+
+/** The event the app shows a full-page message for: another browser holds this host, or took it over. */
+export const HOST_ELSEWHERE_EVENT = 'portico:host-elsewhere';
+export type HostElsewhere = 'held' | 'moved';
+
+/** This browser profile's id, kept in its local storage: tabs of one browser are one browser to the host. */
+function browserId(): string {
+  let id = localStorage.getItem(BROWSER_KEY);
+  if (!id) localStorage.setItem(BROWSER_KEY, (id = crypto.randomUUID()));
+  return id;
+}
+
+let parked = false;
+
+/** The user asked to use Portico in this browser instead of the other one: say so at the next hello, then start afresh. */
+export function takeOverHost(): void {
+  const ws = new WebSocket(`ws://${window.location.host}/bridge`);
+  ws.onopen = () =>
+    ws.send(JSON.stringify({ hello: sessionStorage.getItem(SECRET_KEY) ?? '', browser: browserId(), takeOver: true }));
+  ws.onmessage = () => {
+    ws.close();
+    window.location.reload();
+  };
+}
 
 /** Takes the per-launch secret from the URL fragment once, then keeps it for reloads of this tab only. */
 function hostSecret(): string | null {
@@ -24,10 +50,12 @@ export function createSocketBridge(): PorticoBridge {
   let ready: Promise<WebSocket> | null = null;
 
   const connect = (): Promise<WebSocket> => {
+    // Another browser holds the host: nothing connects again until this page's user takes over.
+    if (parked) return Promise.reject(new Error('the Portico host is used from another browser'));
     if (ready) return ready;
     ready = new Promise((resolve, reject) => {
       const ws = new WebSocket(`ws://${window.location.host}/bridge`);
-      ws.onopen = () => ws.send(JSON.stringify({ hello: secret ?? '' }));
+      ws.onopen = () => ws.send(JSON.stringify({ hello: secret ?? '', browser: browserId() }));
       ws.onmessage = (message) => {
         const data: unknown = JSON.parse(String(message.data));
         if ((data as { ready?: boolean }).ready) {
@@ -50,7 +78,14 @@ export function createSocketBridge(): PorticoBridge {
         ready = null;
         for (const waiter of pending.values()) waiter.reject(new Error('the Portico host closed the connection'));
         pending.clear();
-        if (close.code === 4401) reject(new Error('this page was not opened from the link Portico printed'));
+        if (close.code === HostCloseCode.heldElsewhere || close.code === HostCloseCode.movedAway) {
+          // Not a failure to retry: the page says so, and waits for its user.
+          const why: HostElsewhere = close.code === HostCloseCode.heldElsewhere ? 'held' : 'moved';
+          parked = true;
+          window.dispatchEvent(new CustomEvent(HOST_ELSEWHERE_EVENT, { detail: why }));
+          return reject(new Error(`the Portico host is used from another browser (${why})`));
+        }
+        if (close.code === HostCloseCode.wrongSecret) reject(new Error('this page was not opened from the link Portico printed'));
         else reject(new Error('the Portico host is not running'));
         // The host may come back (restart); listeners stay registered.
         setTimeout(() => void connect().catch(() => undefined), 2000);

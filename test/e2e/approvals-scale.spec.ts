@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startStack } from './portico-stack.ts';
+import { closeBrowsers, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -10,6 +10,7 @@ test.beforeAll(async () => {
   stack = await startStack({ seed: ['test/e2e/seed-large-inbox.ts'] });
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 test('an inbox of 5,000 tasks and a 20-step chain stay responsive', async ({ page }) => {
   test.setTimeout(120_000);
@@ -55,6 +56,10 @@ test('an inbox of 5,000 tasks and a 20-step chain stay responsive', async ({ pag
   await page.screenshot({ path: path.join(shots, 'approvals-20-steps.png'), fullPage: false });
 
   await page.getByRole('button', { name: 'Approve' }).click();
+  // No other capex request waits, so the inbox has no next one to open; Done shows step 2 active.
+  await expect(page.getByTestId('waiting-count')).toHaveText('5003');
+  await page.getByRole('tab', { name: 'Done' }).click();
+  await page.getByTestId('done-row').first().click();
   await expect(page.getByTestId('chain-step').nth(1)).toHaveAttribute('data-status', 'active');
 
   console.log(

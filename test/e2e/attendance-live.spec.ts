@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { signIn, startStack } from './portico-stack.ts';
+import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -9,6 +9,7 @@ test.beforeAll(async () => {
   stack = await startStack({ hosts: 3 });
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 const fixable = '[data-status="late"], [data-status="missing_in"], [data-status="missing_out"]';
 

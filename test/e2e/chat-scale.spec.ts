@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { signIn, startStack } from './portico-stack.ts';
+import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 const MESSAGES = 10_000;
@@ -11,6 +11,7 @@ test.beforeAll(async () => {
   stack = await startStack({ seed: ['test/e2e/seed-long-chat.ts'] });
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 test('a conversation of 10,000 messages opens at the newest, pages back to the first and scrolls in a frame', async ({
   page,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { signIn, startStack } from './portico-stack.ts';
+import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -9,6 +9,7 @@ test.beforeAll(async () => {
   stack = await startStack();
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 test('an outage says when the next try is, offers "Retry now", and is over within 5 s of the server’s return', async ({
   page,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loginToken, startStack } from './portico-stack.ts';
+import { closeBrowsers, loginToken, signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -9,6 +9,7 @@ test.beforeAll(async () => {
   stack = await startStack();
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 test('a leader signs in through the browser host, sees live counts, in English, Chinese and Hebrew', async ({ page }) => {
   await page.goto(stack.launchUrl);
@@ -80,4 +81,29 @@ test('the bridge refuses a page that does not hold the per-launch secret', async
   const url = new URL(stack.launchUrl);
   await page.goto(`${url.origin}/`);
   await expect(page.getByRole('alert')).toContainText('not opened from the link Portico printed');
+});
+
+test('one host is one person in one browser: a second browser is told so, and takes over only when asked', async ({
+  browser,
+}) => {
+  const first = await (await browser.newContext()).newPage();
+  await signIn(first, stack.launchUrl, 'zhang.wei');
+  await expect(first.getByRole('heading', { name: 'Hello, 张伟' })).toBeVisible();
+
+  // Another browser (another profile, a private window) opening the same link sees no account.
+  const second = await (await browser.newContext()).newPage();
+  await second.goto(stack.launchUrl);
+  const notice = second.getByTestId('host-elsewhere');
+  await expect(notice.getByRole('heading')).toHaveText('Portico is open in another browser on this PC');
+  await expect(second.getByText('张伟')).toHaveCount(0);
+  await second.screenshot({ path: path.join(shots, 'host-elsewhere.png') });
+  // A second tab of the first browser is the same browser: it works.
+  const tab = await first.context().newPage();
+  await tab.goto(stack.launchUrl);
+  await expect(tab.getByRole('heading', { name: 'Hello, 张伟' })).toBeVisible();
+
+  await notice.getByRole('button', { name: 'Use Portico in this browser' }).click();
+  await expect(second.getByRole('heading', { name: 'Hello, 张伟' })).toBeVisible();
+  await expect(first.getByTestId('host-elsewhere').getByRole('heading')).toHaveText('Portico moved to another browser');
+  await expect(tab.getByTestId('host-elsewhere')).toBeVisible();
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { sampleToolHandler } from '../../server/demo/sample-tool.ts';
-import { loginToken, signIn, startStack } from './portico-stack.ts';
+import { closeBrowsers, loginToken, signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -35,6 +35,7 @@ test.afterAll(() => {
   tool.close();
   stack.stop();
 });
+test.afterEach(closeBrowsers);
 
 /** Opens the palette by keyboard and returns how long it took to its first frame on screen. */
 async function openPalette(page: Page): Promise<number> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { signIn, startStack } from './portico-stack.ts';
+import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -9,6 +9,7 @@ test.beforeAll(async () => {
   stack = await startStack({ hosts: 3 });
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 const unreadCount = async (page: Page) => Number(await page.getByTestId('unread-notices').locator('.count').textContent());
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startStack } from './portico-stack.ts';
+import { closeBrowsers, startStack } from './portico-stack.ts';
 
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
@@ -27,6 +27,7 @@ test.beforeAll(async () => {
   });
 });
 test.afterAll(() => stack.stop());
+test.afterEach(closeBrowsers);
 
 test('a server locked by policy shows read-only, cannot be changed, and the policy language and chat switch apply', async ({
   page,

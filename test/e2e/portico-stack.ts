@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Page, expect } from '@playwright/test';
+import { type Browser, type Page, expect } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -113,4 +113,12 @@ export async function signIn(page: Page, url: string, username: string, size = {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   await expect(page.getByTestId('connection')).toHaveText(/Connected/);
+}
+
+/**
+ * A test's people close their browsers when it ends. One browser host serves one browser at a time
+ * (as on a PC, where it is one person's), so a context left open would hold the host for the next test.
+ */
+export async function closeBrowsers({ browser }: { browser: Browser }): Promise<void> {
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }
