@@ -51,6 +51,7 @@ export function seedDemoAttendance(deps: { gate: WriteGate; clocks: ClockStore; 
             note: null,
             ip: null,
             requestId: null,
+            receivedAt: at,
           });
         if (!missingIn) write('in', inAt, 1);
         if (!missingOut) write('out', outAt, 2);

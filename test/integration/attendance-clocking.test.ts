@@ -40,7 +40,7 @@ describe('clocking on server time', () => {
     const early = w.clockAt('zhang.wei', 'out', '2026-11-23T17:40');
     expect(early).toMatchObject({ verdict: 'early', minutes: 20 });
     const done = w.clockAt('zhang.wei', 'out', '2026-11-23T18:05');
-    expect(done).toMatchObject({ verdict: 'done', day: { status: 'on_time', workedMinutes: 548 } });
+    expect(done).toMatchObject({ verdict: 'done', day: { status: 'on_time', workedMinutes: 488 } }); // 08:57–18:05 less the lunch break
     // Every device of the user hears it, with today's judged day.
     const clocked = w.events('zhang.wei', 'attendance.clocked').at(-1);
     expect(clocked).toMatchObject({ kind: 'attendance.clocked', today: { date: '2026-11-23', status: 'on_time' } });

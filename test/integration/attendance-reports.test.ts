@@ -139,7 +139,7 @@ describe('HR month report and exports', () => {
     };
     const byName = Object.fromEntries(json.rows.map((r) => [r.name, r.totals]));
     expect(Object.keys(byName).sort()).toEqual(['刘洋', '周杰', '孙丽', '张伟', '王芳'].sort());
-    expect(byName['张伟']).toMatchObject({ workdays: 21, onTime: 20, late: 0, absent: 0, workedMinutes: 20 * 550 });
+    expect(byName['张伟']).toMatchObject({ workdays: 21, onTime: 20, late: 0, absent: 0, workedMinutes: 20 * 490 }); // 08:55–18:05 less lunch
     expect(byName['刘洋']).toMatchObject({ late: 2, lateMinutes: 35, missing: 1, onTime: 17 });
     expect(byName['孙丽']).toMatchObject({ onLeave: 2, early: 1, onTime: 17 });
     expect(byName['周杰']).toMatchObject({ absent: 20, onTime: 0 });
@@ -167,7 +167,7 @@ describe('HR month report and exports', () => {
     ]);
     const row = (name: string) => rows.find((r) => r[0] === name)!;
     expect(row('刘洋')).toEqual(['刘洋', 'Sales', 21, 17, 2, 35, 0, 0, 1, 0, 0, expect.any(Number)]);
-    expect(row('张伟').slice(2)).toEqual([21, 20, 0, 0, 0, 0, 0, 0, 0, 183.3]);
+    expect(row('张伟').slice(2)).toEqual([21, 20, 0, 0, 0, 0, 0, 0, 0, 163.3]);
     expect(row('周杰').slice(2, 8)).toEqual([21, 0, 0, 0, 0, 20]);
     expect(rows).toHaveLength(5);
   });
@@ -186,7 +186,7 @@ describe('HR month report and exports', () => {
     expect(lines[0]).toBe(
       'Name,Department,Workdays,On time,Late,Late minutes,Left early,Absent,Missing clocks,On leave,Corrected,Hours worked',
     );
-    expect(lines.find((l) => l.startsWith('刘洋'))).toBe('刘洋,Sales,21,17,2,35,0,0,1,0,0,170.7');
+    expect(lines.find((l) => l.startsWith('刘洋'))).toBe('刘洋,Sales,21,17,2,35,0,0,1,0,0,151.7');
     expect(lines.some((l) => l.startsWith('"\'=HYPERLINK'))).toBe(true);
   });
 

@@ -44,6 +44,12 @@ export function DayPanel({ report, date }: { report: MonthReport; date: string }
             <li key={r.id} className="list-item">
               <strong>{t(r.kind === 'in' ? 'attendance.kindIn' : 'attendance.kindOut')}</strong> {time(r.at)}
               {r.source !== 'online' && <span className="tag">{t(`attendance.source.${r.source}`)}</span>}
+              {r.receivedAt !== null && r.receivedAt - r.at >= 60_000 && (
+                <span className="muted small" data-testid="received-at">
+                  {' '}
+                  {t('attendance.receivedAt', { time: time(r.receivedAt) })}
+                </span>
+              )}
               {r.status !== 'accepted' && <span className="tag">{t(`attendance.recordStatus.${r.status}`)}</span>}
               {r.note && (
                 <span className="muted small">

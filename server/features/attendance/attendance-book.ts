@@ -2,6 +2,7 @@ import type {
   AttendanceRule,
   ClockRecord,
   DayReport,
+  LeavePart,
   MonthReport,
   MonthTotals,
 } from '../../../shared/domain/attendance/index.ts';
@@ -10,7 +11,7 @@ import { type StoredClock, type ClockStore, publicRecord } from './clock-store.t
 import { evaluateDay } from './evaluate-day.ts';
 import type { LeaveSource } from './leave-source.ts';
 import type { RuleStore } from './rule-store.ts';
-import { addDays, attendanceDateOf, datesOfMonth, dayWindowStart, shiftOn } from './shift.ts';
+import { addDays, attendanceDateOf, datesOfMonth, dayWindowStart, halfDayBoundary, shiftOn } from './shift.ts';
 
 export interface BookDeps {
   clocks: ClockStore;
@@ -40,6 +41,14 @@ export function monthTotals(days: readonly DayReport[]): MonthTotals {
     lateMinutes: days.reduce((sum, d) => sum + d.lateMinutes, 0),
     workedMinutes: days.reduce((sum, d) => sum + d.workedMinutes, 0),
   };
+}
+
+/** A whole day of leave is the shift; a half day, the shift up to (or from) the lunch break or the middle. */
+function absenceOf(rule: AttendanceRule, date: string, part: LeavePart): { start: number; end: number } {
+  const shift = shiftOn(rule, date);
+  if (part === 'full') return { start: shift.start, end: shift.end };
+  const { morningEnds, afternoonStarts } = halfDayBoundary(rule, date);
+  return part === 'am' ? { start: shift.start, end: morningEnds } : { start: afternoonStarts, end: shift.end };
 }
 
 /** Reads records, rules and leave, and asks the rules engine about days, months and departments. */
@@ -113,8 +122,8 @@ export class AttendanceBook {
       }
       const away = leave.get(userId);
       const days = dates.map((date) => {
-        const shift = shiftOn(rule, date);
-        const absences = away?.has(date) ? [{ start: shift.start, end: shift.end }] : [];
+        const part = away?.get(date);
+        const absences = part ? [absenceOf(rule, date, part)] : [];
         return evaluateDay({ rule, date, records: byDate.get(date) ?? [], absences, now });
       });
       result.set(userId, { userId, days, records, totals: monthTotals(days) });

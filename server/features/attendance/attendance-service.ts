@@ -110,6 +110,7 @@ export class AttendanceService {
         note,
         ip,
         requestId: null,
+        receivedAt: now,
       };
       this.d.clocks.insert(record);
       const day = this.publish(tx, ctx.userId, record, now);

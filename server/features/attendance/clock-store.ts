@@ -12,6 +12,7 @@ interface ClockRow {
   status: RecordStatus;
   review_reason: ReviewReason | null;
   note: string | null;
+  received_at: number | null;
 }
 
 export interface StoredClock extends ClockRecord {
@@ -29,6 +30,7 @@ const toRecord = (row: ClockRow): StoredClock => ({
   status: row.status,
   reviewReason: row.review_reason,
   note: row.note,
+  receivedAt: row.received_at,
 });
 
 /** The record as the wire carries it: no user id, address or request id. */
@@ -42,6 +44,7 @@ export const publicRecord = (r: ClockRecord): ClockRecord => ({
   status: r.status,
   reviewReason: r.reviewReason,
   note: r.note,
+  receivedAt: r.receivedAt,
 });
 
 export interface NewClock extends StoredClock {
@@ -73,8 +76,10 @@ export class ClockStore {
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
-      `INSERT INTO clock_records (id, user_id, kind, at, client_time, offline, source, status, review_reason, note, ip, request_id)
-       VALUES (@id, @userId, @kind, @at, @clientTime, @offline, @source, @status, @reviewReason, @note, @ip, @requestId)`,
+      `INSERT INTO clock_records (id, user_id, kind, at, client_time, offline, source, status, review_reason, note, ip, request_id,
+         received_at)
+       VALUES (@id, @userId, @kind, @at, @clientTime, @offline, @source, @status, @reviewReason, @note, @ip, @requestId,
+         @receivedAt)`,
     );
     this.rangeStmt = db.prepare<[string, number, number], ClockRow>(
       'SELECT * FROM clock_records WHERE user_id = ? AND at >= ? AND at < ? ORDER BY at',

@@ -25,6 +25,7 @@ function rec(kind: ClockKind, instant: number, extra: Partial<ClockRecord> = {})
     status: 'accepted',
     reviewReason: null,
     note: null,
+    receivedAt: instant,
     ...extra,
   };
 }
@@ -51,7 +52,8 @@ describe('rules engine: a day shift in Shanghai, 09:00–18:00', () => {
       'on_time',
     );
     const late = judge('2026-11-23', [rec('in', at('2026-11-23T09:12')), rec('out', at('2026-11-23T18:00'))]);
-    expect(late).toMatchObject({ status: 'late', lateMinutes: 12, earlyMinutes: 0, workedMinutes: 528 });
+    // 09:12–18:00 less the 12:00–13:00 lunch break.
+    expect(late).toMatchObject({ status: 'late', lateMinutes: 12, earlyMinutes: 0, workedMinutes: 468 });
   });
 
   it('is early when leaving before the end, and both late and early when both', () => {
@@ -134,9 +136,17 @@ describe('rules engine: flexible time', () => {
     });
   });
 
-  it('is late past the flexible minutes, and the end moves by no more than them', () => {
-    const day = judge('2026-11-23', [rec('in', at('2026-11-23T09:31')), rec('out', at('2026-11-23T18:30'))], { rule });
-    expect(day).toMatchObject({ status: 'late', lateMinutes: 31, expectedEnd: at('2026-11-23T18:30') });
+  it('is late past the flexible minutes, and then not also early for the same minutes: the end stays', () => {
+    const day = judge('2026-11-23', [rec('in', at('2026-11-23T09:31')), rec('out', at('2026-11-23T18:00'))], { rule });
+    expect(day).toMatchObject({ status: 'late', lateMinutes: 31, earlyMinutes: 0, expectedEnd: at('2026-11-23T18:00') });
+  });
+
+  it('as a grace period, is late only after the minutes and never moves the end', () => {
+    const grace = { ...rule, flexMode: 'grace' as const };
+    const within = judge('2026-11-23', [rec('in', at('2026-11-23T09:20')), rec('out', at('2026-11-23T18:00'))], { rule: grace });
+    expect(within).toMatchObject({ status: 'on_time', expectedEnd: at('2026-11-23T18:00') });
+    const beyond = judge('2026-11-23', [rec('in', at('2026-11-23T09:40')), rec('out', at('2026-11-23T18:00'))], { rule: grace });
+    expect(beyond).toMatchObject({ status: 'late', lateMinutes: 40, earlyMinutes: 0 });
   });
 
   it('does not move the end for an early arrival', () => {
@@ -166,6 +176,32 @@ describe('rules engine: calendars', () => {
     expect(
       judge('2026-11-23', [rec('in', at('2026-11-23T09:00')), rec('out', at('2026-11-23T14:00'))], { absences: [afternoon] }),
     ).toMatchObject({ status: 'on_time', expectedEnd: at('2026-11-23T14:00') });
+  });
+});
+
+describe('rules engine: breaks and half days', () => {
+  it('does not count the lunch break as worked', () => {
+    const day = judge('2026-11-23', [rec('in', at('2026-11-23T09:00')), rec('out', at('2026-11-23T18:00'))]);
+    expect(day.workedMinutes).toBe(8 * 60);
+    const noBreak = { ...SHANGHAI, breaks: [] };
+    expect(
+      judge('2026-11-23', [rec('in', at('2026-11-23T09:00')), rec('out', at('2026-11-23T18:00'))], { rule: noBreak })
+        .workedMinutes,
+    ).toBe(9 * 60);
+  });
+
+  it('a morning off ends at lunch: arriving at 13:00 is on time; an afternoon off ends the day at 12:00', () => {
+    const morning = { start: at('2026-11-23T09:00'), end: at('2026-11-23T12:00') };
+    expect(
+      judge('2026-11-23', [rec('in', at('2026-11-23T13:00')), rec('out', at('2026-11-23T18:00'))], { absences: [morning] }),
+    ).toMatchObject({ status: 'on_time', leave: 'partial', lateAfter: at('2026-11-23T13:00'), workedMinutes: 300 });
+    expect(
+      judge('2026-11-23', [rec('in', at('2026-11-23T13:10')), rec('out', at('2026-11-23T18:00'))], { absences: [morning] }),
+    ).toMatchObject({ status: 'late', lateMinutes: 10 });
+    const afternoon = { start: at('2026-11-23T13:00'), end: at('2026-11-23T18:00') };
+    expect(
+      judge('2026-11-23', [rec('in', at('2026-11-23T09:00')), rec('out', at('2026-11-23T12:00'))], { absences: [afternoon] }),
+    ).toMatchObject({ status: 'on_time', expectedEnd: at('2026-11-23T12:00') });
   });
 });
 

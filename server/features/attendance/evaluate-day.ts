@@ -1,5 +1,5 @@
 import type { AttendanceRule, ClockRecord, DayReport, DayStatus } from '../../../shared/domain/attendance/index.ts';
-import { addDays, dayWindowStart, shiftOn } from './shift.ts';
+import { addDays, breaksOn, dayWindowStart, shiftOn } from './shift.ts';
 
 /** An approved absence (leave) as an interval of instants. */
 export interface Absence {
@@ -17,6 +17,9 @@ export interface DayInput {
 }
 
 const MINUTE = 60_000;
+/** How much of [from, to) the breaks take. */
+const overlap = (breaks: readonly { start: number; end: number }[], from: number, to: number): number =>
+  breaks.reduce((sum, b) => sum + Math.max(0, Math.min(to, b.end) - Math.max(from, b.start)), 0);
 const wholeMinutes = (ms: number): number => Math.max(0, Math.floor(ms / MINUTE));
 
 /**
@@ -24,9 +27,11 @@ const wholeMinutes = (ms: number): number => Math.max(0, Math.floor(ms / MINUTE)
  * so every edge (night shifts, DST, holidays, leave in the morning) is a plain unit test.
  *
  * - The first clock-in counts; later ones are kept as `extraIns`. The last clock-out after it counts.
- * - Late: whole minutes after the (leave-adjusted) start exceed the flexible minutes. Seconds are
- *   forgiven, so 09:00:59 is on time.
- * - Elastic hours: arriving within the flexible minutes moves the expected end by as much.
+ * - Late: whole minutes after the (leave- and break-adjusted) start exceed the flexible minutes.
+ *   Seconds are forgiven, so 09:00:59 is on time.
+ * - Elastic hours: arriving within the flexible minutes moves the expected end by as much; a grace
+ *   period never moves it; a late arrival's end never moves.
+ * - Breaks are not worked: they come off the worked minutes.
  * - Arriving later than `absentAfterMinutes` past the late threshold counts as absent.
  */
 export function evaluateDay({ rule, date, records, absences, now }: DayInput): DayReport {
@@ -47,12 +52,21 @@ export function evaluateDay({ rule, date, records, absences, now }: DayInput): D
     if (absence.start < end && absence.end >= end) end = Math.max(absence.start, start);
   }
   if (leave === 'partial' && start >= end) leave = 'full';
+  // A day that starts or ends inside a break (a morning off ends at lunch) starts after it, ends before it.
+  const breaks = breaksOn(rule, date);
+  for (const b of breaks) {
+    if (start >= b.start && start < b.end) start = b.end;
+    if (end > b.start && end <= b.end) end = b.start;
+  }
 
   const flexMs = rule.flexMinutes * MINUTE;
   const lateAfter = start + flexMs;
-  const expectedEnd = end + (firstIn === null ? 0 : Math.min(Math.max(firstIn - start, 0), flexMs));
   const lateMinutes = firstIn === null ? 0 : wholeMinutes(firstIn - start);
   const isLate = firstIn !== null && lateMinutes > rule.flexMinutes;
+  // Elastic hours move the end by an arrival within the flex; a late arrival is judged late and
+  // not also early for the same minutes, so its end stays. A grace period never moves the end.
+  const moved = rule.flexMode === 'elastic' && firstIn !== null && !isLate ? Math.min(Math.max(firstIn - start, 0), flexMs) : 0;
+  const expectedEnd = end + moved;
   const earlyMinutes = lastOut === null ? 0 : wholeMinutes(expectedEnd - lastOut);
   const corrected = counted.some((r) => r.source === 'correction');
   // Someone still at work after the end is in progress until the attendance day itself is over.
@@ -89,7 +103,7 @@ export function evaluateDay({ rule, date, records, absences, now }: DayInput): D
     lastOut,
     lateMinutes: isLate ? lateMinutes : 0,
     earlyMinutes,
-    workedMinutes: firstIn !== null && lastOut !== null ? wholeMinutes(lastOut - firstIn) : 0,
+    workedMinutes: firstIn !== null && lastOut !== null ? wholeMinutes(lastOut - firstIn - overlap(breaks, firstIn, lastOut)) : 0,
     leave,
     corrected,
     review: counted.some((r) => r.status === 'review'),

@@ -64,6 +64,7 @@ export function makeupHook(deps: { book: AttendanceBook; clocks: ClockStore; ser
         note: request.title,
         ip: null,
         requestId: request.id,
+        receivedAt: now,
       };
       clocks.insert(record);
       const after = service.publish(tx, userId, record, now);

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { DateTime } from 'luxon';
 import writeXlsxFile from 'write-excel-file/node';
 import type { MonthTotals } from '../../../shared/domain/attendance/index.ts';
 import type { DepartmentReport } from './attendance-report.ts';
@@ -44,18 +45,54 @@ export function reportCsv(report: DepartmentReport, language: ExportLanguage): B
   return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(rows), 'utf8')]);
 }
 
-/** An XLSX with a bold, frozen header row and numbers as numbers. */
+const offlineHeaders: Record<ExportLanguage, string[]> = {
+  en: ['Name', 'Department', 'Date', 'Clock', 'Clicked at', 'Received at'],
+  'zh-CN': ['姓名', '部门', '日期', '类型', '打卡时间', '送达时间'],
+};
+const kindNames: Record<ExportLanguage, Record<'in' | 'out', string>> = {
+  en: { in: 'in', out: 'out' },
+  'zh-CN': { in: '上班', out: '下班' },
+};
+
+/** The offline clocks, one row each: the click that counts and when the server received it. */
+export function offlineClockRows(report: DepartmentReport, language: ExportLanguage): string[][] {
+  const time = (at: number | null, zone: string) =>
+    at === null ? '' : DateTime.fromMillis(at, { zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+  return report.rows.flatMap((row) =>
+    row.offlineClocks.map((c) => [
+      row.name,
+      row.departmentName ?? '',
+      c.date,
+      kindNames[language][c.kind],
+      time(c.clickedAt, row.timeZone),
+      time(c.receivedAt, row.timeZone),
+    ]),
+  );
+}
+
+/** An XLSX with a bold, frozen header row and numbers as numbers; a second sheet lists the offline clocks. */
 export async function reportXlsx(report: DepartmentReport, language: ExportLanguage): Promise<Buffer> {
-  const header = columns.map((c) => ({ value: c.header[language], fontWeight: 'bold' as const }));
+  const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
+  const header = columns.map((c) => bold(c.header[language]));
   const body = report.rows.map((row) =>
     columns.map((c) => {
       const value = inertCell(c.value(row));
       return typeof value === 'number' ? { value, type: Number } : { value, type: String };
     }),
   );
-  return writeXlsxFile([header, ...body], {
-    columns: columns.map((c) => ({ width: c.width })),
-    stickyRowsCount: 1,
-    sheet: report.month,
-  }).toBuffer();
+  const offline = [
+    offlineHeaders[language].map(bold),
+    ...offlineClockRows(report, language).map((cells) =>
+      cells.map((value) => ({ value: String(inertCell(value)), type: String })),
+    ),
+  ];
+  return writeXlsxFile([
+    { data: [header, ...body], sheet: report.month, columns: columns.map((c) => ({ width: c.width })), stickyRowsCount: 1 },
+    {
+      data: offline,
+      sheet: language === 'zh-CN' ? '离线打卡' : 'Offline clocks',
+      columns: offlineHeaders.en.map(() => ({ width: 20 })),
+      stickyRowsCount: 1,
+    },
+  ]).toBuffer();
 }

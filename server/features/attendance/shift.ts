@@ -41,6 +41,35 @@ export function shiftOn(rule: AttendanceRule, date: string): Shift {
   return { date, kind: dayKind(rule, date), start: start.toMillis(), end: end.toMillis() };
 }
 
+/**
+ * A date's breaks as instants inside its shift (a night shift's 00:30 break is the next morning's),
+ * in order; a break outside the shift is dropped.
+ */
+export function breaksOn(rule: AttendanceRule, date: string): { start: number; end: number }[] {
+  const day = localDay(rule, date);
+  const shift = shiftOn(rule, date);
+  const at = (hhmm: string) => {
+    const same = wallClock(day, hhmm).toMillis();
+    return same < shift.start ? wallClock(day.plus({ days: 1 }), hhmm).toMillis() : same;
+  };
+  return rule.breaks
+    .map((b) => ({ start: at(b.start), end: at(b.end) }))
+    .filter((b) => b.start < b.end && b.start >= shift.start && b.end <= shift.end)
+    .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a half day of leave divides the shift: a morning off ends where the first break starts,
+ * an afternoon off starts where it ends; without a break, at the middle of the shift.
+ */
+export function halfDayBoundary(rule: AttendanceRule, date: string): { morningEnds: number; afternoonStarts: number } {
+  const shift = shiftOn(rule, date);
+  const first = breaksOn(rule, date)[0];
+  if (first) return { morningEnds: first.start, afternoonStarts: first.end };
+  const middle = shift.start + Math.floor((shift.end - shift.start) / 2);
+  return { morningEnds: middle, afternoonStarts: middle };
+}
+
 export function addDays(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
 }

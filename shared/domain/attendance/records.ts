@@ -34,6 +34,11 @@ export const ClockRecord = z.object({
   status: RecordStatus,
   reviewReason: ReviewReason.nullable(),
   note: z.string().max(500).nullable(),
+  /**
+   * When the server received it. `at` is the click (an offline clock keeps its minute); this is
+   * when it arrived, so HR sees both. Null for a record older than the journal that knew it.
+   */
+  receivedAt: Instant.nullable().default(null),
 });
 export type ClockRecord = z.infer<typeof ClockRecord>;
 

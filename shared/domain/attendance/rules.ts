@@ -42,8 +42,21 @@ export const AttendanceRule = z
     start: TimeOfDay,
     /** An end at or before the start is a night shift that ends the next morning. */
     end: TimeOfDay,
-    /** Arrive up to this late without being late; the end moves by as much (elastic hours). */
+    /** Arrive up to this late without being late. */
     flexMinutes: z.number().int().min(0).max(240),
+    /**
+     * What the flexible minutes mean: `elastic`, arrive later and leave as much later (the end
+     * moves, up to the flex); `grace`, late only after them and the end stays where it is.
+     */
+    flexMode: z.enum(['elastic', 'grace']).default('elastic'),
+    /**
+     * Breaks in the working day on its wall clock (lunch): not worked, and where a half day of
+     * leave ends or starts (a morning off ends at the lunch break, so a 13:00 arrival is on time).
+     */
+    breaks: z
+      .array(z.object({ start: TimeOfDay, end: TimeOfDay }).refine((b) => b.start < b.end, 'a break must end after it starts'))
+      .max(4)
+      .default([]),
     /** Later than start + flex + this, with no clock-in, the day counts as absent rather than late. */
     absentAfterMinutes: z
       .number()
@@ -86,6 +99,8 @@ export const defaultAttendanceRule = (timeZone: string): AttendanceRule => ({
   start: '09:00',
   end: '18:00',
   flexMinutes: 0,
+  flexMode: 'elastic',
+  breaks: [{ start: '12:00', end: '13:00' }],
   absentAfterMinutes: 240,
   holidays: [],
   extraWorkdays: [],
