@@ -1,11 +1,12 @@
 import type { LocalizedText } from '../../shared/domain/approvals/template.ts';
+import { contentLanguageOf, pickLocalized } from '../../shared/domain/localized-text.ts';
 
-/** A server-provided name in the UI language; languages the server does not carry fall back to English. */
+/** A server-provided name in the UI language, through the shared fallback order (Hebrew, then English, then Chinese). */
 export function localized(text: LocalizedText, language: string): string {
-  return language.startsWith('zh') ? text['zh-CN'] : text.en;
+  return pickLocalized(text, language);
 }
 
-/** The same name in the other language the server carries (search finds 报销 in an English UI). */
+/** The name in another language the server carries, for search (报销 finds Expense claims in an English UI). */
 export function otherLocalized(text: LocalizedText, language: string): string {
-  return language.startsWith('zh') ? text.en : text['zh-CN'];
+  return contentLanguageOf(language).startsWith('zh') ? text.en : text['zh-CN'];
 }

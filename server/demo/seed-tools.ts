@@ -17,9 +17,13 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
   };
   const tools: (ToolDefinition | null)[] = [
     tool({
-      name: { en: 'Expense claims', 'zh-CN': '差旅报销单' },
-      description: { en: 'Travel and expense claims in the finance system', 'zh-CN': '财务系统中的差旅与费用报销' },
-      category: { en: 'Finance', 'zh-CN': '财务' },
+      name: { en: 'Expense claims', 'zh-CN': '差旅报销单', he: 'תביעות החזר הוצאות' },
+      description: {
+        en: 'Travel and expense claims in the finance system',
+        'zh-CN': '财务系统中的差旅与费用报销',
+        he: 'תביעות נסיעות והוצאות במערכת הכספים',
+      },
+      category: { en: 'Finance', 'zh-CN': '财务', he: 'כספים' },
       icon: '¥',
       color: '#2f855a',
       keywords: ['reimbursement', 'travel', 'baoxiao'],
@@ -27,17 +31,21 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
       position: 10,
     }),
     tool({
-      name: { en: 'Contracts archive', 'zh-CN': '合同档案' },
-      description: { en: 'Signed contracts; opens signed in, in its own window', 'zh-CN': '已签合同，在独立窗口中自动登录' },
-      category: { en: 'Legal', 'zh-CN': '法务' },
+      name: { en: 'Contracts archive', 'zh-CN': '合同档案', he: 'ארכיון חוזים' },
+      description: {
+        en: 'Signed contracts; opens signed in, in its own window',
+        'zh-CN': '已签合同，在独立窗口中自动登录',
+        he: 'חוזים חתומים; נפתח מחובר, בחלון משלו',
+      },
+      category: { en: 'Legal', 'zh-CN': '法务', he: 'משפטי' },
       icon: '§',
       color: '#6b46c1',
       target: { kind: 'web', url: `${serverUrl}/demo/tools/contracts`, sso: { mode: 'post' }, openIn: 'window' },
       position: 20,
     }),
     tool({
-      name: { en: 'Staff handbook', 'zh-CN': '员工手册' },
-      category: { en: 'Company', 'zh-CN': '公司' },
+      name: { en: 'Staff handbook', 'zh-CN': '员工手册', he: 'מדריך לעובד' },
+      category: { en: 'Company', 'zh-CN': '公司', he: 'חברה' },
       icon: 'H',
       color: '#3182ce',
       keywords: ['policy', 'wiki'],
@@ -46,8 +54,8 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
       position: 30,
     }),
     tool({
-      name: { en: 'Leave request', 'zh-CN': '请假申请' },
-      category: { en: 'Company', 'zh-CN': '公司' },
+      name: { en: 'Leave request', 'zh-CN': '请假申请', he: 'בקשת חופשה' },
+      category: { en: 'Company', 'zh-CN': '公司', he: 'חברה' },
       icon: '✈',
       color: '#dd6b20',
       keywords: ['holiday', 'vacation', 'qingjia'],
@@ -55,8 +63,8 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
       position: 40,
     }),
     tool({
-      name: { en: 'Calculator', 'zh-CN': '计算器' },
-      category: { en: 'Utilities', 'zh-CN': '实用工具' },
+      name: { en: 'Calculator', 'zh-CN': '计算器', he: 'מחשבון' },
+      category: { en: 'Utilities', 'zh-CN': '实用工具', he: 'כלים' },
       icon: '=',
       color: '#4a5568',
       target: {
@@ -70,8 +78,8 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
       position: 50,
     }),
     tool({
-      name: { en: 'Kingdee KIS accounting', 'zh-CN': '金蝶 KIS 记账' },
-      category: { en: 'Finance', 'zh-CN': '财务' },
+      name: { en: 'Kingdee KIS accounting', 'zh-CN': '金蝶 KIS 记账', he: 'הנהלת חשבונות Kingdee KIS' },
+      category: { en: 'Finance', 'zh-CN': '财务', he: 'כספים' },
       icon: 'K',
       color: '#c53030',
       target: { kind: 'program', paths: { win32: 'C:\\Program Files\\Kingdee\\KIS\\KIS.exe' }, args: ['/lang:zh-CN'] },

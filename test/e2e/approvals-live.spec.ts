@@ -111,6 +111,9 @@ test('the inbox and the form follow the language, and the layout mirrors in Hebr
   await page.screenshot({ path: path.join(shots, 'approvals-detail-zh-CN.png') });
   await page.getByLabel('语言').selectOption('he');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // The server's names (templates, fields, steps) are Hebrew too, not English in a Hebrew frame.
+  await expect(page.getByTestId('waiting-row').locator('.badge').first()).toHaveText(/^[\u0590-\u05FF ]+$/);
+  await expect(page.getByTestId('chain-step').first()).toContainText('מנהל ישיר');
   const list = await page.locator('.inbox-column').boundingBox();
   const detail = await page.locator('.detail-column').boundingBox();
   expect(list!.x).toBeGreaterThan(detail!.x); // the list sits on the right in a right-to-left layout

@@ -46,6 +46,7 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/admin/users/:id/audit': ADMIN,
   'GET /api/admin/approval-templates': ADMIN,
   'PUT /api/admin/approval-templates/:key': ADMIN,
+  'GET /api/admin/languages': ADMIN,
   'POST /api/attachments': 'signedIn',
   'GET /api/attachments/:id': 'signedIn', // then only the uploader or someone who may see what it is attached to
   'GET /api/admin/integrations': ADMIN,

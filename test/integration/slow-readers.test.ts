@@ -138,8 +138,10 @@ describe('sockets that never read cannot exhaust the server', () => {
     expect(metrics).toMatch(/^portico_socket_live_buffer_limit_bytes 262144$/m);
     expect(metrics).toMatch(/^portico_sockets_refused_total\{reason="per_user"\} 1$/m);
     expect(peak).toBeLessThan(RSS_BOUND);
-    // Within twice the run without them (a 25 ms floor: a few milliseconds doubled is noise, not harm).
-    expect(p99(loaded)).toBeLessThan(2 * Math.max(p99(baseline), 25));
+    // Within twice the run without them, with a 50 ms floor. On two cores the same code's p99 ranges
+    // 21–61 ms without paused readers and 28–83 ms with them from run to run (measured eight times on
+    // this commit and the one before it), so a 25 ms floor failed on noise; harm would be seconds.
+    expect(p99(loaded)).toBeLessThan(2 * Math.max(p99(baseline), 50));
     expect(child.exitCode).toBeNull();
   }, 180_000);
 });

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../../../shared/domain/approvals/template.ts';
+import { pickLocalized } from '../../../shared/domain/localized-text.ts';
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/bridge/views.ts';
 import en from '../../../shared/i18n/locales/en.json' with { type: 'json' };
@@ -21,7 +23,7 @@ export function translatorFor(language: Language | null): TFunction {
   return instance.getFixedT(language ?? 'en');
 }
 
-/** A template's name in the given language; Hebrew and others fall back to English. */
-export function localized(text: { en: string; 'zh-CN': string }, language: Language | null): string {
-  return language === 'zh-CN' ? text['zh-CN'] : text.en;
+/** A server-provided name in the given language, through the same fallback order as the window. */
+export function localized(text: LocalizedText, language: Language | null): string {
+  return pickLocalized(text, language ?? 'en');
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApprovalTemplate } from '../../../shared/domain/approvals/template.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
+import { CONTENT_LANGUAGES, FALLBACK } from '../../../shared/domain/localized-text.ts';
 import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
@@ -21,6 +22,11 @@ export function addTemplateRoutes(
     .add('GET', '/api/admin/approval-templates', async (req, res) => {
       await admin(req);
       sendJson(res, 200, { templates: deps.templates.list() });
+    })
+    // What a name an admin writes is shown as in each UI language, when the name lacks that language.
+    .add('GET', '/api/admin/languages', async (req, res) => {
+      await admin(req);
+      sendJson(res, 200, { languages: CONTENT_LANGUAGES, required: ['en', 'zh-CN'], fallback: FALLBACK });
     })
     .add('PUT', '/api/admin/approval-templates/:key', async (req, res, _url, params) => {
       const userId = await admin(req);

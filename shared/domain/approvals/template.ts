@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { EntityId } from '../ids.ts';
 import { Role } from '../user.ts';
+import { localizedText } from '../localized-text.ts';
 
 /**
  * Approval templates are data an admin may change: the form's fields, the chain of steps and the
  * reminder clock. The server validates them with this schema before storing; the renderer builds
  * the form from the same definition, so the two cannot disagree.
  */
-export const LocalizedText = z.object({
-  en: z.string().trim().min(1).max(200),
-  'zh-CN': z.string().trim().min(1).max(200),
-});
+export const LocalizedText = localizedText(200);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 export const FieldKey = z.string().regex(/^[a-z][a-zA-Z0-9_]{0,31}$/, 'field keys are camelCase letters and digits');

@@ -93,9 +93,19 @@ export const ToolTarget = z.discriminatedUnion('kind', [WebTarget, ProgramTarget
 export type ToolTarget = z.infer<typeof ToolTarget>;
 export type ToolKind = ToolTarget['kind'];
 
-const OptionalText = z.object({ en: nameText(300), 'zh-CN': nameText(300) });
+/** Every content language a server-provided name may carry; English and Simplified Chinese required (shared/domain/localized-text.ts). */
+const inLanguages = (text: () => z.ZodString) =>
+  z.object({
+    en: text(),
+    'zh-CN': text(),
+    'zh-TW': text().optional(),
+    he: text().optional(),
+    ru: text().optional(),
+    nb: text().optional(),
+  });
+const OptionalText = inLanguages(() => nameText(300));
 /** A tool's name: one line, no direction overrides (a disguised name is how a lookalike tool would lure). */
-const ToolName = z.object({ en: nameText(200).min(1), 'zh-CN': nameText(200).min(1) });
+const ToolName = inLanguages(() => nameText(200).min(1));
 
 /** What an admin writes to define a tool. */
 export const ToolDefinition = z.object({
