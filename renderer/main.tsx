@@ -4,6 +4,7 @@ import { App } from './app/App.tsx';
 import './i18n/i18n.ts';
 import './ui/styles.css';
 import './app/toasts.css';
+import './app/frame.css';
 import './features/approvals/approvals.css';
 import './features/approvals/submission-preview.css';
 import './features/approvals/inbox-actions.css';

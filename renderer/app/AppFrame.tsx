@@ -75,7 +75,11 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                       </span>
                       {t(`nav.${key}`)}
                       {key === 'chat' && (home?.unreadChats ?? 0) > 0 && (
-                        <span className="badge" aria-label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}>
+                        <span
+                          className="badge nav-badge"
+                          data-testid="chat-unread-badge"
+                          aria-label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}
+                        >
                           {home?.chatMentions ? '@' : ''}
                           {home?.unreadChats}
                         </span>

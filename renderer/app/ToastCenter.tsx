@@ -25,7 +25,8 @@ export function ToastCenter() {
     () =>
       portico.on('toast', (toast) => {
         setToasts((current) => [toast, ...current.filter((c) => c.id !== toast.id)].slice(0, MAX_VISIBLE));
-        setTimeout(() => setToasts((current) => current.filter((c) => c.id !== toast.id)), SHOWN_MS);
+        // An urgent toast stays until it is acted on or closed; the others step aside after a while.
+        if (!toast.urgent) setTimeout(() => setToasts((current) => current.filter((c) => c.id !== toast.id)), SHOWN_MS);
         if (
           shell === 'browser-host' &&
           document.visibilityState === 'hidden' &&

@@ -168,7 +168,12 @@ export function ConversationView({ conversationId, me }: { conversationId: strin
           </button>
         </div>
       )}
-      <TypingLine key={conversationId} conversationId={conversationId} names={names} />
+      <TypingLine
+        key={conversationId}
+        conversationId={conversationId}
+        names={names}
+        lastMessage={messages.at(-1) ? { seq: messages.at(-1)!.seq, senderId: messages.at(-1)!.senderId } : null}
+      />
       <Composer
         key={`${conversationId}:${editing?.id ?? 'new'}`}
         conversationId={conversationId}

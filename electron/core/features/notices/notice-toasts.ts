@@ -43,7 +43,7 @@ export function planNoticeToasts(
       title: t(notice.priority === 'important' ? 'toast.noticeImportant' : 'toast.notice', { title: notice.title }),
       body: notice.requiresAck
         ? t('toast.noticeNeedsAck', { name: notice.publisherName })
-        : t('toast.from', { name: notice.publisherName }),
+        : t('toast.publishedBy', { name: notice.publisherName }),
       route: `notices/${notice.id}`,
       taskId: null,
       actions: [{ id: 'open', label: t('toast.open') }],
@@ -73,7 +73,7 @@ export function planNoticeToasts(
           : t('toast.noticeReminders', { count: nudged.length }),
       body:
         nudged.length === 1
-          ? t('toast.from', { name: nudged[0]!.publisherName })
+          ? t('toast.publishedBy', { name: nudged[0]!.publisherName })
           : nudged
               .slice(0, LISTED)
               .map((n) => n.title)
@@ -86,12 +86,15 @@ export function planNoticeToasts(
   return toasts;
 }
 
+const URGENT_WORD = /^\s*(urgent|紧急|緊急|דחוף|срочно)\s*[:：!！-]/i;
+
 export function urgentToast(notice: NoticeSummary, t: TFunction): ToastView {
   return {
     id: `urgent:${notice.id}`,
     kind: 'notice.urgent',
     urgent: true,
-    title: t('toast.noticeUrgent', { title: notice.title }),
+    // A title that already says it is urgent ("URGENT: fire drill") is not prefixed a second time.
+    title: URGENT_WORD.test(notice.title) ? notice.title : t('toast.noticeUrgent', { title: notice.title }),
     body: t('toast.noticeUrgentBody', { name: notice.publisherName }),
     route: `notices/${notice.id}`,
     taskId: null,
