@@ -68,6 +68,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                     <button
                       className={page === key ? 'nav-item active' : 'nav-item'}
                       aria-current={page === key ? 'page' : undefined}
+                      data-testid={`nav-${key}`}
                       onClick={() => setPage(key)}
                     >
                       <span className="nav-icon" aria-hidden="true">

@@ -38,6 +38,8 @@ test('two people chat live: typing, unread badge, Markdown, receipts, presence',
 
   const chatNav = liu.getByRole('button', { name: /^Chat/ });
   await expect(chatNav.locator('.badge')).toHaveText('1');
+  await expect(chatNav.locator('.badge')).toHaveCSS('color', 'rgb(255, 255, 255)');
+  await expect(chatNav.locator('.badge')).toHaveCSS('background-color', 'rgb(25, 97, 209)');
   await chatNav.click();
   await liu.getByTestId('conversation-row').filter({ hasText: '张伟' }).click();
   const liuConversation = liu.getByTestId('conversation');
@@ -56,6 +58,8 @@ test('two people chat live: typing, unread badge, Markdown, receipts, presence',
   await liuBox.press('Enter');
   await expect(conversation.getByTestId('message').last()).toContainText('到了');
   await expect(conversation.getByTestId('message').last()).toContainText('在仓库');
+  // What Liu was typing has arrived: the line clears at once, not seconds later.
+  await expect(zhang.getByTestId('typing')).toHaveText('', { timeout: 500 });
 
   await zhang.screenshot({ path: path.join(shots, 'chat-zhang.png') });
   await liu.screenshot({ path: path.join(shots, 'chat-liu.png') });

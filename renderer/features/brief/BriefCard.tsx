@@ -88,7 +88,7 @@ export function BriefCard({ user }: { user: UserProfile }) {
             {t(`brief.relation.${leader.relation}`, { name: leader.name })}{' '}
             {presence.get(leader.id) ? (
               // The same words as the leaders strip above, from the same live presence.
-              <span className={`presence presence-${presence.get(leader.id)!.state}`} dir="auto">
+              <span className="brief-presence" data-state={presence.get(leader.id)!.state} dir="auto">
                 {presenceLine(presence.get(leader.id), t, language, now)}
               </span>
             ) : leader.outOfOffice ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portico } from '../../bridge/portico.ts';
 
@@ -16,27 +16,22 @@ export function TypingLine({
   lastMessage: { seq: number; senderId: string } | null;
 }) {
   const { t } = useTranslation();
-  const [typing, setTyping] = useState<Map<string, number>>(new Map());
+  /** Who signalled typing: when, and the newest message on screen at that moment. */
+  const [typing, setTyping] = useState<Map<string, { at: number; afterSeq: number }>>(new Map());
   const lastSeq = lastMessage?.seq ?? 0;
-  const lastSender = lastMessage?.senderId ?? null;
+  const seqNow = useRef(lastSeq);
   useEffect(() => {
-    if (lastSender === null) return;
-    setTyping((prev) => {
-      if (!prev.has(lastSender)) return prev;
-      const next = new Map(prev);
-      next.delete(lastSender);
-      return next;
-    });
-  }, [lastSeq, lastSender]);
+    seqNow.current = lastSeq;
+  }, [lastSeq]);
   useEffect(() => {
     const off = portico.on('chat.typing', (signal) => {
       if (signal.conversationId !== conversationId) return;
-      setTyping((prev) => new Map(prev).set(signal.userId, Date.now()));
+      setTyping((prev) => new Map(prev).set(signal.userId, { at: Date.now(), afterSeq: seqNow.current }));
     });
     const timer = setInterval(() => {
       setTyping((prev) => {
         const now = Date.now();
-        const next = new Map([...prev].filter(([, at]) => now - at < SHOWN_MS));
+        const next = new Map([...prev].filter(([, signal]) => now - signal.at < SHOWN_MS));
         return next.size === prev.size ? prev : next;
       });
     }, 1000);
@@ -45,7 +40,10 @@ export function TypingLine({
       clearInterval(timer);
     };
   }, [conversationId]);
-  const who = [...typing.keys()].map((id) => names.get(id) ?? '');
+  // A message that arrived after someone's typing signal is what they were typing: the line clears at once.
+  const who = [...typing]
+    .filter(([userId, signal]) => !(lastMessage && lastMessage.senderId === userId && lastMessage.seq > signal.afterSeq))
+    .map(([userId]) => names.get(userId) ?? '');
   return (
     <div className="typing-line muted small" aria-live="polite" data-testid="typing">
       {who.length > 0 ? t('chat.typing', { names: who.join(', '), count: who.length }) : ' '}
