@@ -55,7 +55,8 @@ export function ToastCenter() {
   };
   return (
     <div className="toast-stack" aria-live="polite">
-      {shell === 'browser-host' && 'Notification' in window && Notification.permission === 'default' && (
+      {/* Offered beside toasts only: on its own it floated over whatever row was under the corner. */}
+      {toasts.length > 0 && shell === 'browser-host' && 'Notification' in window && Notification.permission === 'default' && (
         <button className="link small notify-permission" onClick={() => void Notification.requestPermission()}>
           {t('toast.enable')}
         </button>

@@ -53,7 +53,7 @@ export function ConversationList({
       {hits && deferred !== '' ? (
         <div className="search-hits" role="region" aria-label={t('chat.searchResults')}>
           <p className="muted small" role="status">
-            {t('chat.hits', { count: hits.hits.length, ms: hits.tookMs })}
+            {t('chat.hits', { count: hits.hits.length })}
           </p>
           <ul>
             {hits.hits.map((hit) => (
