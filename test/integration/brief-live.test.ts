@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ToastView } from '../../shared/bridge/views.ts';
 import { BRIEF_ITEMS_MAX } from '../../shared/domain/brief.ts';
 import { NoticeDraft } from '../../shared/domain/notices/index.ts';
-import { tempDir, testCore } from './harness.ts';
 import { type AttendanceWorld, at, attendanceWorld } from './attendance-world.ts';
 import { eventually } from './chat-world.ts';
+import { signedInDesktop } from './desktop-client.ts';
 import { id } from './approval-world.ts';
 
 describe('"Your day" is a live view, not the copy from the first sign-in', () => {
@@ -16,17 +15,7 @@ describe('"Your day" is a live view, not the copy from the first sign-in', () =>
   });
 
   async function desktop(username: string) {
-    const dir = tempDir('core');
-    const core = testCore(dir.dir, w.server.url, w.clock);
-    const toasts: ToastView[] = [];
-    core.events.on('toast', (toast) => toasts.push(toast));
-    cleanups.push(
-      () => dir.remove(),
-      () => core.stop(),
-    );
-    expect(await core.handlers['session.signIn']({ serverUrl: w.server.url, username, password: 'portico-demo' })).toEqual({
-      ok: true,
-    });
+    const { core, toasts } = await signedInDesktop(w.server.url, w.clock, username, cleanups);
     await eventually(async () => (await core.handlers['brief.get']({})) !== null, 5000, `${username}'s brief`);
     return { core, toasts, brief: async () => (await core.handlers['brief.get']({}))! };
   }

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ToastView } from '../../shared/bridge/views.ts';
-import { tempDir, testCore, waitFor } from './harness.ts';
 import { type AttendanceWorld, at, attendanceWorld } from './attendance-world.ts';
 import { eventually } from './chat-world.ts';
+import { signedInDesktop } from './desktop-client.ts';
 
 describe('a shortcut never clocks out early unasked', () => {
   let w: AttendanceWorld;
@@ -12,21 +11,7 @@ describe('a shortcut never clocks out early unasked', () => {
     await w.close();
   });
 
-  async function desktop(username: string) {
-    const dir = tempDir('core');
-    const core = testCore(dir.dir, w.server.url, w.clock);
-    const toasts: ToastView[] = [];
-    core.events.on('toast', (toast) => toasts.push(toast));
-    cleanups.push(
-      () => dir.remove(),
-      () => core.stop(),
-    );
-    expect(await core.handlers['session.signIn']({ serverUrl: w.server.url, username, password: 'portico-demo' })).toEqual({
-      ok: true,
-    });
-    await waitFor(() => core.connectionView().state === 'online', 5000, `${username} online`);
-    return { core, toasts };
-  }
+  const desktop = (username: string) => signedInDesktop(w.server.url, w.clock, username, cleanups);
 
   it('asks before a clock-out ten hours early, clocks out when the answer is yes, and not before', async () => {
     w = await attendanceWorld(at('2026-11-23T08:50'));

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PorticoCore } from '../../electron/core/portico-core.ts';
-import { tempDir, testCore, waitFor } from './harness.ts';
+import { signedInDesktop } from './desktop-client.ts';
+import { waitFor } from './harness.ts';
 import { id, type NoticesWorld, noticesWorld } from './notices-world.ts';
 
 describe('a notice’s reach: every number from one read, and a first sync counts as delivery', () => {
@@ -14,19 +14,7 @@ describe('a notice’s reach: every number from one read, and a first sync count
     await w.close();
   });
 
-  async function desktop(username: string): Promise<PorticoCore> {
-    const dir = tempDir('core');
-    const core = testCore(dir.dir, w.server.url, w.clock);
-    cleanups.push(
-      () => dir.remove(),
-      () => core.stop(),
-    );
-    expect(await core.handlers['session.signIn']({ serverUrl: w.server.url, username, password: 'portico-demo' })).toEqual({
-      ok: true,
-    });
-    await waitFor(() => core.connectionView().state === 'online', 5000, `${username} online`);
-    return core;
-  }
+  const desktop = async (username: string) => (await signedInDesktop(w.server.url, w.clock, username, cleanups)).core;
 
   /** The CSV as HR opens it: a header row, then one row per recipient (no field here holds a comma or quote). */
   const csvRows = (noticeId: string): Record<string, string>[] => {
