@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireFieldIssue } from '../domain/approvals/form.ts';
 
 /**
  * Error codes a client can act on. The message is for logs; the UI translates the code with its params,
@@ -37,16 +38,7 @@ export const WireError = z.object({
   /** Parameters for the translated message (which approval step, which limit). */
   details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   /** Per-field problems of a form, as codes the renderer translates. */
-  issues: z
-    .array(
-      z.object({
-        field: z.string().max(32),
-        code: z.string().max(32),
-        limit: z.union([z.number(), z.string().max(32)]).optional(),
-      }),
-    )
-    .max(50)
-    .optional(),
+  issues: z.array(WireFieldIssue).max(50).optional(),
 });
 export type WireError = z.infer<typeof WireError>;
 

@@ -5,6 +5,7 @@ import { ManualClock } from '../../shared/domain/clock.ts';
 import type { ApprovalTemplate } from '../../shared/domain/approvals/template.ts';
 import type { UserEvent } from '../../shared/protocol/events.ts';
 import { demoUsers } from '../../server/demo/demo-organisation.ts';
+import { DomainError } from '../../server/features/domain-error.ts';
 import { startTestServer } from './harness.ts';
 
 /** Monday 23 Nov 2026, 10:00 in Shanghai: inside working hours. */
@@ -24,6 +25,17 @@ function workdaysFrom(start: string, days: number) {
     if (date.weekday <= 5) left -= 1;
   }
   return { start, startHalf: 'am', end: date.toISODate()!, endHalf: Number.isInteger(days) ? 'pm' : 'am' };
+}
+
+/** The DomainError an action throws; fails the test when it throws nothing or something else. */
+export function refusal(action: () => unknown): DomainError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }
 
 /** A real server on a temporary SQLite file with the demo office, driven by a manual clock. */

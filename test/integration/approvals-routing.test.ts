@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinTemplates } from '../../server/features/approvals/builtin-templates.ts';
-import { DomainError } from '../../server/features/domain-error.ts';
-import { type ApprovalWorld, HOUR, MONDAY_10, approvalWorld, id } from './approval-world.ts';
+import { type ApprovalWorld, HOUR, MONDAY_10, approvalWorld, id, refusal } from './approval-world.ts';
 
 let w: ApprovalWorld;
 beforeEach(async () => {
@@ -17,16 +16,6 @@ const chainOf = (requestId: string, viewer: string) =>
     status: step.status,
     approvers: step.approvers.map((a) => a.approver.id),
   }));
-
-const refusal = (action: () => unknown): DomainError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('routing a request from the organisation', () => {
   it('sends leave to the manager, and on to HR only above the threshold', () => {

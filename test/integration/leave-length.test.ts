@@ -4,8 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultAttendanceRule } from '../../shared/domain/attendance/index.ts';
 import { builtinTemplates } from '../../server/features/approvals/builtin-templates.ts';
 import { TemplateStore } from '../../server/features/approvals/template-store.ts';
-import { DomainError } from '../../server/features/domain-error.ts';
-import { type ApprovalWorld, approvalWorld, id } from './approval-world.ts';
+import { type ApprovalWorld, approvalWorld, id, refusal } from './approval-world.ts';
 
 let w: ApprovalWorld;
 beforeEach(async () => {
@@ -20,15 +19,6 @@ const leave = (values: Record<string, string | number>) => ({
   values: { leaveType: 'annual', reason: 'Trip home', ...values },
   attachmentIds: [],
 });
-const refusal = (action: () => unknown): DomainError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 const stored = (requestId: string) => w.svc.detail(id('zhang.wei'), requestId);
 const hrStep = (requestId: string) => stored(requestId).chain.find((step) => step.name.en === 'HR')!.status;
 

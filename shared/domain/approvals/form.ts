@@ -34,6 +34,14 @@ export interface FieldIssue {
   limit?: number | string;
 }
 
+/** A field issue as it crosses the wire (a refusal's `issues`, a preview's): the code stays open for newer servers. */
+export const WireFieldIssue = z.object({
+  field: z.string().max(32),
+  code: z.string().max(32),
+  limit: z.union([z.number(), z.string().max(32)]).optional(),
+});
+export type WireFieldIssue = z.infer<typeof WireFieldIssue>;
+
 export type FormCheck = { ok: true; values: Record<string, string | number> } | { ok: false; issues: FieldIssue[] };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

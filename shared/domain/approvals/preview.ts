@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EntityId } from '../ids.ts';
+import { WireFieldIssue } from './form.ts';
 import { LocalizedText } from './template.ts';
 
 /**
@@ -9,15 +10,7 @@ import { LocalizedText } from './template.ts';
  */
 export const RequestPreview = z.object({
   values: z.record(z.string().max(32), z.union([z.string().max(10_000), z.number().finite()])),
-  issues: z
-    .array(
-      z.object({
-        field: z.string().max(32),
-        code: z.string().max(32),
-        limit: z.union([z.number(), z.string().max(32)]).optional(),
-      }),
-    )
-    .max(50),
+  issues: z.array(WireFieldIssue).max(50),
   chain: z
     .array(
       z.object({
