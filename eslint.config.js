@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import isolateUserText from './scripts/lint/isolate-user-text.js';
+import useUiComponents from './scripts/lint/use-ui-components.js';
 
 /**
  * The rooms of ARCHITECTURE.md as lint rules: each folder may import only what its process can run.
@@ -80,10 +81,14 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks, portico: { rules: { 'isolate-user-text': isolateUserText } } },
+    plugins: {
+      'react-hooks': reactHooks,
+      portico: { rules: { 'isolate-user-text': isolateUserText, 'use-ui-components': useUiComponents } },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'portico/isolate-user-text': 'error',
+      'portico/use-ui-components': 'error',
       ...restrict(
         [NODE, 'electron', 'better-sqlite3', 'ws', '**/electron/**', '**/server/**'],
         'renderer/ runs in a sandboxed page: no Node, Electron, or other rooms',

@@ -19,6 +19,7 @@ import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
 import { ToastCenter } from './ToastCenter.tsx';
+import { Button } from '../ui/Button.tsx';
 const icons: Record<PageKey, string> = {
   home: '⌂',
   approvals: '✓',
@@ -100,9 +101,9 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                 <span className="user-chip" title={user.departmentName ?? ''}>
                   {user.displayName}
                 </span>
-                <button className="link" onClick={() => void portico.call('session.signOut', {})}>
+                <Button variant="link" onClick={() => void portico.call('session.signOut', {})}>
                   {t('common.signOut')}
-                </button>
+                </Button>
               </div>
             </header>
             <section className="page">{content[page]}</section>

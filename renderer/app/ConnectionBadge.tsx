@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { portico } from '../bridge/portico.ts';
 import { useConnection } from './connection-context.ts';
+import { Button } from '../ui/Button.tsx';
 
 /** Seconds until `at`, ticking once a second while there is a time to count down to. */
 function useSecondsUntil(at: number | null): number | null {
@@ -59,9 +60,9 @@ export function ConnectionBadge() {
         <span className="muted">· {t('connection.queued', { count: connection.queuedActions })}</span>
       )}
       {(connection.state === 'offline' || connection.state === 'connecting') && (
-        <button type="button" className="link" onClick={() => void portico.call('connection.nudge', { reason: 'retry' })}>
+        <Button type="button" variant="link" onClick={() => void portico.call('connection.nudge', { reason: 'retry' })}>
           {t('connection.retryNow')}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import type { ToastView } from '../../shared/bridge/views.ts';
 import { portico } from '../bridge/portico.ts';
 import { useNavigation } from './navigation.tsx';
 import { UserText } from '../ui/UserText.tsx';
+import { Button } from '../ui/Button.tsx';
 
 const SHOWN_MS = 8000;
 const MAX_VISIBLE = 3;
@@ -57,9 +58,9 @@ export function ToastCenter() {
     <div className="toast-stack" aria-live="polite">
       {/* Offered beside toasts only: on its own it floated over whatever row was under the corner. */}
       {toasts.length > 0 && shell === 'browser-host' && 'Notification' in window && Notification.permission === 'default' && (
-        <button className="link small notify-permission" onClick={() => void Notification.requestPermission()}>
+        <Button variant="link" className="small notify-permission" onClick={() => void Notification.requestPermission()}>
           {t('toast.enable')}
-        </button>
+        </Button>
       )}
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" role="status" data-kind={toast.kind}>
@@ -77,9 +78,9 @@ export function ToastCenter() {
                 {action.label}
               </button>
             ))}
-            <button className="link small" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+            <Button variant="link" className="small" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
               ✕
-            </button>
+            </Button>
           </div>
         </div>
       ))}

@@ -46,6 +46,7 @@ export class Notifier {
         (id) => notices.outstanding(id, now),
         now,
         t,
+        me,
       ),
       ...planChatToasts(events, cache.chat, me, now, t, viewingConversation),
       ...planBriefToasts(events, me, t),

@@ -11,6 +11,7 @@ import { OutOfOfficePanel } from './OutOfOfficePanel.tsx';
 import { RequestDetailPane } from './RequestDetailPane.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { localized } from '../../i18n/localized.ts';
+import { Button } from '../../ui/Button.tsx';
 
 type Tab = 'waiting' | 'mine' | 'done';
 const ROW_HEIGHT = 64;
@@ -75,15 +76,15 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
           <button className={inbox.outOfOffice ? 'secondary away-on' : 'secondary'} onClick={() => setPanel('away')}>
             {t('approvals.away.button')}
           </button>
-          <button
-            className="primary"
+          <Button
+            variant="primary"
             onClick={() => {
               setDraft(null);
               setPanel('new');
             }}
           >
             {t('approvals.newRequest')}
-          </button>
+          </Button>
         </div>
       </div>
       <div className="approvals-split">

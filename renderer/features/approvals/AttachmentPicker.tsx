@@ -6,6 +6,7 @@ import { portico } from '../../bridge/portico.ts';
 import { saveFile } from '../../ui/save-file.ts';
 import { uploadFiles } from '../../ui/upload-files.ts';
 import { UserText, isolated } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.txt,.csv';
 const MAX_FILES = 10;
@@ -51,14 +52,15 @@ export function AttachmentPicker({ value, onChange }: { value: AttachmentRef[]; 
         {value.map((file) => (
           <li key={file.id} className="chip">
             <PaperclipIcon /> <UserText>{file.name}</UserText>
-            <button
+            <Button
               type="button"
-              className="link small"
+              variant="link"
+              className="small"
               aria-label={t('approvals.attach.remove', { name: file.name })}
               onClick={() => onChange(value.filter((f) => f.id !== file.id))}
             >
               ✕
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalTaskSummary } from '../../../shared/domain/approvals/request.ts';
 import { portico } from '../../bridge/portico.ts';
+import { Button } from '../../ui/Button.tsx';
 
 /**
  * Approve several routine items at once. Each goes to the server as its own decision, with every
@@ -38,12 +39,12 @@ export function BatchApproveBar({
       {tasks.length > 0 && (
         <>
           <span data-testid="selected-count">{t('approvals.selectedCount', { count: tasks.length })}</span>
-          <button className="primary" disabled={busy} onClick={() => void approve()} data-testid="approve-selected">
+          <Button variant="primary" disabled={busy} onClick={() => void approve()} data-testid="approve-selected">
             {t('approvals.approveSelected', { count: tasks.length })}
-          </button>
-          <button className="link" disabled={busy} onClick={onClear}>
+          </Button>
+          <Button variant="link" disabled={busy} onClick={onClear}>
             {t('approvals.clearSelection')}
-          </button>
+          </Button>
         </>
       )}
       {result && (

@@ -4,6 +4,7 @@ import type { Decision } from '../../../shared/domain/approvals/request.ts';
 import type { ActionOutcome } from '../../../shared/bridge/views.ts';
 import { portico } from '../../bridge/portico.ts';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /** Approve in one click; reject or return only with a reason, which the submitter will read. */
 export function DecisionBar({ taskId, onDecided }: { taskId: string; onDecided?: () => void }) {
@@ -43,21 +44,21 @@ export function DecisionBar({ taskId, onDecided }: { taskId: string; onDecided?:
             >
               {t(mode === 'reject' ? 'approvals.confirmReject' : 'approvals.confirmReturn')}
             </button>
-            <button className="link" onClick={() => setMode(null)}>
+            <Button variant="link" onClick={() => setMode(null)}>
               {t('approvals.cancel')}
-            </button>
+            </Button>
           </>
         ) : (
           <>
-            <button className="primary" disabled={busy} onClick={() => void decide('approve')}>
+            <Button variant="primary" disabled={busy} onClick={() => void decide('approve')}>
               {t('approvals.approve')}
-            </button>
-            <button className="secondary" disabled={busy} onClick={() => void decide('return')}>
+            </Button>
+            <Button variant="secondary" disabled={busy} onClick={() => void decide('return')}>
               {t('approvals.return')}
-            </button>
-            <button className="danger-outline" disabled={busy} onClick={() => void decide('reject')}>
+            </Button>
+            <Button variant="danger-outline" disabled={busy} onClick={() => void decide('reject')}>
               {t('approvals.reject')}
-            </button>
+            </Button>
           </>
         )}
       </div>

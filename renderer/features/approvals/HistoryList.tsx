@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../../../shared/domain/approvals/request.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { saveAttachment } from './AttachmentPicker.tsx';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 const formatSize = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -31,9 +32,9 @@ export function HistoryList({ history }: { history: readonly HistoryEntry[] }) {
             <ul className="attachments small">
               {entry.attachments.map((a) => (
                 <li key={a.id}>
-                  <button type="button" className="link" onClick={() => void saveAttachment(a.id)}>
+                  <Button type="button" variant="link" onClick={() => void saveAttachment(a.id)}>
                     <PaperclipIcon /> <UserText>{a.name}</UserText>
-                  </button>{' '}
+                  </Button>{' '}
                   <span className="muted">{formatSize(a.size)}</span>
                 </li>
               ))}

@@ -13,6 +13,7 @@ import { localized } from '../../i18n/localized.ts';
 import { issueMessage } from './approval-format.ts';
 import { ApproverPreview, ComputedField } from './SubmissionPreview.tsx';
 import { useRequestPreview } from './use-request-preview.ts';
+import { Button } from '../../ui/Button.tsx';
 
 /**
  * Choose a template, fill the form generated from it, submit. The shared validator runs as the
@@ -41,9 +42,9 @@ export function NewRequestForm({
             <TemplateCard key={candidate.key} template={candidate} onChoose={() => setTemplateKey(candidate.key)} />
           ))}
         </div>
-        <button className="link" onClick={onCancel}>
+        <Button variant="link" onClick={onCancel}>
           {t('approvals.form.back')}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -152,12 +153,12 @@ function TemplateForm({
       <AttachmentPicker value={attachments} onChange={setAttachments} />
       <OutcomeMessage outcome={outcome} />
       <div className="form-buttons">
-        <button className="primary" type="submit" disabled={busy}>
+        <Button variant="primary" type="submit" disabled={busy}>
           {busy ? t('approvals.form.submitting') : t('approvals.form.submit')}
-        </button>
-        <button className="link" type="button" onClick={onBack}>
+        </Button>
+        <Button variant="link" type="button" onClick={onBack}>
           {t('approvals.form.back')}
-        </button>
+        </Button>
       </div>
     </form>
   );

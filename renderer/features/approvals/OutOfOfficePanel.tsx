@@ -7,6 +7,7 @@ import { useCoreView } from '../../app/use-bridge.ts';
 import { portico } from '../../bridge/portico.ts';
 import { OutcomeMessage } from './OutcomeMessage.tsx';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 const toLocalInput = (at: number) => {
   const date = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
@@ -82,23 +83,23 @@ export function OutOfOfficePanel({ current, meId, onClose }: { current: OutOfOff
       </label>
       <OutcomeMessage outcome={outcome} />
       <div className="form-buttons">
-        <button className="primary" disabled={!proxyId}>
+        <Button type="submit" variant="primary" disabled={!proxyId}>
           {t('approvals.away.save')}
-        </button>
+        </Button>
         {current && (
-          <button
+          <Button
             type="button"
-            className="secondary"
+            variant="secondary"
             onClick={() =>
               void portico.call('approvals.clearOutOfOffice', {}).then((r) => (r.status === 'failed' ? setOutcome(r) : onClose()))
             }
           >
             {t('approvals.away.clear')}
-          </button>
+          </Button>
         )}
-        <button type="button" className="link" onClick={onClose}>
+        <Button type="button" variant="link" onClick={onClose}>
           {t('approvals.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

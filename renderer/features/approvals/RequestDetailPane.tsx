@@ -12,6 +12,8 @@ import { OutcomeMessage } from './OutcomeMessage.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { formatFieldValue } from './approval-format.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 
 /** One request: its fields, its chain and progress, the conversation, and what I may do with it. */
 export function RequestDetailPane({
@@ -134,9 +136,9 @@ function CommentBox({ requestId }: { requestId: string }) {
         maxLength={2000}
         onChange={(e) => setText(e.target.value)}
       />
-      <button className="secondary" disabled={text.trim() === ''}>
+      <Button type="submit" variant="secondary" disabled={text.trim() === ''}>
         {t('approvals.send')}
-      </button>
+      </Button>
       <AttachmentPicker value={attachments} onChange={setAttachments} />
       <OutcomeMessage outcome={outcome} />
     </form>
@@ -159,34 +161,40 @@ function RequestActions({
   if (!detail.canWithdraw && !canResubmit) return null;
   return (
     <div className="request-actions">
-      {detail.canWithdraw && !confirming && (
-        <button className="secondary" onClick={() => setConfirming(true)}>
+      {detail.canWithdraw && (
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
           {t('approvals.withdraw')}
-        </button>
+        </Button>
       )}
       {detail.canWithdraw && confirming && (
         // Withdrawing ends the request for every approver: one more deliberate click, never by accident.
-        <div className="withdraw-confirm" role="alertdialog" aria-labelledby="withdraw-question">
-          <p id="withdraw-question">{t('approvals.withdrawConfirm')}</p>
-          <button
-            className="danger"
-            data-testid="withdraw-confirm"
-            onClick={() => {
-              setConfirming(false);
-              void portico.call('approvals.withdraw', { requestId: detail.id }).then(setOutcome);
-            }}
-          >
-            {t('approvals.withdrawYes')}
-          </button>
-          <button className="link" autoFocus onClick={() => setConfirming(false)}>
-            {t('approvals.withdrawKeep')}
-          </button>
-        </div>
+        <Dialog
+          role="alertdialog"
+          title={t('approvals.withdrawConfirm')}
+          onClose={() => setConfirming(false)}
+          actions={
+            <>
+              <Button variant="secondary" data-autofocus onClick={() => setConfirming(false)}>
+                {t('approvals.withdrawKeep')}
+              </Button>
+              <Button
+                variant="danger"
+                data-testid="withdraw-confirm"
+                onClick={() => {
+                  setConfirming(false);
+                  void portico.call('approvals.withdraw', { requestId: detail.id }).then(setOutcome);
+                }}
+              >
+                {t('approvals.withdrawYes')}
+              </Button>
+            </>
+          }
+        />
       )}
       {canResubmit && (
-        <button className="primary" onClick={() => onResubmit(detail)}>
+        <Button variant="primary" onClick={() => onResubmit(detail)}>
           {t('approvals.resubmit')}
-        </button>
+        </Button>
       )}
       <OutcomeMessage outcome={outcome} />
     </div>

@@ -6,6 +6,7 @@ import { DayPanel } from './DayPanel.tsx';
 import { MonthCalendar } from './MonthCalendar.tsx';
 import { MonthTotals } from './MonthTotals.tsx';
 import { shiftMonth, useMonth } from './use-month.ts';
+import { Button } from '../../ui/Button.tsx';
 
 /** My attendance: today's clock, the month's calendar and totals, and a day's detail with make-up requests. */
 const localMonth = () => {
@@ -36,15 +37,15 @@ export function AttendancePage() {
         {report && <MonthTotals totals={report.totals} />}
       </div>
       <div className="month-toolbar">
-        <button className="secondary small" onClick={() => go(-1)} aria-label={t('attendance.prevMonth')}>
+        <Button variant="secondary" className="small" onClick={() => go(-1)} aria-label={t('attendance.prevMonth')}>
           <span className="flip-rtl">‹</span>
-        </button>
+        </Button>
         <h2 className="month-title" data-testid="month-title">
           {monthLabel}
         </h2>
-        <button className="secondary small" onClick={() => go(1)} aria-label={t('attendance.nextMonth')}>
+        <Button variant="secondary" className="small" onClick={() => go(1)} aria-label={t('attendance.nextMonth')}>
           <span className="flip-rtl">›</span>
-        </button>
+        </Button>
       </div>
       {!report ? (
         <p className="muted">{loading ? t('common.loading') : t('attendance.unavailable')}</p>

@@ -6,6 +6,8 @@ import { formatTime } from '../../app/format.ts';
 import { portico } from '../../bridge/portico.ts';
 import { clockFailureText, nextKind, todayText, verdictText } from './attendance-format.ts';
 import { CLOCK_SHORTCUT_LABEL } from './use-clock-shortcut.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 
 /**
  * Clock in or out with one click. The answer comes at once: the server's verdict when online,
@@ -70,30 +72,28 @@ export function ClockCard({ home }: { home: HomeView }) {
         </label>
       )}
       {asking && home.today && (
-        <div className="early-confirm" role="alertdialog" aria-labelledby="early-title" aria-describedby="early-body">
-          <p id="early-title">
-            <strong>
-              {t('attendance.early.title', { time: formatTime(asking.expectedEnd, i18n.language, home.today.timeZone) })}
-            </strong>
-          </p>
-          <p id="early-body" className="small">
-            {t('attendance.early.body', {
-              time: formatTime(asking.expectedEnd, i18n.language, home.today.timeZone),
-              left: t(`attendance.duration.${splitMinutes(asking.minutesEarly).key}`, splitMinutes(asking.minutesEarly)),
-            })}
-          </p>
-          <div className="form-buttons">
-            <button className="danger" onClick={() => void clock(true)} data-testid="early-confirm">
-              {t('attendance.early.confirm')}
-            </button>
-            <button className="link" onClick={() => setAsking(null)} autoFocus>
-              {t('attendance.early.cancel')}
-            </button>
-          </div>
-        </div>
+        <Dialog
+          role="alertdialog"
+          title={t('attendance.early.title', { time: formatTime(asking.expectedEnd, i18n.language, home.today.timeZone) })}
+          description={t('attendance.early.body', {
+            time: formatTime(asking.expectedEnd, i18n.language, home.today.timeZone),
+            left: t(`attendance.duration.${splitMinutes(asking.minutesEarly).key}`, splitMinutes(asking.minutesEarly)),
+          })}
+          onClose={() => setAsking(null)}
+          actions={
+            <>
+              <Button variant="secondary" onClick={() => setAsking(null)} data-autofocus>
+                {t('attendance.early.cancel')}
+              </Button>
+              <Button variant="danger" onClick={() => void clock(true)} data-testid="early-confirm">
+                {t('attendance.early.confirm')}
+              </Button>
+            </>
+          }
+        />
       )}
-      <button
-        className="primary"
+      <Button
+        variant="primary"
         disabled={busy || (needsNote && !note.trim()) || asking !== null}
         onClick={() => void clock()}
         data-testid="clock-button"
@@ -105,7 +105,7 @@ export function ClockCard({ home }: { home: HomeView }) {
               ? 'home.clockOutAgain'
               : 'home.clockOut',
         )}
-      </button>
+      </Button>
       <p className="muted small">{t('attendance.shortcut', { keys: CLOCK_SHORTCUT_LABEL })}</p>
     </article>
   );

@@ -4,6 +4,7 @@ import type { ActionOutcome } from '../../../shared/bridge/views.ts';
 import { type DayReport, missingClockKind } from '../../../shared/domain/attendance/index.ts';
 import { portico } from '../../bridge/portico.ts';
 import { OutcomeMessage } from '../approvals/OutcomeMessage.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /** `HH:mm` of an instant on the site's wall clock. */
 function wallClock(at: number, timeZone: string): string {
@@ -72,9 +73,9 @@ export function MakeupForm({ day, timeZone }: { day: DayReport; timeZone: string
       ) : (
         outcome && <OutcomeMessage outcome={outcome} />
       )}
-      <button className="primary" type="submit" disabled={!reason.trim()}>
+      <Button variant="primary" type="submit" disabled={!reason.trim()}>
         {t('attendance.makeup.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

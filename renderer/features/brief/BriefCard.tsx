@@ -12,6 +12,7 @@ import { useNow } from '../../app/use-now.ts';
 import { presenceLine } from '../presence/presence-text.ts';
 import { usePresence } from '../presence/use-presence.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /**
  * The daily brief: what waits today in one card (approvals, required notices, how the day started,
@@ -40,17 +41,17 @@ export function BriefCard({ user }: { user: UserProfile }) {
     <section className="card brief" aria-labelledby="brief-title" data-testid="brief">
       <header className="brief-head">
         <h2 id="brief-title">{t('brief.title')}</h2>
-        <button className="link" onClick={() => void portico.call('brief.dismiss', {})}>
+        <Button variant="link" onClick={() => void portico.call('brief.dismiss', {})}>
           {t('brief.dismiss')}
-        </button>
+        </Button>
       </header>
       <ul className="brief-lines">
         <li>
-          <button className="link" onClick={() => navigate('approvals')}>
+          <Button variant="link" onClick={() => navigate('approvals')}>
             {brief.pendingApprovals.count > 0
               ? t('brief.approvals', { count: brief.pendingApprovals.count })
               : t('brief.noApprovals')}
-          </button>
+          </Button>
           {brief.pendingApprovals.oldestSubmittedAt !== null && (
             <span className="muted small">
               {' '}
@@ -65,9 +66,9 @@ export function BriefCard({ user }: { user: UserProfile }) {
               <ul>
                 {brief.requiredNotices.map((n) => (
                   <li key={n.id}>
-                    <button className="link" onClick={() => navigate(`notices/${n.id}`)} dir="auto">
+                    <Button variant="link" onClick={() => navigate(`notices/${n.id}`)} dir="auto">
                       {n.title}
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -130,9 +131,9 @@ export function BriefCard({ user }: { user: UserProfile }) {
             placeholder={t('brief.addPlaceholder')}
             aria-label={t('brief.addPlaceholder')}
           />
-          <button className="secondary" disabled={item.trim() === ''}>
+          <Button type="submit" variant="secondary" disabled={item.trim() === ''}>
             {t('brief.add')}
-          </button>
+          </Button>
           {failure?.status === 'failed' && (
             <p className="error" role="alert" data-testid="brief-add-error">
               {failure.code === 'conflict' && failure.details?.limit !== undefined

@@ -7,6 +7,7 @@ import { PaperclipIcon } from '../../ui/icons.tsx';
 import { uploadFiles } from '../../ui/upload-files.ts';
 import { chatError } from './chat-errors.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 export interface ComposerDraft {
   text: string;
@@ -105,18 +106,18 @@ export function Composer({
       {(replyTo || editing) && (
         <div className="composer-context">
           {editing ? t('chat.editing') : t('chat.replyingTo', { name: replyTo!.senderName })}
-          <button className="link" onClick={onCancelReply}>
+          <Button variant="link" onClick={onCancelReply}>
             {t('common.cancel')}
-          </button>
+          </Button>
         </div>
       )}
       {candidates.length > 0 && (
         <ul className="mention-list" role="listbox" aria-label={t('chat.mention')}>
           {candidates.map((m, i) => (
             <li key={m.id} role="option" aria-selected={i === 0}>
-              <button className="link" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(m)}>
+              <Button variant="link" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(m)}>
                 @<UserText>{m.name}</UserText>
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -126,13 +127,13 @@ export function Composer({
           {files.map((f) => (
             <li key={f.id} className="chip">
               <PaperclipIcon /> <UserText>{f.name}</UserText>
-              <button
-                className="link"
+              <Button
+                variant="link"
                 aria-label={t('chat.removeFile', { name: f.name })}
                 onClick={() => setFiles(files.filter((x) => x !== f))}
               >
                 ×
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
@@ -154,19 +155,19 @@ export function Composer({
         {!editing && (
           <>
             <input ref={fileInput} type="file" multiple hidden onChange={(e) => void attach(e.target.files)} />
-            <button
-              className="secondary"
+            <Button
+              variant="secondary"
               onClick={() => fileInput.current?.click()}
               disabled={uploading}
               aria-label={t('chat.attach')}
             >
               <PaperclipIcon />
-            </button>
+            </Button>
           </>
         )}
-        <button className="primary" onClick={() => void send()} disabled={uploading}>
+        <Button variant="primary" onClick={() => void send()} disabled={uploading}>
           {editing ? t('common.save') : t('chat.send')}
-        </button>
+        </Button>
       </div>
       {problem && (
         <p className="error small" role="alert">

@@ -7,6 +7,8 @@ import { VirtualList } from '../../ui/VirtualList.tsx';
 import { Avatar } from '../presence/PresenceDot.tsx';
 import { usePresence } from '../presence/use-presence.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 
 const ROW_HEIGHT = 64;
 
@@ -38,17 +40,10 @@ export function ConversationList({
   return (
     <aside className="conversation-list">
       <div className="row">
-        <input
-          type="search"
-          value={query}
-          dir="auto"
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder={t('chat.search')}
-          aria-label={t('chat.search')}
-        />
-        <button className="secondary" onClick={onNew}>
+        <SearchField label={t('chat.search')} value={query} onChange={setQuery} />
+        <Button variant="secondary" onClick={onNew}>
           {t('chat.new')}
-        </button>
+        </Button>
       </div>
       {hits && deferred !== '' ? (
         <div className="search-hits" role="region" aria-label={t('chat.searchResults')}>
@@ -58,12 +53,12 @@ export function ConversationList({
           <ul>
             {hits.hits.map((hit) => (
               <li key={hit.messageId}>
-                <button className="search-hit link" onClick={() => onSelect(hit.conversationId, hit.seq)}>
+                <Button variant="link" className="search-hit" onClick={() => onSelect(hit.conversationId, hit.seq)}>
                   <strong dir="auto">{hit.conversationTitle}</strong> · <UserText>{hit.senderName}</UserText>
                   <span className="line" dir="auto">
                     {hit.excerpt}
                   </span>
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

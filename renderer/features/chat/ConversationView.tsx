@@ -14,6 +14,8 @@ import { MessageList } from './MessageList.tsx';
 import { TypingLine } from './TypingLine.tsx';
 import { useConversation } from './use-conversation.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 
 type Row = { kind: 'message'; message: ChatMessage } | { kind: 'pending'; pending: PendingMessage };
 
@@ -84,13 +86,13 @@ export function ConversationView({ conversationId, me }: { conversationId: strin
               : t(`chat.kind.${detail.kind}`, { count: detail.members.length })}
           </span>
         </div>
-        <button className="link" onClick={() => void act(portico.call('chat.mute', { conversationId, muted: !detail.muted }))}>
+        <Button variant="link" onClick={() => void act(portico.call('chat.mute', { conversationId, muted: !detail.muted }))}>
           {detail.muted ? t('chat.unmute') : t('chat.mute')}
-        </button>
+        </Button>
         {detail.kind !== 'direct' && (
-          <button className="link" onClick={() => void act(portico.call('chat.leave', { conversationId }))}>
+          <Button variant="link" onClick={() => void act(portico.call('chat.leave', { conversationId }))}>
             {t('chat.leave')}
-          </button>
+          </Button>
         )}
       </header>
       {problem && (
@@ -118,9 +120,9 @@ export function ConversationView({ conversationId, me }: { conversationId: strin
                     {p.failed ? (
                       <>
                         <span className="error">{chatError(p.failed, t)}</span>{' '}
-                        <button className="link" onClick={() => void portico.call('chat.discard', { actionId: p.actionId })}>
+                        <Button variant="link" onClick={() => void portico.call('chat.discard', { actionId: p.actionId })}>
                           {t('chat.discard')}
-                        </button>
+                        </Button>
                       </>
                     ) : (
                       t('chat.sending')
@@ -149,9 +151,16 @@ export function ConversationView({ conversationId, me }: { conversationId: strin
         }}
       />
       {readers && (
-        <div className="readers" role="dialog" aria-label={t('chat.readersTitle')}>
-          <strong>{t('chat.readersTitle')}</strong>
-          <ul>
+        <Dialog
+          title={t('chat.readersTitle')}
+          onClose={() => setReaders(null)}
+          actions={
+            <Button variant="secondary" onClick={() => setReaders(null)}>
+              {t('common.close')}
+            </Button>
+          }
+        >
+          <ul className="readers">
             {detail.members
               .filter((m) => m.id !== me)
               .map((m) => {
@@ -163,10 +172,7 @@ export function ConversationView({ conversationId, me }: { conversationId: strin
                 );
               })}
           </ul>
-          <button className="link" onClick={() => setReaders(null)}>
-            {t('common.close')}
-          </button>
-        </div>
+        </Dialog>
       )}
       <TypingLine
         key={conversationId}

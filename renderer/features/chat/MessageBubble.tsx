@@ -8,6 +8,7 @@ import { saveAttachment } from '../approvals/AttachmentPicker.tsx';
 import { formatTime } from '../../app/format.ts';
 import { ChatMarkdown } from './ChatMarkdown.tsx';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 export interface Receipt {
   /** Direct: whether the other person has read it. Group: who has, of how many. */
@@ -109,30 +110,30 @@ export const MessageBubble = memo(function MessageBubble({
           <time dateTime={new Date(message.sentAt).toISOString()}>{formatTime(message.sentAt, i18n.language)}</time>
           {message.editedAt !== null && !message.deleted && <span> · {t('chat.edited')}</span>}
           {mine && receipt && (
-            <button className="link receipt" onClick={() => onShowReaders(message)} data-testid="receipt">
+            <Button variant="link" className="receipt" onClick={() => onShowReaders(message)} data-testid="receipt">
               {receipt.of === 1
                 ? receipt.readBy.length === 1
                   ? t('chat.read')
                   : t('chat.unread')
                 : t('chat.readBy', { count: receipt.readBy.length, of: receipt.of })}
-            </button>
+            </Button>
           )}
         </div>
       </div>
       {!message.deleted && (
         <div className="message-actions">
-          <button className="link" onClick={() => onReply(message)}>
+          <Button variant="link" onClick={() => onReply(message)}>
             {t('chat.reply')}
-          </button>
+          </Button>
           {editable && (
-            <button className="link" onClick={() => onEdit(message)}>
+            <Button variant="link" onClick={() => onEdit(message)}>
               {t('chat.edit')}
-            </button>
+            </Button>
           )}
           {(editable || moderator) && (
-            <button className="link" onClick={() => onDelete(message)}>
+            <Button variant="link" onClick={() => onDelete(message)}>
               {t('chat.delete')}
-            </button>
+            </Button>
           )}
         </div>
       )}

@@ -6,6 +6,10 @@ import { portico } from '../../bridge/portico.ts';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { chatError } from './chat-errors.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /** Start a direct chat, a group or (for the roles allowed) an announcement channel. */
 export function NewConversation({
@@ -43,63 +47,57 @@ export function NewConversation({
     else onClose(); // queued offline: it appears when the server has it
   };
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-labelledby="new-chat-title">
-      <div className="modal-panel">
-        <h2 id="new-chat-title">{t('chat.new')}</h2>
-        {policy?.mayCreateChannels && (
-          <label>
-            {t('chat.kindLabel')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as ConversationKind)}>
-              <option value="group">{t('chat.kindOption.group')}</option>
-              <option value="channel">{t('chat.kindOption.channel')}</option>
-            </select>
-          </label>
-        )}
-        {(picked.length > 1 || kind === 'channel') && (
-          <label>
-            {t('chat.title')}
-            <input value={title} maxLength={100} dir="auto" onChange={(e) => setTitle(e.target.value)} />
-          </label>
-        )}
-        <input
-          type="search"
-          value={query}
-          dir="auto"
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder={t('presence.searchPeople')}
-          aria-label={t('presence.searchPeople')}
-        />
-        <ul className="pick-list">
-          {shown.map((p) => (
-            <li key={p.id}>
-              <label className="inline">
-                <input
-                  type="checkbox"
-                  checked={picked.includes(p.id)}
-                  onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((id) => id !== p.id))}
-                />
-                <UserText>{p.name}</UserText> <span className="muted">{p.departmentName}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {policy && !policy.mayCreateLargeGroups && (
-          <p className="muted small">{t('chat.largeGroupHint', { limit: policy.policy.largeGroupThreshold })}</p>
-        )}
-        {problem && (
-          <p className="error small" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="row">
-          <button className="primary" disabled={picked.length === 0} onClick={() => void create()}>
-            {t('chat.create', { count: picked.length + 1 })}
-          </button>
-          <button className="link" onClick={onClose}>
+    <Dialog
+      title={t('chat.new')}
+      onClose={onClose}
+      className="new-chat"
+      actions={
+        <>
+          <Button variant="secondary" onClick={onClose}>
             {t('common.cancel')}
-          </button>
-        </div>
-      </div>
-    </div>
+          </Button>
+          <Button variant="primary" disabled={picked.length === 0} onClick={() => void create()}>
+            {t('chat.create', { count: picked.length + 1 })}
+          </Button>
+        </>
+      }
+    >
+      {policy?.mayCreateChannels && (
+        <Field label={t('chat.kindLabel')}>
+          <select value={kind} onChange={(e) => setKind(e.target.value as ConversationKind)}>
+            <option value="group">{t('chat.kindOption.group')}</option>
+            <option value="channel">{t('chat.kindOption.channel')}</option>
+          </select>
+        </Field>
+      )}
+      {(picked.length > 1 || kind === 'channel') && (
+        <Field label={t('chat.title')}>
+          <input value={title} maxLength={100} dir="auto" onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+      )}
+      <SearchField label={t('presence.searchPeople')} value={query} onChange={setQuery} data-autofocus />
+      <ul className="pick-list" aria-label={t('chat.members')}>
+        {shown.map((p) => (
+          <li key={p.id}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={picked.includes(p.id)}
+                onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((id) => id !== p.id))}
+              />
+              <UserText>{p.name}</UserText> <span className="muted">{p.departmentName}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {policy && !policy.mayCreateLargeGroups && (
+        <p className="muted small">{t('chat.largeGroupHint', { limit: policy.policy.largeGroupThreshold })}</p>
+      )}
+      {problem && (
+        <p className="error small" role="alert">
+          {problem}
+        </p>
+      )}
+    </Dialog>
   );
 }

@@ -113,6 +113,7 @@ export function CommandPalette({ chatEnabled }: { chatEnabled: boolean }) {
   };
   return (
     <div className="palette-backdrop" onMouseDown={close}>
+      {/* eslint-disable-next-line portico/use-ui-components -- a combobox surface with no heading, opened and closed by its own keys and shortcut */}
       <div
         className="palette"
         role="dialog"

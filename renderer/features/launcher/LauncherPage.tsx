@@ -9,6 +9,7 @@ import { ToolTile } from './ToolTile.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { useToolLauncher } from './use-tool-launcher.ts';
 import './launcher.css';
+import { SearchField } from '../../ui/SearchField.tsx';
 
 const SHELF = 8;
 const ROW_HEIGHT = 60;
@@ -64,14 +65,7 @@ export function LauncherPage() {
           <h1>{t('launcher.title')}</h1>
           <p className="muted">{t('launcher.intro', { shortcut: PALETTE_SHORTCUT_LABEL })}</p>
         </div>
-        <input
-          type="search"
-          className="search"
-          placeholder={t('launcher.search')}
-          aria-label={t('launcher.search')}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
+        <SearchField className="search" label={t('launcher.search')} value={filter} onChange={setFilter} />
       </header>
       {message}
       {tools === null && <p className="muted">{t('launcher.offlineEmpty')}</p>}

@@ -5,6 +5,7 @@ import { portico } from '../../bridge/portico.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { describeSignInError } from './sign-in-error.ts';
 import { LockIcon } from '../../ui/icons.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 export function LoginPage({ session }: { session: Extract<SessionView, { status: 'signedOut' }> }) {
   const { t, i18n } = useTranslation();
@@ -80,9 +81,9 @@ export function LoginPage({ session }: { session: Extract<SessionView, { status:
             {describeSignInError(error, t, i18n.language)}
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')}
-        </button>
+        </Button>
         <p className="muted small">{t('login.hint')}</p>
         <LanguageSwitch />
       </form>

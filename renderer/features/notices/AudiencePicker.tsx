@@ -4,6 +4,8 @@ import type { Audience } from '../../../shared/domain/notices/index.ts';
 import type { Role } from '../../../shared/domain/user.ts';
 import type { BridgeResult } from '../../../shared/bridge/contract.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { SearchField } from '../../ui/SearchField.tsx';
 
 const ROLES: readonly Role[] = ['employee', 'leader', 'hr', 'publisher', 'finance', 'admin'];
 const PEOPLE_SHOWN = 8;
@@ -72,21 +74,14 @@ export function AudiencePicker({
             ))}
           </div>
           <div className="audience-group">
-            <input
-              type="search"
-              className="search"
-              placeholder={t('notices.form.addPeople')}
-              aria-label={t('notices.form.addPeople')}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
+            <SearchField label={t('notices.form.addPeople')} value={search} onChange={setSearch} />
             {matches.length > 0 && (
               <ul className="people-matches">
                 {matches.map((p) => (
                   <li key={p.id}>
-                    <button
+                    <Button
                       type="button"
-                      className="link"
+                      variant="link"
                       onClick={() => {
                         onChange({ ...value, userIds: [...value.userIds, p.id] });
                         setSearch('');
@@ -94,7 +89,7 @@ export function AudiencePicker({
                     >
                       <UserText>{p.name}</UserText>{' '}
                       {p.departmentName && <span className="muted small">· {p.departmentName}</span>}
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>
@@ -103,14 +98,14 @@ export function AudiencePicker({
               {named.map((p) => (
                 <li key={p.id} className="chip">
                   <UserText>{p.name}</UserText>
-                  <button
+                  <Button
                     type="button"
-                    className="link"
+                    variant="link"
                     aria-label={t('common.remove', { name: p.name })}
                     onClick={() => onChange({ ...value, userIds: toggle(value.userIds, p.id) })}
                   >
                     ×
-                  </button>
+                  </Button>
                 </li>
               ))}
             </ul>

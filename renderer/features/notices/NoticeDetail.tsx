@@ -7,6 +7,7 @@ import { portico } from '../../bridge/portico.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { NoticeMarkdown } from './NoticeMarkdown.tsx';
 import { useCall } from './use-notices.ts';
+import { Button } from '../../ui/Button.tsx';
 
 /**
  * A notice in full. Opening one that needs no acknowledgement marks it read; a required one asks
@@ -58,13 +59,13 @@ export function NoticeDetail({ noticeId, now }: { noticeId: string; now: number 
               ✓ {t('notices.ackedAt', { time: when(notice.ackedAt) })}
             </p>
           ) : (
-            <button
-              className="primary"
+            <Button
+              variant="primary"
               data-testid="acknowledge"
               onClick={() => void portico.call('notices.acknowledge', { noticeId }).then(setOutcome)}
             >
               {t('notices.acknowledge')}
-            </button>
+            </Button>
           ))}
         {outcome?.status === 'queued' && <p className="muted small">{t('notices.ackQueued')}</p>}
         {outcome?.status === 'failed' && (

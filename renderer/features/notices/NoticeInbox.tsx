@@ -6,6 +6,7 @@ import { NoticeDetail } from './NoticeDetail.tsx';
 import { NoticeRow } from './NoticeRow.tsx';
 import { keepOrder } from './stable-order.ts';
 import { useCall } from './use-notices.ts';
+import { SearchField } from '../../ui/SearchField.tsx';
 
 type Filter = 'all' | 'unread' | 'required';
 const ROW_HEIGHT = 64;
@@ -32,15 +33,7 @@ export function NoticeInbox({ now }: { now: number }) {
     <div className="approvals-split">
       <div className="inbox-column">
         <div className="notice-filters">
-          <input
-            type="search"
-            className="search"
-            placeholder={t('notices.search')}
-            aria-label={t('notices.search')}
-            value={query}
-            maxLength={200}
-            onChange={(e) => setQuery(e.target.value)}
-          />
+          <SearchField label={t('notices.search')} value={query} maxLength={200} onChange={setQuery} />
           <div className="tabs" role="tablist" aria-label={t('notices.filter')}>
             {(['all', 'unread', 'required'] as const).map((key) => (
               <button

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../app/format.ts';
 import { portico } from '../../bridge/portico.ts';
 import { useCall } from './use-notices.ts';
 import { UserText, isolated } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
 
@@ -156,29 +157,24 @@ export function NoticeReach({
       )}
       <div className="form-actions">
         {live && (
-          <button
-            className="primary"
-            data-testid="remind"
-            disabled={(stragglers?.length ?? 0) === 0}
-            onClick={() => void remind()}
-          >
+          <Button variant="primary" data-testid="remind" disabled={(stragglers?.length ?? 0) === 0} onClick={() => void remind()}>
             {t('notices.reach.remind', { count: stragglers?.length ?? 0 })}
-          </button>
+          </Button>
         )}
         {live && (
-          <button className="secondary" onClick={() => void exportCsv()}>
+          <Button variant="secondary" onClick={() => void exportCsv()}>
             {t('notices.reach.export')}
-          </button>
+          </Button>
         )}
         {notice.status !== 'withdrawn' && (
-          <button className="secondary" onClick={onEdit}>
+          <Button variant="secondary" onClick={onEdit}>
             {t('notices.reach.edit')}
-          </button>
+          </Button>
         )}
         {notice.status !== 'withdrawn' && (
-          <button className="secondary danger" onClick={() => void withdraw()}>
+          <Button variant="danger-outline" onClick={() => void withdraw()}>
             {t('notices.reach.withdraw')}
-          </button>
+          </Button>
         )}
       </div>
     </section>

@@ -6,6 +6,7 @@ import { UrgentBanner } from './UrgentBanner.tsx';
 import { NoticeInbox } from './NoticeInbox.tsx';
 import { PublishForm } from './PublishForm.tsx';
 import { SentNotices } from './SentNotices.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /**
  * Notices: my inbox for everyone; for HR, publishers and admins also what they sent (with live
@@ -46,9 +47,9 @@ export function NoticesPage() {
                 {t('notices.sent')}
               </button>
             </div>
-            <button className="primary" onClick={() => navigate('notices/new')}>
+            <Button variant="primary" onClick={() => navigate('notices/new')}>
               {t('notices.new')}
-            </button>
+            </Button>
           </div>
         )}
       </div>

@@ -15,6 +15,7 @@ import { portico } from '../../bridge/portico.ts';
 import { AttachmentPicker } from '../approvals/AttachmentPicker.tsx';
 import { AudiencePicker } from './AudiencePicker.tsx';
 import { NoticeMarkdown } from './NoticeMarkdown.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /** `datetime-local` works in local wall time without a zone; these convert to and from instants. */
 const toLocalInput = (at: number | null) =>
@@ -185,12 +186,12 @@ export function PublishForm({
         </p>
       )}
       <div className="form-actions">
-        <button type="button" className="secondary" onClick={() => onDone(null)}>
+        <Button type="button" variant="secondary" onClick={() => onDone(null)}>
           {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary" disabled={busy || title.trim() === '' || (!editing && audienceEmpty)}>
+        </Button>
+        <Button type="submit" variant="primary" disabled={busy || title.trim() === '' || (!editing && audienceEmpty)}>
           {editing ? t('notices.form.save') : publishAt ? t('notices.form.schedule') : t('notices.form.publish')}
-        </button>
+        </Button>
       </div>
     </form>
   );

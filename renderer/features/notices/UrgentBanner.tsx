@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { HomeView } from '../../../shared/bridge/views.ts';
 import { useNavigation } from '../../app/navigation.tsx';
 import { isolated } from '../../ui/UserText.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 /** Urgent notices not yet acknowledged, in red above the page until they are (Home and Notices). */
 export function UrgentBanner({ notices }: { notices: HomeView['urgentNotices'] }) {
@@ -11,9 +12,9 @@ export function UrgentBanner({ notices }: { notices: HomeView['urgentNotices'] }
   return (
     <div className="urgent-banner" role="alert">
       {notices.map((notice) => (
-        <button key={notice.id} className="link" onClick={() => navigate(`notices/${notice.id}`)}>
+        <Button key={notice.id} variant="link" onClick={() => navigate(`notices/${notice.id}`)}>
           {t('notices.urgentBanner', { title: isolated(notice.title) })}
-        </button>
+        </Button>
       ))}
     </div>
   );

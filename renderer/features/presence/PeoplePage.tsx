@@ -9,6 +9,8 @@ import { VirtualList } from '../../ui/VirtualList.tsx';
 import { Avatar } from './PresenceDot.tsx';
 import { presenceLine } from './presence-text.ts';
 import { usePresence } from './use-presence.ts';
+import { SearchField } from '../../ui/SearchField.tsx';
+import { Button } from '../../ui/Button.tsx';
 
 const ROW_HEIGHT = 56;
 
@@ -33,14 +35,7 @@ export function PeoplePage() {
     <div className="people-page">
       <div className="row">
         <h1>{t('nav.people')}</h1>
-        <input
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder={t('presence.searchPeople')}
-          aria-label={t('presence.searchPeople')}
-          dir="auto"
-        />
+        <SearchField label={t('presence.searchPeople')} value={query} onChange={setQuery} />
         <span className="muted" role="status">
           {t('presence.peopleCount', { count: shown.length })}
         </span>
@@ -52,7 +47,7 @@ export function PeoplePage() {
         label={t('nav.people')}
         selectedKey={null}
         renderRow={(person) => (
-          <button className="person-row link" onClick={() => navigate(`chat/${person.id}`)}>
+          <Button variant="link" className="person-row" onClick={() => navigate(`chat/${person.id}`)}>
             <Avatar name={person.name} presence={live.get(person.id)} />
             <span className="who">
               <strong dir="auto">{person.name}</strong>
@@ -60,7 +55,7 @@ export function PeoplePage() {
                 {[person.departmentName, presenceLine(live.get(person.id), t, i18n.language, now)].filter(Boolean).join(' · ')}
               </span>
             </span>
-          </button>
+          </Button>
         )}
       />
     </div>

@@ -4,6 +4,9 @@ import type { ManualPresence, PresenceSettings, PresenceView } from '../../../sh
 import { portico } from '../../bridge/portico.ts';
 import { useCoreView } from '../../app/use-bridge.ts';
 import { PresenceDot } from './PresenceDot.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Popover } from '../../ui/Popover.tsx';
+import { Field } from '../../ui/Field.tsx';
 
 const manualStates: ManualPresence[] = ['auto', 'busy', 'meeting', 'dnd'];
 const durations = [
@@ -16,7 +19,6 @@ const durations = [
 export function PresenceMenu({ userId }: { userId: string }) {
   const { t } = useTranslation();
   const mine = useCoreView('presence.mine', { refetchOn: 'presence' });
-  const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<PresenceSettings | null>(null);
   const [duration, setDuration] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,26 +30,30 @@ export function PresenceMenu({ userId }: { userId: string }) {
   );
   const live = pushed ?? mine?.presence ?? undefined;
   const settings = draft ?? mine?.settings ?? { manual: 'auto', manualUntil: null, statusText: null, schedule: null };
-  const save = async () => {
+  const save = async (close: () => void) => {
     const next: PresenceSettings = {
       ...settings,
       manualUntil: settings.manual === 'auto' || duration === null ? null : Date.now() + duration,
     };
     const outcome = await portico.call('presence.set', next);
     if (outcome.status === 'failed') return setProblem(outcome.message || t('presence.saveFailed'));
-    setOpen(false);
     setDraft(null);
+    close();
   };
   const schedule = settings.schedule;
   return (
-    <div className="presence-menu">
-      <button className="link" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="presence-menu">
-        <PresenceDot presence={live} /> {t(`presence.state.${live?.state ?? 'online'}`)}
-      </button>
-      {open && (
-        <div className="presence-menu-panel" role="dialog" aria-label={t('presence.myStatus')}>
-          <label>
-            {t('presence.setTo')}
+    <Popover
+      label={t('presence.myStatus')}
+      testId="presence-menu"
+      trigger={
+        <>
+          <PresenceDot presence={live} /> {t(`presence.state.${live?.state ?? 'online'}`)}
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <Field label={t('presence.setTo')}>
             <select value={settings.manual} onChange={(e) => setDraft({ ...settings, manual: e.target.value as ManualPresence })}>
               {manualStates.map((state) => (
                 <option key={state} value={state}>
@@ -55,10 +61,9 @@ export function PresenceMenu({ userId }: { userId: string }) {
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           {settings.manual !== 'auto' && (
-            <label>
-              {t('presence.for')}
+            <Field label={t('presence.for')}>
               <select value={duration ?? ''} onChange={(e) => setDuration(e.target.value === '' ? null : Number(e.target.value))}>
                 {durations.map((d) => (
                   <option key={d.key} value={d.ms ?? ''}>
@@ -66,18 +71,17 @@ export function PresenceMenu({ userId }: { userId: string }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           )}
-          <label>
-            {t('presence.statusText')}
+          <Field label={t('presence.statusText')}>
             <input
               value={settings.statusText ?? ''}
               maxLength={100}
               dir="auto"
               onChange={(e) => setDraft({ ...settings, statusText: e.target.value || null })}
             />
-          </label>
-          <label className="inline">
+          </Field>
+          <label className="check">
             <input
               type="checkbox"
               checked={schedule !== null}
@@ -113,16 +117,16 @@ export function PresenceMenu({ userId }: { userId: string }) {
               {problem}
             </p>
           )}
-          <div className="row">
-            <button className="primary" onClick={() => void save()}>
-              {t('common.save')}
-            </button>
-            <button className="link" onClick={() => setOpen(false)}>
+          <div className="dialog-actions">
+            <Button variant="secondary" onClick={close}>
               {t('common.cancel')}
-            </button>
+            </Button>
+            <Button variant="primary" onClick={() => void save(close)}>
+              {t('common.save')}
+            </Button>
           </div>
-        </div>
+        </>
       )}
-    </div>
+    </Popover>
   );
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NoticeSummary } from '../../../../shared/domain/notices/index.ts';
 import en from '../../../../shared/i18n/locales/en.json' with { type: 'json' };
 import zh from '../../../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
+import type { UserEvent } from '../../../../shared/protocol/events.ts';
 import { planNoticeToasts, urgentToast } from './notice-toasts.ts';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z');
@@ -48,5 +49,24 @@ describe('notice toasts say who published, and say "urgent" once', () => {
     expect(urgentToast(notice({ priority: 'urgent', title: '紧急：消防演练' }), i18n.getFixedT('zh-CN')).title).toBe(
       '紧急：消防演练',
     );
+  });
+
+  it('does not toast a publisher about her own notice or her own reminder, but does toast the rest of its audience', () => {
+    const own = notice({ publisherId: 'u_chen' });
+    const events: UserEvent[] = [
+      { kind: 'notice.published', notice: own, onboarding: false },
+      { kind: 'notice.reminded', noticeId: own.id, remindedAt: NOW },
+    ];
+    const plan = (me: string) =>
+      planNoticeToasts(
+        events,
+        () => own,
+        () => true,
+        NOW,
+        i18n.getFixedT('en'),
+        me,
+      );
+    expect(plan('u_chen')).toEqual([]);
+    expect(plan('u_wu').map((toast) => toast.title)).toEqual(['New notice: Fire drill at 15:00']);
   });
 });

@@ -11,7 +11,8 @@ const LISTED = 3;
  * Turns a batch of applied events into the notice toasts worth showing, after the batch is in the
  * cache: a notice already read on another device (its read is in the same batch) gets none; several
  * new ones become one "4 new notices"; each urgent one gets its own urgent toast; reminders likewise
- * coalesce. `current` reads the cache as it is now.
+ * coalesce. `current` reads the cache as it is now. The publisher's own notice never toasts to
+ * her (she is often in its audience): she has just written it.
  */
 export function planNoticeToasts(
   events: readonly UserEvent[],
@@ -19,16 +20,18 @@ export function planNoticeToasts(
   outstanding: (noticeId: string) => boolean,
   now: number,
   t: TFunction,
+  me: string | null = null,
 ): ToastView[] {
+  const theirs = (notice: NoticeSummary) => me === null || notice.publisherId !== me;
   const fresh = new Map<string, NoticeSummary>();
   const reminded = new Map<string, NoticeSummary>();
   for (const event of events) {
     if (event.kind === 'notice.published' && now - event.notice.publishedAt < FRESH_MS) {
       const notice = current(event.notice.id);
-      if (notice && outstanding(notice.id)) fresh.set(notice.id, notice);
+      if (notice && outstanding(notice.id) && theirs(notice)) fresh.set(notice.id, notice);
     } else if (event.kind === 'notice.reminded') {
       const notice = current(event.noticeId);
-      if (notice && outstanding(notice.id)) reminded.set(notice.id, notice);
+      if (notice && outstanding(notice.id) && theirs(notice)) reminded.set(notice.id, notice);
     }
   }
   const toasts: ToastView[] = [];
