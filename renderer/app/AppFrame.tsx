@@ -20,6 +20,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
 import { ToastCenter } from './ToastCenter.tsx';
 import { Button } from '../ui/Button.tsx';
+import { Badge } from '../ui/Badge.tsx';
 const icons: Record<PageKey, string> = {
   home: '⌂',
   approvals: '✓',
@@ -77,14 +78,15 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                       </span>
                       {t(`nav.${key}`)}
                       {key === 'chat' && (home?.unreadChats ?? 0) > 0 && (
-                        <span
-                          className="badge nav-badge"
-                          data-testid="chat-unread-badge"
-                          aria-label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}
+                        <Badge
+                          tone="accent"
+                          className="nav-badge"
+                          testId="chat-unread-badge"
+                          label={t('chat.unreadCount', { count: home?.unreadChats ?? 0 })}
                         >
                           {home?.chatMentions ? '@' : ''}
                           {home?.unreadChats}
-                        </span>
+                        </Badge>
                       )}
                     </button>
                   </li>

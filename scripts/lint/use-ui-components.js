@@ -13,11 +13,12 @@ const literal = (attr) => (attr && attr.value && attr.value.type === 'Literal' ?
 export default {
   meta: {
     type: 'problem',
-    docs: { description: 'use the design-system components (Button, Dialog, Popover, SearchField) in features' },
+    docs: { description: 'use the design-system components (Button, Dialog, Popover, SearchField, Badge) in features' },
     messages: {
       button: 'use <Button variant="{{variant}}"> from renderer/ui instead of a bare <button className="{{variant}}">',
       dialog: 'use <Dialog> (modal) or <Popover> (anchored panel) from renderer/ui instead of a bare role="{{role}}"',
       search: 'use <SearchField> from renderer/ui instead of a bare <input type="search">',
+      badge: 'use <Badge tone=…> from renderer/ui instead of a bare className="badge"',
     },
     schema: [],
   },
@@ -35,6 +36,7 @@ export default {
           context.report({ node, messageId: 'dialog', data: { role: role ?? 'dialog' } });
         }
         if (tag === 'input' && literal(attribute(node, 'type')) === 'search') context.report({ node, messageId: 'search' });
+        if (classes.includes('badge')) context.report({ node, messageId: 'badge' });
       },
     };
   },

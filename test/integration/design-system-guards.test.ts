@@ -44,7 +44,7 @@ describe('portico/use-ui-components', () => {
     return result!.messages.filter((m) => m.ruleId === 'portico/use-ui-components').map((m) => m.message);
   };
 
-  it('refuses a bare styled button, a bare dialog and a bare search box in a feature', async () => {
+  it('refuses a bare styled button, dialog, search box or badge in a feature', async () => {
     expect(await problems('<button className="primary">Go</button>')).toEqual([
       expect.stringMatching(/use <Button variant="primary">/),
     ]);
@@ -52,6 +52,7 @@ describe('portico/use-ui-components', () => {
     expect(await problems('<div role="dialog" aria-label="x" />')).toEqual([expect.stringMatching(/use <Dialog>/)]);
     expect(await problems('<div className="modal" aria-modal="true" />')).toHaveLength(1);
     expect(await problems('<input type="search" aria-label="x" />')).toEqual([expect.stringMatching(/use <SearchField>/)]);
+    expect(await problems('<span className="badge important">3</span>')).toEqual([expect.stringMatching(/use <Badge tone/)]);
   });
 
   it('accepts the components, unstyled elements, and the design system building on the elements', async () => {

@@ -12,6 +12,7 @@ import { RequestDetailPane } from './RequestDetailPane.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { localized } from '../../i18n/localized.ts';
 import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 
 type Tab = 'waiting' | 'mine' | 'done';
 const ROW_HEIGHT = 64;
@@ -132,7 +133,7 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
             />
           )}
           {lists[tab].length === 0 ? (
-            <p className="muted empty">{t(empty[tab])}</p>
+            <EmptyState title={t(empty[tab])} />
           ) : tab === 'waiting' ? (
             <VirtualList
               items={lists.waiting}
@@ -199,7 +200,7 @@ export function ApprovalsPage({ user }: { user: UserProfile }) {
               }}
             />
           ) : (
-            <p className="muted empty">{t('approvals.selectPrompt')}</p>
+            <EmptyState title={t('approvals.selectPrompt')} />
           )}
         </div>
       </div>

@@ -5,6 +5,7 @@ import { SlaBadge } from './SlaBadge.tsx';
 import { formatAmount } from './approval-format.ts';
 import { localized } from '../../i18n/localized.ts';
 import { UserText } from '../../ui/UserText.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 
 /** Rows of the three inbox views; each is one button that opens the request. */
 export function WaitingRow({
@@ -40,7 +41,7 @@ function WaitingButton({ task, now, onOpen }: { task: ApprovalTaskSummary; now: 
   return (
     <button className="inbox-row" onClick={() => onOpen(task.requestId)} data-testid="waiting-row">
       <span className="inbox-row-head">
-        <span className="badge">{localized(task.templateName, i18n.language)}</span>
+        <Badge>{localized(task.templateName, i18n.language)}</Badge>
         <strong className="ellipsis">
           <UserText>{task.title}</UserText>
         </strong>
@@ -74,7 +75,7 @@ export function MineRow({ request, onOpen }: { request: RequestSummary; onOpen: 
   return (
     <button className="inbox-row" onClick={() => onOpen(request.id)} data-testid="mine-row">
       <span className="inbox-row-head">
-        <span className="badge">{localized(request.templateName, i18n.language)}</span>
+        <Badge>{localized(request.templateName, i18n.language)}</Badge>
         <strong className="ellipsis">
           <UserText>{request.title}</UserText>
         </strong>
@@ -96,7 +97,7 @@ export function DoneRow({ done, onOpen }: { done: DoneTaskSummary; onOpen: (requ
   return (
     <button className="inbox-row" onClick={() => onOpen(done.requestId)} data-testid="done-row">
       <span className="inbox-row-head">
-        <span className="badge">{localized(done.templateName, i18n.language)}</span>
+        <Badge>{localized(done.templateName, i18n.language)}</Badge>
         <strong className="ellipsis">
           <UserText>{done.title}</UserText>
         </strong>

@@ -14,6 +14,7 @@ import { formatFieldValue } from './approval-format.ts';
 import { UserText } from '../../ui/UserText.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 
 /** One request: its fields, its chain and progress, the conversation, and what I may do with it. */
 export function RequestDetailPane({
@@ -56,7 +57,7 @@ export function RequestDetailPane({
         <p className="note">{t('approvals.detailOffline', { time: formatDateTime(view.fetchedAt, i18n.language) })}</p>
       )}
       <header className="detail-head">
-        <span className="badge">{localized(detail.templateName, i18n.language)}</span>
+        <Badge>{localized(detail.templateName, i18n.language)}</Badge>
         <h2>
           <UserText>{detail.title}</UserText>
         </h2>

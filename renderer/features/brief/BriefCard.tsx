@@ -13,6 +13,7 @@ import { presenceLine } from '../presence/presence-text.ts';
 import { usePresence } from '../presence/use-presence.ts';
 import { UserText } from '../../ui/UserText.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 
 /**
  * The daily brief: what waits today in one card (approvals, required notices, how the day started,
@@ -93,12 +94,12 @@ export function BriefCard({ user }: { user: UserProfile }) {
                 {presenceLine(presence.get(leader.id), t, language, now)}
               </span>
             ) : leader.outOfOffice ? (
-              <span className="badge important">
+              <Badge tone="warn">
                 {t('brief.away', {
                   until: siteTime(leader.outOfOffice.until, language, day?.timeZone),
                   proxy: leader.outOfOffice.proxyName ?? '—',
                 })}
-              </span>
+              </Badge>
             ) : (
               <span className={leader.online ? 'presence online' : 'presence'}>
                 {t(leader.online ? 'brief.online' : 'brief.offline')}

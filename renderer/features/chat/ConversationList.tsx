@@ -9,6 +9,7 @@ import { usePresence } from '../presence/use-presence.ts';
 import { UserText } from '../../ui/UserText.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SearchField } from '../../ui/SearchField.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 
 const ROW_HEIGHT = 64;
 
@@ -94,14 +95,14 @@ export function ConversationList({
                 </span>
               </span>
               {c.mentioned && (
-                <span className="badge important" aria-label={t('chat.mentioned')}>
+                <Badge tone="warn" label={t('chat.mentioned')}>
                   @
-                </span>
+                </Badge>
               )}
               {c.unread > 0 && (
-                <span className={c.muted ? 'badge muted' : 'badge'} aria-label={t('chat.unreadCount', { count: c.unread })}>
+                <Badge tone={c.muted ? 'quiet' : 'accent'} label={t('chat.unreadCount', { count: c.unread })}>
                   {c.unread}
-                </span>
+                </Badge>
               )}
               {c.muted && <span className="muted small">{t('chat.muted')}</span>}
             </button>

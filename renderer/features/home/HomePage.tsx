@@ -6,6 +6,7 @@ import { UrgentBanner } from '../notices/UrgentBanner.tsx';
 import { ClockCard } from '../attendance/ClockCard.tsx';
 import { BriefCard } from '../brief/BriefCard.tsx';
 import { LeadersStrip } from '../presence/LeadersStrip.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 
 /** Today at a glance: what waits for me, what I have not read, whether I have clocked in. Live. */
 export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: PageKey) => void }) {
@@ -27,7 +28,7 @@ export function HomePage({ user, onOpen }: { user: UserProfile; onOpen: (page: P
           <span className="count">{home.unreadNotices}</span>
           <span>{t('home.unreadNotices')}</span>
           {home.unacknowledgedRequired > 0 && (
-            <span className="badge important">{t('home.mustAcknowledge', { count: home.unacknowledgedRequired })}</span>
+            <Badge tone="warn">{t('home.mustAcknowledge', { count: home.unacknowledgedRequired })}</Badge>
           )}
         </button>
         <ClockCard home={home} />

@@ -8,6 +8,9 @@ import { AttachmentList } from './AttachmentList.tsx';
 import { NoticeMarkdown } from './NoticeMarkdown.tsx';
 import { useCall } from './use-notices.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { PRIORITY_TONE } from './priority-tone.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 
 /**
  * A notice in full. Opening one that needs no acknowledgement marks it read; a required one asks
@@ -23,7 +26,7 @@ export function NoticeDetail({ noticeId, now }: { noticeId: string; now: number 
     if (unread) void portico.call('notices.markRead', { noticeId });
   }, [unread, noticeId]);
   if (notice === undefined) return null;
-  if (notice === null) return <p className="muted empty">{t('notices.gone')}</p>;
+  if (notice === null) return <EmptyState title={t('notices.gone')} />;
   const when = (at: number) => formatDateTime(at, i18n.language);
   const expired = noticeExpired(notice, now);
   return (
@@ -31,7 +34,7 @@ export function NoticeDetail({ noticeId, now }: { noticeId: string; now: number 
       <header className="detail-head">
         <div className="notice-badges">
           {notice.priority !== 'normal' && (
-            <span className={`badge ${notice.priority}`}>{t(`notices.priority.${notice.priority}`)}</span>
+            <Badge tone={PRIORITY_TONE[notice.priority]}>{t(`notices.priority.${notice.priority}`)}</Badge>
           )}
           {notice.pinned && <span className="tag pinned">{t('notices.pinned')}</span>}
           {expired && <span className="tag">{t('notices.expired')}</span>}

@@ -7,6 +7,7 @@ import { NoticeRow } from './NoticeRow.tsx';
 import { keepOrder } from './stable-order.ts';
 import { useCall } from './use-notices.ts';
 import { SearchField } from '../../ui/SearchField.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 
 type Filter = 'all' | 'unread' | 'required';
 const ROW_HEIGHT = 64;
@@ -49,7 +50,7 @@ export function NoticeInbox({ now }: { now: number }) {
           </div>
         </div>
         {notices === undefined ? null : notices.length === 0 ? (
-          <p className="muted empty">{deferredQuery ? t('notices.noMatch', { query: deferredQuery }) : t('notices.empty')}</p>
+          <EmptyState title={deferredQuery ? t('notices.noMatch', { query: deferredQuery }) : t('notices.empty')} />
         ) : (
           <VirtualList
             items={notices}
@@ -62,11 +63,7 @@ export function NoticeInbox({ now }: { now: number }) {
         )}
       </div>
       <div className="detail-column">
-        {selected ? (
-          <NoticeDetail key={selected} noticeId={selected} now={now} />
-        ) : (
-          <p className="muted empty">{t('notices.pick')}</p>
-        )}
+        {selected ? <NoticeDetail key={selected} noticeId={selected} now={now} /> : <EmptyState title={t('notices.pick')} />}
       </div>
     </div>
   );

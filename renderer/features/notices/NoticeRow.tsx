@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { NoticeSummary } from '../../../shared/domain/notices/index.ts';
 import { noticeExpired, noticeOutstanding } from '../../../shared/domain/notices/index.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { PRIORITY_TONE } from './priority-tone.ts';
 
 /** One notice in the list: unread in bold, badges for priority, pinned, required and expired. */
 export function NoticeRow({ notice, now, onOpen }: { notice: NoticeSummary; now: number; onOpen: (id: string) => void }) {
@@ -17,7 +19,7 @@ export function NoticeRow({ notice, now, onOpen }: { notice: NoticeSummary; now:
       <span className="inbox-row-head">
         {notice.pinned && !expired && <span className="tag pinned">{t('notices.pinned')}</span>}
         {notice.priority !== 'normal' && (
-          <span className={`badge ${notice.priority}`}>{t(`notices.priority.${notice.priority}`)}</span>
+          <Badge tone={PRIORITY_TONE[notice.priority]}>{t(`notices.priority.${notice.priority}`)}</Badge>
         )}
         <strong className="ellipsis" dir="auto">
           {notice.title}

@@ -8,6 +8,7 @@ import { VirtualList } from '../../ui/VirtualList.tsx';
 import { NoticeReach } from './NoticeReach.tsx';
 import { PublishForm } from './PublishForm.tsx';
 import { useCall } from './use-notices.ts';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 
 const ROW_HEIGHT = 64;
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
@@ -20,7 +21,7 @@ export function SentNotices({ selectedId }: { selectedId: string | null }) {
   const compose = useCoreView('notices.composeOptions');
   const [editing, setEditing] = useState<PublishedNotice | null>(null);
   if (sent === undefined) return null;
-  if (sent === null) return <p className="muted empty">{t('notices.offline')}</p>;
+  if (sent === null) return <EmptyState title={t('notices.offline')} />;
   const selected = sent.find((n) => n.id === selectedId) ?? null;
   const row = (notice: PublishedNotice) => {
     const done = notice.requiresAck ? notice.reach.acknowledged : notice.reach.read;
@@ -49,7 +50,7 @@ export function SentNotices({ selectedId }: { selectedId: string | null }) {
     <div className="approvals-split">
       <div className="inbox-column">
         {sent.length === 0 ? (
-          <p className="muted empty">{t('notices.sentEmpty')}</p>
+          <EmptyState title={t('notices.sentEmpty')} />
         ) : (
           <VirtualList
             items={sent}
@@ -74,7 +75,7 @@ export function SentNotices({ selectedId }: { selectedId: string | null }) {
         ) : selected ? (
           <NoticeReach notice={selected} onEdit={() => setEditing(selected)} onChanged={reload} />
         ) : (
-          <p className="muted empty">{t('notices.pickSent')}</p>
+          <EmptyState title={t('notices.pickSent')} />
         )}
       </div>
     </div>
