@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../shared/bridge/views.ts';
+import { Language } from '../../shared/bridge/views.ts';
 import { portico } from '../bridge/portico.ts';
-import { applyLanguage, languages } from '../i18n/i18n.ts';
+import { applyLanguage, offeredLanguages, type DisplayLanguage } from '../i18n/i18n.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const change = (language: Language) => {
+  const change = (language: DisplayLanguage) => {
     void applyLanguage(language);
-    void portico.call('settings.setLanguage', { language });
+    // The pseudo-language is this window's alone: it is never saved as the person's language.
+    const saved = Language.safeParse(language);
+    if (saved.success) void portico.call('settings.setLanguage', { language: saved.data });
   };
   return (
     <label className="language-switch">
       <span>{t('common.language')}</span>
-      <select value={i18n.language} onChange={(e) => change(e.target.value as Language)} aria-label={t('common.language')}>
-        {languages.map((l) => (
+      <select value={i18n.language} onChange={(e) => change(e.target.value as DisplayLanguage)} aria-label={t('common.language')}>
+        {offeredLanguages().map((l) => (
           <option key={l.code} value={l.code}>
             {l.label}
           </option>

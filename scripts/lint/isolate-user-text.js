@@ -3,7 +3,18 @@
  * A right-to-left override in a request title once reversed the text around it; `<bdi>` (our
  * `UserText`) or an element with a `dir` attribute keeps its direction inside.
  */
-const USER_FIELDS = new Set(['title', 'name', 'excerpt', 'authorName', 'senderName', 'statusText', 'text', 'note', 'purpose']);
+const USER_FIELDS = new Set([
+  'title',
+  'name',
+  'excerpt',
+  'authorName',
+  'senderName',
+  'statusText',
+  'text',
+  'note',
+  'purpose',
+  'departmentName', // organisation data as the admin typed it, in whatever script
+]);
 const ISOLATING = new Set(['bdi', 'UserText']);
 
 const fieldName = (expression) =>

@@ -85,7 +85,10 @@ export function NewConversation({
                 checked={picked.includes(p.id)}
                 onChange={(e) => setPicked(e.target.checked ? [...picked, p.id] : picked.filter((id) => id !== p.id))}
               />
-              <UserText>{p.name}</UserText> <span className="muted">{p.departmentName}</span>
+              <UserText>{p.name}</UserText>{' '}
+              <span className="muted" dir="auto">
+                {p.departmentName}
+              </span>
             </label>
           </li>
         ))}

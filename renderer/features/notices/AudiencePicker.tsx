@@ -88,7 +88,11 @@ export function AudiencePicker({
                       }}
                     >
                       <UserText>{p.name}</UserText>{' '}
-                      {p.departmentName && <span className="muted small">· {p.departmentName}</span>}
+                      {p.departmentName && (
+                        <span className="muted small">
+                          · <UserText>{p.departmentName}</UserText>
+                        </span>
+                      )}
                     </Button>
                   </li>
                 ))}
