@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
+import { APP_PAGES, chooseLanguage, closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 /**
  * axe-core in Chromium over every page, in light mode and with Windows high contrast
@@ -14,8 +14,6 @@ test.beforeAll(async () => {
 test.afterAll(() => stack.stop());
 test.afterEach(closeBrowsers);
 
-const pages = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'] as const;
-
 for (const forcedColors of ['none', 'active'] as const) {
   test(`every page passes axe with forced-colors ${forcedColors}`, async ({ page }) => {
     await page.emulateMedia({ forcedColors });
@@ -23,13 +21,8 @@ for (const forcedColors of ['none', 'active'] as const) {
     const found: string[] = [];
     for (const language of ['en', 'he']) {
       await page.getByTestId('nav-home').click();
-      await page
-        .locator('select')
-        .filter({ has: page.locator('option[value="he"]') })
-        .first()
-        .selectOption(language);
-      await expect(page.locator('html')).toHaveAttribute('lang', language);
-      for (const name of pages) {
+      await chooseLanguage(page, language);
+      for (const name of APP_PAGES) {
         await page.getByTestId(`nav-${name}`).click();
         await expect(page.getByTestId(`nav-${name}`)).toHaveAttribute('aria-current', 'page');
         await page.waitForTimeout(300);
@@ -42,11 +35,7 @@ for (const forcedColors of ['none', 'active'] as const) {
       }
     }
     // The language is the person's setting in core: leave it as the next test expects it.
-    await page
-      .locator('select')
-      .filter({ has: page.locator('option[value="he"]') })
-      .first()
-      .selectOption('en');
+    await chooseLanguage(page, 'en');
     console.log(found.length === 0 ? `axe: no serious or critical violation (forced-colors ${forcedColors})` : found.join('\n'));
     expect(found).toEqual([]);
   });

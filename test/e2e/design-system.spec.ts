@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
+import { APP_PAGES, chooseLanguage, closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 /**
  * The design system where people meet it: every control on every page wears the tokens, the
@@ -18,7 +18,6 @@ test.beforeAll(async () => {
 test.afterAll(() => stack.stop());
 test.afterEach(closeBrowsers);
 
-const pages = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'] as const;
 const CONTROL_EDGE = 'rgb(138, 150, 163)'; // --control-edge
 const FOCUS = 'rgb(25, 97, 209)'; // --focus-ring-color
 
@@ -45,7 +44,7 @@ async function offTokenControls(page: Page): Promise<string[]> {
 test('every control on every page wears the tokens, and keyboard focus shows the one ring', async ({ page }) => {
   await signIn(page, stack.launchUrl, 'chen.jing');
   const found: string[] = [];
-  for (const name of pages) {
+  for (const name of APP_PAGES) {
     await page.getByTestId(`nav-${name}`).click();
     await expect(page.getByTestId(`nav-${name}`)).toHaveAttribute('aria-current', 'page');
     await page.waitForTimeout(200);
@@ -97,12 +96,7 @@ for (const language of ['en', 'he'] as const) {
     page,
   }) => {
     await signIn(page, stack.launchUrl, 'wang.fang');
-    await page
-      .locator('select')
-      .filter({ has: page.locator('option[value="he"]') })
-      .first()
-      .selectOption(language);
-    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    await chooseLanguage(page, language);
     const trigger = page.getByTestId('presence-menu');
     await trigger.click();
     const panel = page.locator('.popover:popover-open');
@@ -122,13 +116,7 @@ for (const language of ['en', 'he'] as const) {
     await expect(panel).toBeVisible();
     await page.mouse.click(400, 600);
     await expect(panel).toBeHidden();
-    if (language === 'he') {
-      await page
-        .locator('select')
-        .filter({ has: page.locator('option[value="he"]') })
-        .first()
-        .selectOption('en');
-    }
+    if (language === 'he') await chooseLanguage(page, 'en');
   });
 }
 

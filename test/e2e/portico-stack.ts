@@ -130,3 +130,16 @@ export async function signIn(page: Page, url: string, username: string, size = {
 export async function closeBrowsers({ browser }: { browser: Browser }): Promise<void> {
   await Promise.all(browser.contexts().map((context) => context.close()));
 }
+
+/** The pages the sidebar leads to, in its order (each has a `nav-<page>` button). */
+export const APP_PAGES = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'] as const;
+
+/** Switches the window's language from whatever it shows now (the switch's own label is translated). */
+export async function chooseLanguage(page: Page, language: string): Promise<void> {
+  await page
+    .locator('select')
+    .filter({ has: page.locator('option[value="he"]') })
+    .first()
+    .selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}

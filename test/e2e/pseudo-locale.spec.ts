@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
+import { APP_PAGES, closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 /**
  * The pseudo-language (every string accented, 40 % longer, right to left, marked ⟦ ⟧) over every
@@ -15,8 +15,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => stack.stop());
 test.afterEach(closeBrowsers);
-
-const pages = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'] as const;
 
 /** Words in text nodes outside ⟦ ⟧, leaving out what people wrote (bdi, dir="auto") and Intl's English dates. */
 async function unmarkedText(page: Page): Promise<string[]> {
@@ -120,7 +118,7 @@ for (const size of [
       found.push(...(await layoutBreaks(page)).map((line) => `${where}: ${line}`));
       await page.screenshot({ path: path.join(shots, `pseudo-${size.width}-${where}.png`) });
     };
-    for (const name of pages) {
+    for (const name of APP_PAGES) {
       await page.getByTestId(`nav-${name}`).click();
       await expect(page.getByTestId(`nav-${name}`)).toHaveAttribute('aria-current', 'page');
       await check(name);
