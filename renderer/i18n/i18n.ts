@@ -5,6 +5,7 @@ import { PSEUDO_LANGUAGE, pseudoCatalog } from '../../shared/i18n/pseudo.ts';
 import en from '../../shared/i18n/locales/en.json';
 import he from '../../shared/i18n/locales/he.json';
 import zhCN from '../../shared/i18n/locales/zh-CN.json';
+import zhTW from '../../shared/i18n/locales/zh-TW.json';
 
 /** What the window can show: the people's languages, and the pseudo-language for finding layout and i18n gaps. */
 export type DisplayLanguage = Language | typeof PSEUDO_LANGUAGE;
@@ -12,6 +13,7 @@ export type DisplayLanguage = Language | typeof PSEUDO_LANGUAGE;
 export const languages: { code: DisplayLanguage; label: string; dir: 'ltr' | 'rtl' }[] = [
   { code: 'en', label: 'English', dir: 'ltr' },
   { code: 'zh-CN', label: '简体中文', dir: 'ltr' },
+  { code: 'zh-TW', label: '繁體中文', dir: 'ltr' },
   { code: 'he', label: 'עברית', dir: 'rtl' },
 ];
 
@@ -34,7 +36,8 @@ export function offeredLanguages(): typeof languages {
 export function detectLanguage(saved: Language | null): Language {
   if (saved) return saved;
   const browser = navigator.language.toLowerCase();
-  if (browser.startsWith('zh')) return 'zh-CN';
+  // Taiwan, Hong Kong, Macau and any Traditional-script Chinese read Traditional; the rest Simplified.
+  if (browser.startsWith('zh')) return /^zh-(tw|hk|mo|hant)/.test(browser) ? 'zh-TW' : 'zh-CN';
   if (browser.startsWith('he') || browser.startsWith('iw')) return 'he';
   return 'en';
 }
@@ -50,6 +53,7 @@ void i18next.use(initReactI18next).init({
   resources: {
     en: { translation: en },
     'zh-CN': { translation: zhCN },
+    'zh-TW': { translation: zhTW },
     he: { translation: he },
     [PSEUDO_LANGUAGE]: { translation: pseudoCatalog(en) },
   },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from './locales/en.json' with { type: 'json' };
 import he from './locales/he.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
+import zhTW from './locales/zh-TW.json' with { type: 'json' };
 
 type Catalog = { [key: string]: string | Catalog };
 
@@ -31,6 +32,7 @@ describe('translation catalogs', () => {
   const english = keys(en as Catalog);
   for (const [name, catalog] of [
     ['zh-CN', zhCN],
+    ['zh-TW', zhTW],
     ['he', he],
   ] as const) {
     it(`${name} has every English key and no stale ones`, () => {

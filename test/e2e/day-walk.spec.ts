@@ -3,18 +3,19 @@ import { type Page, expect, test } from '@playwright/test';
 import en from '../../shared/i18n/locales/en.json' with { type: 'json' };
 import he from '../../shared/i18n/locales/he.json' with { type: 'json' };
 import zh from '../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../../shared/i18n/locales/zh-TW.json' with { type: 'json' };
 import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 /**
  * One person's day, as the issue walked it (sign in, clock in, read and acknowledge, request leave,
- * chat, launch a tool, clock out), in English, Chinese and Hebrew, each by a different person on a
- * host of their own; every page is saved as a screenshot per language.
+ * chat, launch a tool, clock out), in English, Simplified and Traditional Chinese and Hebrew, each
+ * by a different person on a host of their own; every page is saved as a screenshot per language.
  */
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
 
 test.beforeAll(async () => {
-  stack = await startStack({ hosts: 3 });
+  stack = await startStack({ hosts: 4 });
 });
 test.afterAll(() => stack.stop());
 test.afterEach(closeBrowsers);
@@ -23,6 +24,8 @@ const walks = [
   { language: 'en', catalog: en, person: 'zhang.wei', host: 0, leave: 'Leave', talkTo: '王芳' },
   { language: 'zh-CN', catalog: zh, person: 'liu.yang', host: 1, leave: '请假', talkTo: '王芳' },
   { language: 'he', catalog: he, person: 'sun.li', host: 2, leave: 'חופשה', talkTo: '王芳' },
+  // The built-in forms carry no Traditional names yet: they fall back to Simplified (issue 26).
+  { language: 'zh-TW', catalog: zhTW, person: 'zhou.jie', host: 3, leave: '请假', talkTo: '王芳' },
 ] as const;
 
 async function go(page: Page, to: 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'people' | 'launcher') {

@@ -5,6 +5,7 @@ import type { Language } from '../../../shared/bridge/views.ts';
 import en from '../../../shared/i18n/locales/en.json' with { type: 'json' };
 import he from '../../../shared/i18n/locales/he.json' with { type: 'json' };
 import zhCN from '../../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
+import zhTW from '../../../shared/i18n/locales/zh-TW.json' with { type: 'json' };
 
 /**
  * Text core writes itself (desktop notifications, tray menu), from the same catalogs as the
@@ -12,7 +13,7 @@ import zhCN from '../../../shared/i18n/locales/zh-CN.json' with { type: 'json' }
  */
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, he: { translation: he } },
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW }, he: { translation: he } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

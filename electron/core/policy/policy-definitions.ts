@@ -130,10 +130,11 @@ export const policyDefinitions = [
     msi: { property: 'LANGUAGE' },
     kind: 'enum',
     mode: 'default',
-    schema: z.enum(['en', 'zh-CN', 'he']),
+    schema: z.enum(['en', 'zh-CN', 'zh-TW', 'he']),
     options: [
       { value: 'en', label: t('English', '英语') },
       { value: 'zh-CN', label: t('Simplified Chinese', '简体中文') },
+      { value: 'zh-TW', label: t('Traditional Chinese', '繁体中文') },
       { value: 'he', label: t('Hebrew', '希伯来语') },
     ],
     label: t('Default language', '默认语言'),
