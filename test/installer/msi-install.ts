@@ -45,16 +45,28 @@ export async function msiexecAsService(wine: WinePrefix, msi: string, properties
   if (created.code !== 0) throw new Error(`sc create failed: ${created.stdout}${created.stderr}`);
   try {
     // Wine's service manager may not know a service created a moment ago (1060): start again
-    // until the install's log appears.
-    for (let attempt = 0; attempt < 10 && !existsSync(log); attempt++) {
-      await wine.run(['sc.exe', 'start', 'PorticoDeploy']);
+    // until the install's log appears. Under a loaded machine (CI runs other suites beside this
+    // one) both the start and the install can take a minute: the waits are generous, and a
+    // failure says what the service manager last answered and how far the log got.
+    let lastStart = '';
+    const started = Date.now() + 90_000;
+    while (!existsSync(log) && Date.now() < started) {
+      const answer = await wine.run(['sc.exe', 'start', 'PorticoDeploy']);
+      lastStart = `${answer.code} ${answer.stdout}${answer.stderr}`.trim();
       for (let waited = 0; waited < 3000 && !existsSync(log); waited += 250) await sleep(250);
     }
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 150_000;
     for (;;) {
-      const ended = /Action ended [^\n]*: INSTALL\. Return value (\d+)\./.exec(readLog(log));
-      if (ended) return { code: ended[1] === '1' ? 0 : 1603 & 0xff, log: readLog(log) };
-      if (Date.now() > deadline) throw new Error(`the service's install did not finish: ${readLog(log).slice(-500)}`);
+      const text = readLog(log);
+      const ended = /Action ended [^\n]*: INSTALL\. Return value (\d+)\./.exec(text);
+      if (ended) return { code: ended[1] === '1' ? 0 : 1603 & 0xff, log: text };
+      if (Date.now() > deadline) {
+        const query = await wine.run(['sc.exe', 'query', 'PorticoDeploy']);
+        throw new Error(
+          `the service's install did not finish (log ${existsSync(log) ? `${text.length} characters` : 'never written'}; ` +
+            `last start: ${lastStart || 'none'}; query: ${query.stdout.trim()}): ${text.slice(-500)}`,
+        );
+      }
       await sleep(250);
     }
   } finally {
