@@ -1,10 +1,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/bridge/views.ts';
+import { contentLanguageOf } from '../../shared/domain/localized-text.ts';
 import { PSEUDO_LANGUAGE, pseudoCatalog } from '../../shared/i18n/pseudo.ts';
 import en from '../../shared/i18n/locales/en.json';
 import he from '../../shared/i18n/locales/he.json';
 import zhCN from '../../shared/i18n/locales/zh-CN.json';
+import nb from '../../shared/i18n/locales/nb.json';
+import ru from '../../shared/i18n/locales/ru.json';
 import zhTW from '../../shared/i18n/locales/zh-TW.json';
 
 /** What the window can show: the people's languages, and the pseudo-language for finding layout and i18n gaps. */
@@ -15,6 +18,8 @@ export const languages: { code: DisplayLanguage; label: string; dir: 'ltr' | 'rt
   { code: 'zh-CN', label: '简体中文', dir: 'ltr' },
   { code: 'zh-TW', label: '繁體中文', dir: 'ltr' },
   { code: 'he', label: 'עברית', dir: 'rtl' },
+  { code: 'ru', label: 'Русский', dir: 'ltr' },
+  { code: 'nb', label: 'Norsk bokmål', dir: 'ltr' },
 ];
 
 /** The pseudo-language is offered only where a developer or a test turned it on for this profile. */
@@ -33,13 +38,12 @@ export function offeredLanguages(): typeof languages {
   return pseudoSwitchedOn() ? [...languages, pseudoLanguage] : languages;
 }
 
+/**
+ * The saved choice, else the system's language, read the way server names are read (Taiwan, Hong
+ * Kong and Macau Chinese is Traditional; any Norwegian is Bokmål).
+ */
 export function detectLanguage(saved: Language | null): Language {
-  if (saved) return saved;
-  const browser = navigator.language.toLowerCase();
-  // Taiwan, Hong Kong, Macau and any Traditional-script Chinese read Traditional; the rest Simplified.
-  if (browser.startsWith('zh')) return /^zh-(tw|hk|mo|hant)/.test(browser) ? 'zh-TW' : 'zh-CN';
-  if (browser.startsWith('he') || browser.startsWith('iw')) return 'he';
-  return 'en';
+  return saved ?? contentLanguageOf(navigator.language);
 }
 
 /** Sets the language and the document direction together, so a right-to-left language flips the layout. */
@@ -55,6 +59,8 @@ void i18next.use(initReactI18next).init({
     'zh-CN': { translation: zhCN },
     'zh-TW': { translation: zhTW },
     he: { translation: he },
+    ru: { translation: ru },
+    nb: { translation: nb },
     [PSEUDO_LANGUAGE]: { translation: pseudoCatalog(en) },
   },
   lng: 'en',

@@ -19,7 +19,7 @@ import { UserProfile } from '../domain/user.ts';
 import { accountRefusals } from '../protocol/http-api.ts';
 
 /** What the renderer is shown. Core owns the truth; these are read-only views of it. */
-export const Language = z.enum(['en', 'zh-CN', 'zh-TW', 'he']);
+export const Language = z.enum(['en', 'zh-CN', 'zh-TW', 'he', 'ru', 'nb']);
 export type Language = z.infer<typeof Language>;
 
 /** The server's account refusals plus what only the client can see (no route, wrong address, versions). */

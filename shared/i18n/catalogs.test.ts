@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from './locales/en.json' with { type: 'json' };
 import he from './locales/he.json' with { type: 'json' };
+import nb from './locales/nb.json' with { type: 'json' };
+import ru from './locales/ru.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 import zhTW from './locales/zh-TW.json' with { type: 'json' };
 
@@ -30,10 +32,16 @@ function leaves(catalog: Catalog, prefix = ''): Map<string, string> {
 
 describe('translation catalogs', () => {
   const english = keys(en as Catalog);
+  /** The keys English counts with: it writes both "one" and "other" for them. */
+  const englishPlurals = new Set(
+    [...pluralForms(en as Catalog)].filter(([, forms]) => forms.has('one') && forms.has('other')).map(([base]) => base),
+  );
   for (const [name, catalog] of [
     ['zh-CN', zhCN],
     ['zh-TW', zhTW],
     ['he', he],
+    ['ru', ru],
+    ['nb', nb],
   ] as const) {
     it(`${name} has every English key and no stale ones`, () => {
       const other = keys(catalog as Catalog);
@@ -53,5 +61,50 @@ describe('translation catalogs', () => {
       }
       expect(mismatched).toEqual([]);
     });
+
+    it(`${name} writes each plural in the forms ${name} counts with, and all of them`, () => {
+      // Intl's plural rules are the ones i18next picks a form by: a form the language lacks is
+      // never shown, and a missing one falls back to "other" (wrong for Russian's 5 or 21).
+      // Hebrew may leave out "two", whose "other" reads right ("2 שעות").
+      const categories = new Intl.PluralRules(name).resolvedOptions().pluralCategories as string[];
+      const optional = name === 'he' ? ['two'] : [];
+      const wrong: string[] = [];
+      for (const [base, forms] of pluralForms(catalog as Catalog)) {
+        if (!englishPlurals.has(base)) continue; // a key that merely ends like one ("decided_by_other")
+        const missing = categories.filter((c) => !forms.has(c) && !optional.includes(c));
+        const extra = [...forms].filter((f) => !categories.includes(f));
+        if (missing.length || extra.length) wrong.push(`${base}: missing ${missing.join('/')} extra ${extra.join('/')}`);
+      }
+      expect(wrong).toEqual([]);
+    });
   }
+
+  it('Russian counts 1, 3, 5, 21 and 1.5 with the right form', () => {
+    const rules = new Intl.PluralRules('ru');
+    const form = (n: number) =>
+      (ru.common as Record<string, string>)[`daysAgo_${rules.select(n)}`]!.replace('{{count}}', String(n));
+    expect([1, 3, 5, 21, 1.5].map(form)).toEqual([
+      '1 день назад',
+      '3 дня назад',
+      '5 дней назад',
+      '21 день назад',
+      '1.5 дня назад',
+    ]);
+  });
 });
+
+/** Each plural key's base and the forms the catalog writes for it. */
+function pluralForms(catalog: Catalog, prefix = ''): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, value] of Object.entries(catalog)) {
+    if (typeof value !== 'string') {
+      for (const [k, v] of pluralForms(value, `${prefix}${key}.`)) out.set(k, v);
+      continue;
+    }
+    const match = /^(.*)_(zero|one|two|few|many|other)$/.exec(key);
+    if (!match) continue;
+    const base = `${prefix}${match[1]}`;
+    out.set(base, (out.get(base) ?? new Set()).add(match[2]!));
+  }
+  return out;
+}

@@ -5,6 +5,8 @@ import type { Language } from '../../../shared/bridge/views.ts';
 import en from '../../../shared/i18n/locales/en.json' with { type: 'json' };
 import he from '../../../shared/i18n/locales/he.json' with { type: 'json' };
 import zhCN from '../../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
+import nb from '../../../shared/i18n/locales/nb.json' with { type: 'json' };
+import ru from '../../../shared/i18n/locales/ru.json' with { type: 'json' };
 import zhTW from '../../../shared/i18n/locales/zh-TW.json' with { type: 'json' };
 
 /**
@@ -13,7 +15,14 @@ import zhTW from '../../../shared/i18n/locales/zh-TW.json' with { type: 'json' }
  */
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW }, he: { translation: he } },
+  resources: {
+    en: { translation: en },
+    'zh-CN': { translation: zhCN },
+    'zh-TW': { translation: zhTW },
+    he: { translation: he },
+    ru: { translation: ru },
+    nb: { translation: nb },
+  },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
