@@ -8,6 +8,7 @@ import { z } from 'zod';
  */
 export const CONTENT_LANGUAGES = ['en', 'zh-CN', 'zh-TW', 'he', 'ru', 'nb'] as const;
 export type ContentLanguage = (typeof CONTENT_LANGUAGES)[number];
+export const ContentLanguage = z.enum(CONTENT_LANGUAGES);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -49,3 +50,9 @@ export function pickLocalized(name: Partial<Record<ContentLanguage, string>> & {
   }
   return name.en;
 }
+
+/** A language a caller asks for in a link (`ru`, `nb-NO`, `zh-Hant`), read as the content language it means. */
+export const RequestedLanguage = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, 'a language tag such as en, zh-CN, zh-TW, he, ru or nb')
+  .transform(contentLanguageOf);

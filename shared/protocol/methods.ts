@@ -13,6 +13,7 @@ import { RequestPreview } from '../domain/approvals/preview.ts';
 import { ApprovalTemplate, TemplateKey } from '../domain/approvals/template.ts';
 import { ClockNote, ClockOutcome, ClockRecord, DayReport, IsoMonth, MonthReport } from '../domain/attendance/index.ts';
 import { EntityId, Instant } from '../domain/ids.ts';
+import { ContentLanguage } from '../domain/localized-text.ts';
 import { DailyBrief, BriefItem, BRIEF_ITEM_MAX } from '../domain/brief.ts';
 import {
   NoticeDraft,
@@ -100,7 +101,7 @@ export const methods = {
   },
   'notices.exportCsv': {
     mutating: false,
-    params: NoticeRef.extend({ language: z.enum(['en', 'zh-CN']).default('en') }),
+    params: NoticeRef.extend({ language: ContentLanguage.default('en') }),
     result: z.object({ fileName: z.string().max(255), csv: z.string() }),
   },
   'directory.departments': { mutating: false, params: z.object({}), result: z.array(DepartmentOption) },

@@ -29,16 +29,20 @@ export interface PersonMonth {
 
 export function monthTotals(days: readonly DayReport[]): MonthTotals {
   const count = (...statuses: DayReport['status'][]) => days.filter((d) => statuses.includes(d.status)).length;
+  // A late arrival is late whatever the rest of the day holds (still at work, no clock-out yet),
+  // so the count of late days and the sum of their minutes come from the same days; a day judged
+  // absent counts as absent only.
+  const lateDays = days.filter((d) => d.lateMinutes > 0 && d.status !== 'absent');
   return {
     workdays: days.filter((d) => d.kind === 'workday').length,
     onTime: count('on_time'),
-    late: count('late', 'late_early'),
+    late: lateDays.length,
     early: count('early', 'late_early'),
     absent: count('absent'),
     missing: count('missing_in', 'missing_out'),
     onLeave: count('on_leave'),
     corrected: days.filter((d) => d.corrected).length,
-    lateMinutes: days.reduce((sum, d) => sum + d.lateMinutes, 0),
+    lateMinutes: lateDays.reduce((sum, d) => sum + d.lateMinutes, 0),
     workedMinutes: days.reduce((sum, d) => sum + d.workedMinutes, 0),
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IsoMonth } from '../../../shared/domain/attendance/index.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { EntityId } from '../../../shared/domain/ids.ts';
+import { RequestedLanguage } from '../../../shared/domain/localized-text.ts';
 import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
 import { requireRole } from '../auth/require-role.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
@@ -17,7 +18,7 @@ const ReportQuery = z.object({
   month: IsoMonth,
   department: EntityId.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-  lang: z.enum(['en', 'zh-CN']).default('en'),
+  lang: RequestedLanguage.default('en'),
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

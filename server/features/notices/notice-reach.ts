@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { NoticeStats, ReachCounts, Straggler } from '../../../shared/domain/notices/index.ts';
+import type { ContentLanguage } from '../../../shared/domain/localized-text.ts';
 import type { Db } from '../../store/database.ts';
 import { inertCell } from '../attendance/report-export.ts';
 
@@ -35,12 +36,27 @@ const counts = (row: CountRow): ReachCounts => ({
   acknowledged: row.acknowledged,
 });
 
-type CsvLanguage = 'en' | 'zh-CN';
-const headers: Record<CsvLanguage, string[]> = {
-  en: ['Name', 'Username', 'Department', 'Delivered', 'Read at', 'Acknowledged at', 'Reminders'],
-  'zh-CN': ['姓名', '账号', '部门', '已送达', '阅读时间', '确认时间', '提醒次数'],
+/** The reach export's words in every UI language (typed by `ContentLanguage`, so none is left out). */
+const headings: Record<ContentLanguage, { columns: string[]; yes: string; no: string }> = {
+  en: {
+    columns: ['Name', 'Username', 'Department', 'Delivered', 'Read at', 'Acknowledged at', 'Reminders'],
+    yes: 'yes',
+    no: 'no',
+  },
+  'zh-CN': { columns: ['姓名', '账号', '部门', '已送达', '阅读时间', '确认时间', '提醒次数'], yes: '是', no: '否' },
+  'zh-TW': { columns: ['姓名', '帳號', '部門', '已送達', '閱讀時間', '確認時間', '提醒次數'], yes: '是', no: '否' },
+  he: { columns: ['שם', 'שם משתמש', 'מחלקה', 'נמסר', 'נקרא ב־', 'אושר ב־', 'תזכורות'], yes: 'כן', no: 'לא' },
+  ru: {
+    columns: ['ФИО', 'Учётная запись', 'Подразделение', 'Доставлено', 'Прочитано', 'Ознакомлен(а)', 'Напоминаний'],
+    yes: 'да',
+    no: 'нет',
+  },
+  nb: {
+    columns: ['Navn', 'Brukernavn', 'Avdeling', 'Levert', 'Lest', 'Bekreftet', 'Påminnelser'],
+    yes: 'ja',
+    no: 'nei',
+  },
 };
-const yesNo: Record<CsvLanguage, [string, string]> = { en: ['yes', 'no'], 'zh-CN': ['是', '否'] };
 
 /** Who a notice reached and who still owes it something: the publisher's numbers, read straight from SQL. */
 export class NoticeReach {
@@ -136,7 +152,7 @@ export class NoticeReach {
   }
 
   /** Every recipient, one row each, with a byte-order mark so Excel reads Chinese names as UTF-8. */
-  csv(noticeId: string, language: CsvLanguage): string {
+  csv(noticeId: string, language: ContentLanguage): string {
     const time = (at: number | null) =>
       at === null ? '' : DateTime.fromMillis(at, { zone: this.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
     const rows = this.s.recipients
@@ -146,12 +162,12 @@ export class NoticeReach {
           r.name,
           r.username,
           r.department_name ?? '',
-          yesNo[language][r.delivered === 1 ? 0 : 1],
+          r.delivered === 1 ? headings[language].yes : headings[language].no,
           time(r.read_at),
           time(r.acked_at),
           r.reminders,
         ].map(inertCell),
       );
-    return `\uFEFF${stringify([headers[language], ...rows])}`;
+    return `\uFEFF${stringify([headings[language].columns, ...rows])}`;
   }
 }

@@ -1,8 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { EntityId } from '../../../shared/domain/ids.ts';
+import { RequestedLanguage } from '../../../shared/domain/localized-text.ts';
 import { NoticeDraft, NoticeEdit } from '../../../shared/domain/notices/index.ts';
-import { type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
+import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
 import type { NoticeService } from './notice-service.ts';
 import type { OnboardingStore } from './onboarding-store.ts';
 
@@ -54,7 +55,9 @@ export function addNoticeRoutes(
       sendJson(res, 200, notices.remind(await authenticate(req), params.id!));
     })
     .add('GET', '/api/notices/:id/recipients.csv', async (req, res, url, params) => {
-      const language = url.searchParams.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+      const asked = RequestedLanguage.safeParse(url.searchParams.get('lang') ?? 'en');
+      if (!asked.success) throw new HttpProblem(400, 'invalid_request', z.prettifyError(asked.error));
+      const language = asked.data;
       const { fileName, csv } = notices.exportCsv(await authenticate(req), params.id!, language);
       res.writeHead(200, {
         'content-type': 'text/csv; charset=utf-8',

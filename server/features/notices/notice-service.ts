@@ -10,6 +10,7 @@ import {
   REMIND_COOLDOWN_MS,
   type Straggler,
 } from '../../../shared/domain/notices/index.ts';
+import type { ContentLanguage } from '../../../shared/domain/localized-text.ts';
 import type { Role } from '../../../shared/domain/user.ts';
 import type { WriteGate } from '../../store/write-gate.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
@@ -217,7 +218,7 @@ export class NoticeService {
     return this.d.reach.reach(noticeId, row.requires_ack === 1, this.d.clock.now());
   }
 
-  exportCsv(userId: string, noticeId: string, language: 'en' | 'zh-CN'): { fileName: string; csv: string } {
+  exportCsv(userId: string, noticeId: string, language: ContentLanguage): { fileName: string; csv: string } {
     const row = this.manageable(userId, noticeId);
     const safeTitle =
       row.title

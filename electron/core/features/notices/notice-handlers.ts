@@ -1,3 +1,4 @@
+import { contentLanguageOf } from '../../../../shared/domain/localized-text.ts';
 import { z } from 'zod';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
 import type { ActionOutcome } from '../../../../shared/bridge/views.ts';
@@ -92,7 +93,7 @@ export function noticeHandlers(ctx: NoticeHandlerContext): NoticeHandlers {
       const s = ctx.session();
       if (!online(s)) return { ok: false, code: 'offline' };
       try {
-        const language = ctx.language() === 'zh-CN' ? 'zh-CN' : 'en';
+        const language = contentLanguageOf(ctx.language() ?? 'en');
         return { ok: true, ...(await s.sync.request('notices.exportCsv', { noticeId, language })) };
       } catch (error) {
         return { ok: false, code: (error as { code?: string }).code ?? 'internal' };
