@@ -15,9 +15,17 @@ const MAX_VISIBLE = 3;
  * the item. In Electron the main process shows the OS toast, so the page does not repeat it.
  */
 export function ToastCenter() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { navigate } = useNavigation();
   const [toasts, setToasts] = useState<ToastView[]>([]);
+  // A toast is written in the language of the moment it was shown: after a switch it would be the
+  // one line in another language, so it steps aside (its item waits in its list; urgent notices
+  // come back, in the new language, until they are acknowledged).
+  const [shownIn, setShownIn] = useState(i18n.language);
+  if (shownIn !== i18n.language) {
+    setShownIn(i18n.language);
+    setToasts([]);
+  }
   const [shell, setShell] = useState<'electron' | 'browser-host' | null>(null);
   useEffect(() => {
     void portico.call('app.info', {}).then((info) => setShell(info.shell));

@@ -2,30 +2,50 @@ import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import en from '../../shared/i18n/locales/en.json' with { type: 'json' };
 import he from '../../shared/i18n/locales/he.json' with { type: 'json' };
+import nb from '../../shared/i18n/locales/nb.json' with { type: 'json' };
+import ru from '../../shared/i18n/locales/ru.json' with { type: 'json' };
 import zh from '../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
 import zhTW from '../../shared/i18n/locales/zh-TW.json' with { type: 'json' };
 import { closeBrowsers, signIn, startStack } from './portico-stack.ts';
 
 /**
  * One person's day, as the issue walked it (sign in, clock in, read and acknowledge, request leave,
- * chat, launch a tool, clock out), in English, Simplified and Traditional Chinese and Hebrew, each
- * by a different person on a host of their own; every page is saved as a screenshot per language.
+ * chat, launch a tool, clock out), in each of the six languages (English, Simplified and
+ * Traditional Chinese, Hebrew, Russian, Norwegian), each by a different person on a host of their
+ * own; every page is saved as a screenshot per language.
  */
 const shots = path.join(import.meta.dirname, 'screenshots');
 let stack: Awaited<ReturnType<typeof startStack>>;
 
 test.beforeAll(async () => {
-  stack = await startStack({ hosts: 4 });
+  stack = await startStack({ hosts: 6 });
 });
 test.afterAll(() => stack.stop());
 test.afterEach(closeBrowsers);
 
 const walks = [
-  { language: 'en', catalog: en, person: 'zhang.wei', host: 0, leave: 'Leave', talkTo: '王芳' },
-  { language: 'zh-CN', catalog: zh, person: 'liu.yang', host: 1, leave: '请假', talkTo: '王芳' },
-  { language: 'he', catalog: he, person: 'sun.li', host: 2, leave: 'חופשה', talkTo: '王芳' },
-  // The built-in forms carry no Traditional names yet: they fall back to Simplified (issue 26).
-  { language: 'zh-TW', catalog: zhTW, person: 'zhou.jie', host: 3, leave: '请假', talkTo: '王芳' },
+  { language: 'en', catalog: en, person: 'zhang.wei', host: 0, leave: 'Leave', approver: '王芳', handbook: 'Staff handbook' },
+  { language: 'zh-CN', catalog: zh, person: 'liu.yang', host: 1, leave: '请假', approver: '王芳', handbook: '员工手册' },
+  { language: 'he', catalog: he, person: 'sun.li', host: 2, leave: 'חופשה', approver: '王芳', handbook: 'מדריך לעובד' },
+  { language: 'zh-TW', catalog: zhTW, person: 'zhou.jie', host: 3, leave: '請假', approver: '王芳', handbook: '員工手冊' },
+  {
+    language: 'ru',
+    catalog: ru,
+    person: 'wu.hao',
+    host: 4,
+    leave: 'Отпуск',
+    approver: '李娜',
+    handbook: 'Справочник сотрудника',
+  },
+  {
+    language: 'nb',
+    catalog: nb,
+    person: 'ma.lin',
+    host: 5,
+    leave: 'Ferie og permisjon',
+    approver: '李娜',
+    handbook: 'Personalhåndbok',
+  },
 ] as const;
 
 async function go(page: Page, to: 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'people' | 'launcher') {
@@ -64,7 +84,7 @@ for (const walk of walks) {
     await form.locator('#field-end').fill('2026-12-15');
     await form.locator('#field-endHalf').selectOption('am');
     await expect(form.getByTestId('computed-days')).toHaveText(new Intl.NumberFormat(walk.language).format(1.5));
-    await expect(form.getByTestId('approver-preview')).toContainText('王芳');
+    await expect(form.getByTestId('approver-preview')).toContainText(walk.approver);
     await form.locator('#field-reason').fill('Family');
     await shot('leave-form');
     await form.getByRole('button', { name: L.approvals.form.submit }).click();
@@ -74,7 +94,7 @@ for (const walk of walks) {
     // Chat with the manager.
     await go(page, 'people');
     await page
-      .getByRole('button', { name: new RegExp(walk.talkTo) })
+      .getByRole('button', { name: new RegExp(walk.approver) })
       .first()
       .click();
     const box = page.getByLabel(L.chat.message, { exact: true });
@@ -86,11 +106,7 @@ for (const walk of walks) {
     // Launch the staff handbook: it opens in a page of its own.
     await go(page, 'launcher');
     const popup = page.context().waitForEvent('page');
-    await page
-      .locator('.tool-row-launch, .tool-launch')
-      .filter({ hasText: /Staff handbook|员工手册|מדריך לעובד/ })
-      .first()
-      .click();
+    await page.locator('.tool-row-launch, .tool-launch').filter({ hasText: walk.handbook }).first().click();
     const handbook = await popup;
     await handbook.waitForLoadState();
     await expect(handbook.locator('body')).not.toBeEmpty();

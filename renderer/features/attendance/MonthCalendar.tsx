@@ -1,16 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { DayReport, MonthReport } from '../../../shared/domain/attendance/index.ts';
 import { siteTime, statusTone } from './attendance-format.ts';
+import { firstDayOfWeek, type IsoWeekday, leadingBlanks, weekOrder } from './week-start.ts';
 
-/** Weekday names in the user's language, Monday first (ISO weeks, as attendance rules count them). */
-function weekdayNames(language: string): string[] {
+/** Weekday names in the user's language, in the order the locale's week runs. */
+function weekdayNames(language: string, first: IsoWeekday): { day: IsoWeekday; name: string }[] {
   const monday = Date.UTC(2026, 10, 23);
-  return Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(monday + i * 86_400_000),
-  );
+  const format = new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' });
+  return weekOrder(first).map((day) => ({ day, name: format.format(monday + (day - 1) * 86_400_000) }));
 }
-
-const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
 /** The month as a grid: each day's status in words and colour, with its clock-in and clock-out. */
 export function MonthCalendar({
@@ -23,13 +21,14 @@ export function MonthCalendar({
   onSelect: (date: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const lead = isoWeekday(report.days[0]!.date) - 1;
+  const first = firstDayOfWeek(i18n.language, navigator.language);
+  const lead = leadingBlanks(report.days[0]!.date, first);
   const time = (at: number | null) => (at === null ? '—' : siteTime(at, i18n.language, report.timeZone));
   return (
     <div className="month-grid" role="grid" aria-label={t('attendance.calendar')}>
       <div role="row" className="month-row month-head">
-        {weekdayNames(i18n.language).map((name) => (
-          <span role="columnheader" key={name} className="month-weekday">
+        {weekdayNames(i18n.language, first).map(({ day, name }) => (
+          <span role="columnheader" key={day} className="month-weekday" data-weekday={day}>
             {name}
           </span>
         ))}

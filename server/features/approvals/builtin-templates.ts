@@ -30,7 +30,7 @@ const reason = {
 export const builtinTemplates: ApprovalTemplate[] = [
   {
     key: 'leave',
-    name: t('Leave', '请假', '請假', 'חופשה', 'Отпуск', 'Fravær'),
+    name: t('Leave', '请假', '請假', 'חופשה', 'Отпуск', 'Ferie og permisjon'),
     description: t(
       'Annual, sick or personal leave.',
       '年假、病假、事假等。',
