@@ -5,6 +5,14 @@ export function formatTime(at: number, language: string, timeZone?: string): str
   return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', ...(timeZone ? { timeZone } : {}) }).format(at);
 }
 
+/**
+ * Names as the language lists them: "王芳、李娜和赵磊", "Wang, Li и Zhao", "Wang, Li or Zhao" when
+ * any one of them will do (`or`).
+ */
+export function formatList(items: readonly string[], language: string, joiner: 'and' | 'or' = 'and'): string {
+  return new Intl.ListFormat(language, { type: joiner === 'or' ? 'disjunction' : 'conjunction' }).format(items);
+}
+
 export function formatDateTime(at: number, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 /** Words in text nodes outside ⟦ ⟧, leaving out what people wrote (bdi, dir="auto") and Intl's English dates. */
 export async function unmarkedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const intlWords = new Set<string>(['AM', 'PM']);
+    const intlWords = new Set<string>(['AM', 'PM', 'and', 'or']); // Intl's times and lists
     for (let month = 0; month < 12; month += 1) {
       const at = new Date(Date.UTC(2026, month, 3));
       for (const style of ['short', 'long'] as const) {

@@ -91,9 +91,9 @@ describe('a leave is counted by the server on the requester’s calendar', () =>
     expect(preview.values.days).toBe(10);
     expect(preview.issues).toEqual([]);
     expect(preview.problem).toBeNull();
-    expect(preview.chain.map((s) => [s.name.en, s.skip, s.approvers.map((a) => a.name)])).toEqual([
-      ['Manager', null, ['王芳']],
-      ['HR', null, ['陈静']],
+    expect(preview.chain.map((s) => [s.name.en, s.mode, s.skip, s.approvers.map((a) => a.name)])).toEqual([
+      ['Manager', 'any', null, ['王芳']],
+      ['HR', 'any', null, ['陈静']],
     ]);
     const short = w.svc.preview(id('zhang.wei'), { templateKey: 'leave', values: { start: '2026-12-07', end: '2026-12-07' } });
     expect(short.chain[1]!.skip).toBe('below_threshold');

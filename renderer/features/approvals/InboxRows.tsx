@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ApprovalTaskSummary, DoneTaskSummary, RequestSummary } from '../../../shared/domain/approvals/request.ts';
-import { formatDateTime } from '../../app/format.ts';
+import { formatDateTime, formatList } from '../../app/format.ts';
 import { SlaBadge } from './SlaBadge.tsx';
 import { formatAmount } from './approval-format.ts';
 import { localized } from '../../i18n/localized.ts';
@@ -85,7 +85,7 @@ export function MineRow({ request, onOpen }: { request: RequestSummary; onOpen: 
       </span>
       <span className="inbox-row-foot muted small ellipsis">
         {request.status === 'pending' && request.waitingOn.length > 0
-          ? t('approvals.waitingOn', { names: request.waitingOn.join(', ') })
+          ? t('approvals.waitingOn', { names: formatList(request.waitingOn, i18n.language) })
           : formatDateTime(request.updatedAt, i18n.language)}
       </span>
     </button>

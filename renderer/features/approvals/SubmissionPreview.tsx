@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RequestPreview } from '../../../shared/domain/approvals/preview.ts';
 import type { TemplateField } from '../../../shared/domain/approvals/template.ts';
+import { formatList } from '../../app/format.ts';
 import { localized } from '../../i18n/localized.ts';
 
 type NumberField = TemplateField & { type: 'number' };
@@ -36,7 +37,11 @@ export function ApproverPreview({ preview }: { preview: RequestPreview | null })
             <strong>{localized(step.name, i18n.language)}</strong>{' '}
             <span>
               {step.skip === null
-                ? step.approvers.map((a) => a.name).join(t('approvals.form.approverSeparator'))
+                ? formatList(
+                    step.approvers.map((a) => a.name),
+                    i18n.language,
+                    step.mode === 'any' ? 'or' : 'and',
+                  )
                 : t(`approvals.form.skip.${step.skip}`)}
             </span>
           </li>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../app/format.ts';
 import { portico } from '../../bridge/portico.ts';
 
 const SHOWN_MS = 6000;
@@ -15,7 +16,7 @@ export function TypingLine({
   /** The newest message: once it is on screen, its sender is no longer "typing" it. */
   lastMessage: { seq: number; senderId: string } | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   /** Who signalled typing: when, and the newest message on screen at that moment. */
   const [typing, setTyping] = useState<Map<string, { at: number; afterSeq: number }>>(new Map());
   const lastSeq = lastMessage?.seq ?? 0;
@@ -46,7 +47,7 @@ export function TypingLine({
     .map(([userId]) => names.get(userId) ?? '');
   return (
     <div className="typing-line muted small" aria-live="polite" data-testid="typing">
-      {who.length > 0 ? t('chat.typing', { names: who.join(', '), count: who.length }) : ' '}
+      {who.length > 0 ? t('chat.typing', { names: formatList(who, i18n.language), count: who.length }) : ' '}
     </div>
   );
 }

@@ -63,6 +63,7 @@ export function previewSubmission(
       issues: [],
       chain: prepared.chain.map((step) => ({
         name: step.name,
+        mode: step.mode,
         skip: step.skip,
         approvers: step.approverIds.map((id) => ({ id, name: names.get(id) ?? id })),
       })),

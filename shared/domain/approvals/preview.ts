@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EntityId } from '../ids.ts';
 import { WireFieldIssue } from './form.ts';
-import { LocalizedText } from './template.ts';
+import { LocalizedText, StepMode } from './template.ts';
 
 /**
  * What the server would make of a form if it were submitted now, without writing anything: the
@@ -15,6 +15,8 @@ export const RequestPreview = z.object({
     .array(
       z.object({
         name: LocalizedText,
+        /** Whether any one of the approvers decides, or all of them must. */
+        mode: StepMode,
         skip: z.enum(['below_threshold', 'same_approvers']).nullable(),
         approvers: z.array(z.object({ id: EntityId, name: z.string().max(128) })).max(50),
       }),
