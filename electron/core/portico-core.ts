@@ -1,12 +1,20 @@
 import { EventEmitter } from 'node:events';
 import { type BridgeEventName, type BridgeEventPayload, type BridgeHandlers } from '../../shared/bridge/contract.ts';
-import type { ActionOutcome, ConnectionView, HomeView, SessionView, SignInErrorView } from '../../shared/bridge/views.ts';
+import type {
+  ActionOutcome,
+  ConnectionView,
+  HomeView,
+  Language,
+  SessionView,
+  SignInErrorView,
+} from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import { actOnServer } from './sync/action-outcome.ts';
 import type { LoginResponse } from '../../shared/protocol/http-api.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
 import { buildHomeView } from './home-view.ts';
+import { effectiveLanguage } from './settings/effective-language.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import { BriefAssistant } from './features/brief/brief-assistant.ts';
 import { noticeHandlers } from './features/notices/notice-handlers.ts';
@@ -36,6 +44,8 @@ export interface CoreOptions {
   defaultServerUrl: string;
   /** Machine, user and file policy, resolved (see electron/core/policy). */
   policy?: EffectivePolicy;
+  /** The OS's language (Electron's `app.getLocale()`); the process's own locale when absent. */
+  systemLocale?: string;
   clock?: Clock;
   /** Opens web tools (an app window in Electron, a hand-off page in the browser host). */
   launcherShell: LauncherShell;
@@ -87,17 +97,14 @@ export class PorticoCore {
       session: () => this.session,
       act: (enqueue) => this.act(enqueue),
       clock: this.clock,
-      text: () => {
-        const language = this.o.settings.get().language;
-        return { t: translatorFor(language), locale: language ?? 'en' };
-      },
+      text: () => ({ t: translatorFor(this.language()), locale: this.language() }),
       toast: (toast) => this.notifier.show(toast),
     });
     this.brief = new BriefAssistant({
       session: () => this.session,
       act: (enqueue) => this.act(enqueue),
       clock: this.clock,
-      t: () => translatorFor(this.o.settings.get().language),
+      t: () => translatorFor(this.language()),
       toast: (toast) => this.notifier.show(toast),
       changed: () => this.events.emit('data.changed', { features: ['brief'] }),
     });
@@ -157,7 +164,7 @@ export class PorticoCore {
 
   /** The tray menu in the user's language, built from the cache. */
   trayModel(): TrayModel {
-    const language = this.o.settings.get().language;
+    const language = this.language();
     const pending = this.session?.cache.approvals.listPending() ?? [];
     const tools = this.session?.cache.launcher.catalog() ?? [];
     return buildTrayModel(this.homeView(), this.connectionView(), pending, language, translatorFor(language), tools);
@@ -194,7 +201,16 @@ export class PorticoCore {
   minuteTick(): void {
     this.presence.tick();
     this.attendance.tick();
-    if (this.session) this.notifier.tick(this.session.cache.notices, translatorFor(this.o.settings.get().language));
+    if (this.session) this.notifier.tick(this.session.cache.notices, translatorFor(this.language()));
+  }
+
+  /** The language toasts and the tray speak (electron/core/settings/effective-language.ts). */
+  private language(): Language {
+    return effectiveLanguage(
+      this.o.settings.get().language,
+      this.o.policy,
+      this.o.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    );
   }
 
   /** The server to use: fixed by policy when IT locked it, else the user's choice, else the policy's, else the default. */
@@ -265,7 +281,7 @@ export class PorticoCore {
       this.events.emit('data.changed', { features: [...features] });
       this.events.emit('home.changed', this.homeView());
       if (features.has('chat')) this.presence.followChanged();
-      const language = this.o.settings.get().language;
+      const language = this.language();
       this.notifier.applied(events, session.cache, session.user.id, language, translatorFor(language), this.viewingConversation);
     });
     session.sync.on('signal', (signal) => {
@@ -352,7 +368,7 @@ export class PorticoCore {
           this.events.emit('data.changed', { features: ['notices'] });
           this.events.emit('home.changed', this.homeView());
         },
-        language: () => this.o.settings.get().language,
+        language: () => this.language(),
       }),
       ...this.brief.handlers(),
       ...launcherHandlers({

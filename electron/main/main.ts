@@ -40,6 +40,8 @@ if (!app.requestSingleInstanceLock()) {
       launcherShell: electronLauncherShell,
       defaultServerUrl: process.env.PORTICO_SERVER_URL ?? 'http://127.0.0.1:8787',
       policy,
+      // The display language Windows shows, not the one Chromium was started with.
+      systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     });
     const window = createMainWindow(appRoot);
     registerBridgeIpc(core, window, appRoot);

@@ -180,6 +180,8 @@ export const bridgeCalls = {
       policyLanguage: Language.nullable(),
       /** Settings IT locked by policy; the UI shows them read-only. */
       locked: z.array(z.string().max(64)),
+      /** IT fixed the language (then `language` is IT's): the switch is read-only. */
+      languageLocked: z.boolean(),
       chatEnabled: z.boolean(),
       /** Until when toasts are held (urgent notices still come through); null when off. */
       doNotDisturbUntil: z.number().int().nullable(),
@@ -191,7 +193,7 @@ export const bridgeCalls = {
   },
   'settings.setLanguage': {
     params: z.object({ language: Language }),
-    result: z.object({ ok: z.literal(true) }),
+    result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.literal('locked') })]),
   },
   ...chatBridgeCalls,
 } as const;

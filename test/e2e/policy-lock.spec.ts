@@ -19,6 +19,7 @@ test.beforeAll(async () => {
           allowServerChange: false,
           chatEnabled: false,
           defaultLanguage: 'zh-CN',
+          lockLanguage: true,
           autoStart: 'yes please',
         }),
       );
@@ -29,7 +30,7 @@ test.beforeAll(async () => {
 test.afterAll(() => stack.stop());
 test.afterEach(closeBrowsers);
 
-test('a server locked by policy shows read-only, cannot be changed, and the policy language and chat switch apply', async ({
+test('a server locked by policy shows read-only, cannot be changed, and the locked policy language and the chat switch apply', async ({
   page,
 }) => {
   await page.goto(stack.launchUrl);
@@ -44,4 +45,9 @@ test('a server locked by policy shows read-only, cannot be changed, and the poli
   await expect(page.getByTestId('connection')).toHaveText(/已连接/);
   await expect(page.getByRole('button', { name: '聊天' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '审批', exact: true })).toBeVisible();
+  // IT locked the language: the switch shows it, read-only, and says who set it.
+  const language = page.getByRole('combobox', { name: '语言' });
+  await expect(language).toHaveValue('zh-CN');
+  await expect(language).toBeDisabled();
+  await expect(language).toHaveAccessibleDescription('由 IT 部门设定。');
 });

@@ -149,6 +149,20 @@ describe('the built desktop shell starts (main.cjs and preload.cjs in Node, Elec
     expect(named(report, 'webContents.send').some((c) => c.args[0] === 'portico:event')).toBe(true);
   }, 60_000);
 
+  it('speaks the display language Windows shows before anyone chooses one: a Russian Windows gets a Russian tray', async () => {
+    const userData = tempDir('shell-user-data');
+    stops.push(userData.remove);
+    const shell = launch('main.cjs', { STAND_IN_USER_DATA: userData.dir, STAND_IN_SYSTEM_LANGUAGES: 'ru-RU,en-US' });
+    stops.push(() => shell.child.kill('SIGKILL'));
+    let report = await shell.report();
+    for (let i = 0; i < 200 && named(report, 'Tray.setContextMenu').length === 0; i += 1) {
+      expect(shell.child.exitCode, shell.output()).toBeNull();
+      await new Promise((r) => setTimeout(r, 50));
+      report = await shell.report();
+    }
+    expect(named(report, 'Tray.setContextMenu').at(-1)!.args[0]).toContain('Выйти из Portico');
+  }, 30_000);
+
   it('a second instance quits at once and opens nothing', async () => {
     const userData = tempDir('shell-second');
     stops.push(userData.remove);

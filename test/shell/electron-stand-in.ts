@@ -89,6 +89,10 @@ class AppStandIn extends EventEmitter {
   getVersion() {
     return '0.1.0';
   }
+  /** Windows' display languages, first the one the desktop shows (as Electron reports them). */
+  getPreferredSystemLanguages() {
+    return (process.env.STAND_IN_SYSTEM_LANGUAGES ?? 'en-US').split(',');
+  }
   setAsDefaultProtocolClient(...args: unknown[]) {
     record('app.setAsDefaultProtocolClient', ...args);
     return true;

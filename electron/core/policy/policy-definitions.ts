@@ -143,6 +143,19 @@ export const policyDefinitions = [
     explain: t('The language until the user chooses one.', '用户自行选择之前使用的语言。'),
   },
   {
+    key: 'lockLanguage',
+    registryName: 'LockLanguage',
+    msi: { property: 'LOCK_LANGUAGE' },
+    kind: 'boolean',
+    mode: 'mandatory',
+    schema: z.boolean(),
+    label: t('Lock the language', '锁定界面语言'),
+    explain: t(
+      'When enabled together with "Default language", Portico always shows that language and users cannot change it.',
+      '与“默认语言”同时启用时，Portico 始终使用该语言，用户无法更改。',
+    ),
+  },
+  {
     key: 'proxyMode',
     registryName: 'ProxyMode',
     msi: { property: 'PROXY_MODE' },

@@ -57,8 +57,19 @@ describe('policy applied by core', () => {
       language: null,
       policyLanguage: 'zh-CN',
       locked: ['chatEnabled'],
+      languageLocked: false,
       chatEnabled: false,
       doNotDisturbUntil: null,
+    });
+  });
+
+  it('fixes the language where IT locked it: the window gets IT’s, and a change is refused', async () => {
+    const core = coreWith({ defaultLanguage: 'ru', lockLanguage: true });
+    expect(await core.handlers['settings.setLanguage']({ language: 'nb' })).toEqual({ ok: false, code: 'locked' });
+    expect(await core.handlers['settings.get']({})).toMatchObject({
+      language: 'ru',
+      languageLocked: true,
+      locked: ['lockLanguage'],
     });
   });
 });

@@ -2,6 +2,7 @@ import type { BridgeHandlers } from '../../../shared/bridge/contract.ts';
 import type { HomeView } from '../../../shared/bridge/views.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { type EffectivePolicy, lockedKeys } from '../policy/resolve-policy.ts';
+import { lockedLanguage } from './effective-language.ts';
 import type { SettingsStore } from './settings.ts';
 
 /** The bridge's settings calls: what the user chose, what IT set and locked. */
@@ -14,8 +15,9 @@ export function settingsHandlers(ctx: {
 }): Pick<BridgeHandlers, 'settings.get' | 'settings.setDoNotDisturb' | 'settings.setLanguage'> {
   return {
     'settings.get': async () => ({
-      language: ctx.settings.get().language,
+      language: lockedLanguage(ctx.policy) ?? ctx.settings.get().language,
       policyLanguage: ctx.policy?.values.defaultLanguage ?? null,
+      languageLocked: lockedLanguage(ctx.policy) !== null,
       locked: ctx.policy ? lockedKeys(ctx.policy) : [],
       chatEnabled: ctx.policy?.values.chatEnabled ?? true,
       doNotDisturbUntil: ctx.homeView().doNotDisturbUntil,
@@ -26,6 +28,7 @@ export function settingsHandlers(ctx: {
       return { ok: true };
     },
     'settings.setLanguage': async ({ language }) => {
+      if (lockedLanguage(ctx.policy) !== null) return { ok: false, code: 'locked' };
       ctx.settings.update({ language });
       return { ok: true };
     },
