@@ -2,13 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/bridge/views.ts';
 import { contentLanguageOf } from '../../shared/domain/localized-text.ts';
+import { catalogs, i18nextResources } from '../../shared/i18n/catalogs.ts';
 import { PSEUDO_LANGUAGE, pseudoCatalog } from '../../shared/i18n/pseudo.ts';
-import en from '../../shared/i18n/locales/en.json';
-import he from '../../shared/i18n/locales/he.json';
-import zhCN from '../../shared/i18n/locales/zh-CN.json';
-import nb from '../../shared/i18n/locales/nb.json';
-import ru from '../../shared/i18n/locales/ru.json';
-import zhTW from '../../shared/i18n/locales/zh-TW.json';
 
 /** What the window can show: the people's languages, and the pseudo-language for finding layout and i18n gaps. */
 export type DisplayLanguage = Language | typeof PSEUDO_LANGUAGE;
@@ -54,15 +49,7 @@ export async function applyLanguage(language: DisplayLanguage): Promise<void> {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    'zh-CN': { translation: zhCN },
-    'zh-TW': { translation: zhTW },
-    he: { translation: he },
-    ru: { translation: ru },
-    nb: { translation: nb },
-    [PSEUDO_LANGUAGE]: { translation: pseudoCatalog(en) },
-  },
+  resources: { ...i18nextResources(), [PSEUDO_LANGUAGE]: { translation: pseudoCatalog(catalogs.en) } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from './locales/en.json' with { type: 'json' };
-import he from './locales/he.json' with { type: 'json' };
-import nb from './locales/nb.json' with { type: 'json' };
-import ru from './locales/ru.json' with { type: 'json' };
-import zhCN from './locales/zh-CN.json' with { type: 'json' };
-import zhTW from './locales/zh-TW.json' with { type: 'json' };
+import { type Catalog, catalogLeaves as leaves, catalogs } from './catalogs.ts';
 
-type Catalog = { [key: string]: string | Catalog };
+const { en, he, nb, ru } = catalogs;
+const zhCN = catalogs['zh-CN'];
+const zhTW = catalogs['zh-TW'];
 
 /** Keys with plural suffixes folded, so "hoursAgo_one/_other" in English matches "_one/_two/_other" in Hebrew. */
 function keys(catalog: Catalog, prefix = ''): Set<string> {
@@ -20,15 +17,6 @@ function keys(catalog: Catalog, prefix = ''): Set<string> {
 }
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-
-function leaves(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    if (typeof value === 'string') out.set(`${prefix}${key}`, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
 
 describe('translation catalogs', () => {
   const english = keys(en as Catalog);

@@ -1,13 +1,8 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import en from '../../shared/i18n/locales/en.json' with { type: 'json' };
-import he from '../../shared/i18n/locales/he.json' with { type: 'json' };
-import nb from '../../shared/i18n/locales/nb.json' with { type: 'json' };
-import ru from '../../shared/i18n/locales/ru.json' with { type: 'json' };
-import zhCN from '../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
-import zhTW from '../../shared/i18n/locales/zh-TW.json' with { type: 'json' };
+import { catalogs } from '../../shared/i18n/catalogs.ts';
 import { foreignMarkers, foreignText, layoutBreaks } from './page-text-checks.ts';
-import { APP_PAGES, chooseLanguage, closeBrowsers, signIn, startStack } from './portico-stack.ts';
+import { APP_PAGES, chooseLanguage, signIn, stackForFile } from './portico-stack.ts';
 
 /**
  * Every page in each of the six languages at the two desktop sizes offices run: no text in another
@@ -15,22 +10,18 @@ import { APP_PAGES, chooseLanguage, closeBrowsers, signIn, startStack } from './
  * starts its week on the locale's day. Home, Approvals, Attendance and Chat are saved per language.
  */
 const shots = path.join(import.meta.dirname, 'screenshots');
-let stack: Awaited<ReturnType<typeof startStack>>;
+const stack = stackForFile();
 
-test.beforeAll(async () => {
-  stack = await startStack();
-});
-test.afterAll(() => stack.stop());
-test.afterEach(closeBrowsers);
-
+/** Each language, whether it is written in Latin letters, and the ISO weekday its calendar starts on. */
 const languages = [
-  { code: 'en', catalog: en, latin: true, weekStarts: 7 },
-  { code: 'zh-CN', catalog: zhCN, latin: false, weekStarts: 1 },
-  { code: 'zh-TW', catalog: zhTW, latin: false, weekStarts: 7 },
-  { code: 'he', catalog: he, latin: false, weekStarts: 7 },
-  { code: 'ru', catalog: ru, latin: false, weekStarts: 1 },
-  { code: 'nb', catalog: nb, latin: true, weekStarts: 1 },
+  { code: 'en', latin: true, weekStarts: 7 },
+  { code: 'zh-CN', latin: false, weekStarts: 1 },
+  { code: 'zh-TW', latin: false, weekStarts: 7 },
+  { code: 'he', latin: false, weekStarts: 7 },
+  { code: 'ru', latin: false, weekStarts: 1 },
+  { code: 'nb', latin: true, weekStarts: 1 },
 ] as const;
+const { en, ru } = catalogs;
 const SAVED = new Set(['home', 'approvals', 'attendance', 'chat']);
 
 for (const size of [
@@ -42,11 +33,11 @@ for (const size of [
   }) => {
     test.setTimeout(240_000);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await signIn(page, stack.launchUrl, 'chen.jing', size);
+    await signIn(page, stack().launchUrl, 'chen.jing', size);
     const found: string[] = [];
     for (const language of languages) {
       await chooseLanguage(page, language.code);
-      const markers = foreignMarkers(en, language.catalog);
+      const markers = foreignMarkers(en, catalogs[language.code]);
       for (const name of APP_PAGES) {
         await page.getByTestId(`nav-${name}`).click();
         await expect(page.getByTestId(`nav-${name}`)).toHaveAttribute('aria-current', 'page');

@@ -4,6 +4,7 @@
  * labels cut off, and text drawn over text.
  */
 import type { Page } from '@playwright/test';
+import { type Catalog, catalogLeaves as leaves } from '../../shared/i18n/catalogs.ts';
 
 /** Words in text nodes outside ⟦ ⟧, leaving out what people wrote (bdi, dir="auto") and Intl's English dates. */
 export async function unmarkedText(page: Page): Promise<string[]> {
@@ -92,17 +93,6 @@ export async function layoutBreaks(page: Page): Promise<string[]> {
     }
     return out;
   });
-}
-
-type Catalog = { [key: string]: string | Catalog };
-
-function leaves(catalog: Catalog, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalog)) {
-    if (typeof value === 'string') out.set(`${prefix}${key}`, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
 }
 
 /** What marks a string as foreign in a window showing `catalog`: English it translates, and Latin words it never uses. */

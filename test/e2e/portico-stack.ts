@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type Page, expect } from '@playwright/test';
+import { type Browser, type Page, expect, test } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -143,4 +143,18 @@ export async function chooseLanguage(page: Page, language: string): Promise<void
     .first()
     .selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/**
+ * One stack for a spec file: started before its first test, stopped after its last, each test's
+ * browsers closed when it ends. Returns the running stack (read it inside a test).
+ */
+export function stackForFile(options: Parameters<typeof startStack>[0] = {}): () => Awaited<ReturnType<typeof startStack>> {
+  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
+  test.beforeAll(async () => {
+    stack = await startStack(options);
+  });
+  test.afterAll(() => stack?.stop());
+  test.afterEach(closeBrowsers);
+  return () => stack!;
 }

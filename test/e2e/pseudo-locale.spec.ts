@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { layoutBreaks, unmarkedText } from './page-text-checks.ts';
-import { APP_PAGES, closeBrowsers, signIn, startStack } from './portico-stack.ts';
+import { APP_PAGES, signIn, stackForFile } from './portico-stack.ts';
 
 /**
  * The pseudo-language (every string accented, 40 % longer, right to left, marked ⟦ ⟧) over every
@@ -9,13 +9,7 @@ import { APP_PAGES, closeBrowsers, signIn, startStack } from './portico-stack.ts
  * through i18n; a page wider than the window or a label cut off shows where a long language breaks.
  */
 const shots = path.join(import.meta.dirname, 'screenshots');
-let stack: Awaited<ReturnType<typeof startStack>>;
-
-test.beforeAll(async () => {
-  stack = await startStack();
-});
-test.afterAll(() => stack.stop());
-test.afterEach(closeBrowsers);
+const stack = stackForFile();
 
 for (const size of [
   { width: 1280, height: 800 },
@@ -25,7 +19,7 @@ for (const size of [
     page,
   }) => {
     await page.addInitScript(() => window.localStorage.setItem('portico.pseudoLanguage', 'on'));
-    await signIn(page, stack.launchUrl, 'chen.jing', size);
+    await signIn(page, stack().launchUrl, 'chen.jing', size);
     await page.getByRole('combobox', { name: 'Language' }).selectOption('en-XA');
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const found: string[] = [];

@@ -2,12 +2,7 @@ import type { LocalizedText } from '../../../shared/domain/approvals/template.ts
 import { pickLocalized } from '../../../shared/domain/localized-text.ts';
 import i18next, { type TFunction } from 'i18next';
 import type { Language } from '../../../shared/bridge/views.ts';
-import en from '../../../shared/i18n/locales/en.json' with { type: 'json' };
-import he from '../../../shared/i18n/locales/he.json' with { type: 'json' };
-import zhCN from '../../../shared/i18n/locales/zh-CN.json' with { type: 'json' };
-import nb from '../../../shared/i18n/locales/nb.json' with { type: 'json' };
-import ru from '../../../shared/i18n/locales/ru.json' with { type: 'json' };
-import zhTW from '../../../shared/i18n/locales/zh-TW.json' with { type: 'json' };
+import { i18nextResources } from '../../../shared/i18n/catalogs.ts';
 
 /**
  * Text core writes itself (desktop notifications, tray menu), from the same catalogs as the
@@ -15,14 +10,7 @@ import zhTW from '../../../shared/i18n/locales/zh-TW.json' with { type: 'json' }
  */
 const instance = i18next.createInstance();
 void instance.init({
-  resources: {
-    en: { translation: en },
-    'zh-CN': { translation: zhCN },
-    'zh-TW': { translation: zhTW },
-    he: { translation: he },
-    ru: { translation: ru },
-    nb: { translation: nb },
-  },
+  resources: i18nextResources(),
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
