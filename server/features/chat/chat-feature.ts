@@ -1,0 +1,13 @@
+import { defineFeature } from '../server-feature.ts';
+import type { Chat } from './chat-module.ts';
+
+/** Chat on the server: conversations and messages for members; the chat policy for admins. */
+export function chatFeature(chat: Chat) {
+  return defineFeature({
+    name: 'chat',
+    methods: chat.methodHandlers(),
+    addRoutes(routes, access) {
+      chat.addRoutes(routes, access.roles(['admin'], 'only admins change this'));
+    },
+  });
+}
