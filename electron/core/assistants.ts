@@ -1,0 +1,70 @@
+import type { ActionOutcome, Language } from '../../shared/bridge/views.ts';
+import type { Clock } from '../../shared/domain/clock.ts';
+import { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
+import { BriefAssistant } from './features/brief/brief-assistant.ts';
+import { PresenceAssistant } from './features/presence/presence-assistant.ts';
+import { translatorFor } from './i18n/core-i18n.ts';
+import { Notifier } from './notify/notifier.ts';
+import type { Emit } from './session-events.ts';
+import type { SignedInSession } from './session/signed-in-session.ts';
+
+export interface Assistants {
+  presence: PresenceAssistant;
+  notifier: Notifier;
+  attendance: AttendanceAssistant;
+  brief: BriefAssistant;
+}
+
+/**
+ * The parts of core that act on their own, not only when the window asks: presence (idle, away,
+ * quiet hours), toasts, attendance reminders and the daily brief.
+ */
+export function createAssistants(deps: {
+  session: () => SignedInSession | null;
+  act: (enqueue: (s: SignedInSession) => { actionId: string }) => Promise<ActionOutcome>;
+  clock: Clock;
+  emit: Emit;
+  language: () => Language;
+  /** Until when the person asked for quiet here (null: not). */
+  doNotDisturbUntil: () => number | null;
+  idleAfterMs: number;
+  idleSource: 'os' | 'page';
+}): Assistants {
+  const { session, act, clock, emit } = deps;
+  const presence = new PresenceAssistant({
+    session,
+    act,
+    clock,
+    idleAfterMs: deps.idleAfterMs,
+    idleSource: deps.idleSource,
+    changed: (presences) => emit('presence.changed', { presences }),
+  });
+  const notifier = new Notifier({
+    now: () => clock.now(),
+    // Quiet when the user asked here, or when their presence says do-not-disturb (by hand or schedule).
+    doNotDisturbUntil: () => latest(deps.doNotDisturbUntil(), presence.doNotDisturbUntil()),
+    emit: (toast) => emit('toast', toast),
+  });
+  const attendance = new AttendanceAssistant({
+    session,
+    act,
+    clock,
+    text: () => ({ t: translatorFor(deps.language()), locale: deps.language() }),
+    toast: (toast) => notifier.show(toast),
+  });
+  const brief = new BriefAssistant({
+    session,
+    act,
+    clock,
+    t: () => translatorFor(deps.language()),
+    toast: (toast) => notifier.show(toast),
+    changed: () => emit('data.changed', { features: ['brief'] }),
+  });
+  return { presence, notifier, attendance, brief };
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
