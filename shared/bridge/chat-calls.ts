@@ -3,7 +3,7 @@ import { searchQuery } from '../domain/safe-text.ts';
 import { CHAT_MENTIONS_MAX, CHAT_TEXT_MAX, CONVERSATION_MEMBERS_MAX, NewConversation } from '../domain/chat/index.ts';
 import { EntityId } from '../domain/ids.ts';
 import { LeaderPresence, PresenceSettings, PresenceView } from '../domain/presence/index.ts';
-import { PRESENCE_WATCH_MAX } from '../protocol/chat-methods.ts';
+import { PRESENCE_WATCH_MAX } from '../protocol/presence-methods.ts';
 import {
   ChatPolicyView,
   ChatSearchHit,

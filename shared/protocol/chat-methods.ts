@@ -10,16 +10,13 @@ import {
   ReadPosition,
 } from '../domain/chat/index.ts';
 import { EntityId } from '../domain/ids.ts';
-import { LeaderPresence, PresenceSettings, PresenceView } from '../domain/presence/index.ts';
 
 const ConversationRef = z.object({ conversationId: EntityId });
 const MessageRef = z.object({ messageId: EntityId });
 /** A history page: at most this many messages per request. */
 export const HISTORY_PAGE_MAX = 200;
-/** How many people one socket may watch the presence of. */
-export const PRESENCE_WATCH_MAX = 1000;
 
-/** Chat and presence methods (spread into the protocol's method table). */
+/** Chat's methods (spread into the protocol's method table). */
 export const chatMethods = {
   'chat.create': { mutating: true, params: NewConversation, result: z.object({ conversationId: EntityId }) },
   'chat.send': {
@@ -78,16 +75,4 @@ export const chatMethods = {
       mayCreateChannels: z.boolean(),
     }),
   },
-  /** This device's activity: idle (or locked) or active. Not stored; the socket's state. */
-  'presence.report': { mutating: false, params: z.object({ idle: z.boolean() }), result: z.object({ ok: z.literal(true) }) },
-  /** Replaces the set of people this socket follows; answers their presence now, changes follow as signals. */
-  'presence.watch': {
-    mutating: false,
-    params: z.object({ userIds: z.array(EntityId).max(PRESENCE_WATCH_MAX) }),
-    result: z.array(PresenceView),
-  },
-  'presence.mine': { mutating: false, params: z.object({}), result: PresenceSettings },
-  'presence.set': { mutating: true, params: PresenceSettings, result: PresenceSettings },
-  /** This user's manager, department head and the executives above, with their presence. */
-  'presence.leaders': { mutating: false, params: z.object({}), result: z.array(LeaderPresence) },
 } as const;

@@ -29,6 +29,7 @@ import { CatalogEntry, LaunchSource } from '../domain/launcher/index.ts';
 import { UserProfile } from '../domain/user.ts';
 import { MyConversation } from '../domain/chat/index.ts';
 import { chatMethods } from './chat-methods.ts';
+import { presenceMethods } from './presence-methods.ts';
 
 /**
  * Every request a client may make over the socket. `mutating` methods must carry an actionId:
@@ -160,6 +161,7 @@ export const methods = {
   'attendance.clockOut': { mutating: true, params: ClockParams, result: ClockOutcome },
   'attendance.month': { mutating: false, params: z.object({ month: IsoMonth }), result: MonthReport },
   ...chatMethods,
+  ...presenceMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;
