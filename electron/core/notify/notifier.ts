@@ -17,14 +17,14 @@ import { ToastGate } from './toast-gate.ts';
 export class Notifier {
   private readonly gate = new ToastGate();
   private readonly renotifier = new UrgentRenotifier();
-  private readonly o: {
+  private readonly options: {
     now: () => number;
     doNotDisturbUntil: () => number | null;
     emit: (toast: ToastView) => void;
   };
 
-  constructor(options: Notifier['o']) {
-    this.o = options;
+  constructor(options: Notifier['options']) {
+    this.options = options;
   }
 
   /** A batch of events is in the cache: the toasts it deserves. */
@@ -36,7 +36,7 @@ export class Notifier {
     t: TFunction,
     viewingConversation: string | null = null,
   ): void {
-    const now = this.o.now();
+    const now = this.options.now();
     const { notices } = cache;
     const toasts = [
       ...planApprovalToasts(events, now, language, t),
@@ -56,15 +56,15 @@ export class Notifier {
 
   /** Once a minute: urgent notices not yet acknowledged come back when their interval has passed. */
   tick(notices: ClientCache['notices'], t: TFunction): void {
-    const now = this.o.now();
+    const now = this.options.now();
     for (const notice of this.renotifier.due(notices.urgentOutstanding(now), now)) this.show(urgentToast(notice, t));
   }
 
   /** Every toast passes here: do-not-disturb holds all but urgent ones, and repeats are dropped. */
   show(toast: ToastView): void {
-    const now = this.o.now();
-    if (!this.gate.admit(toast, now, this.o.doNotDisturbUntil())) return;
+    const now = this.options.now();
+    if (!this.gate.admit(toast, now, this.options.doNotDisturbUntil())) return;
     if (toast.kind === 'notice.urgent') this.renotifier.shown(toast.id.slice('urgent:'.length), now);
-    this.o.emit(toast);
+    this.options.emit(toast);
   }
 }

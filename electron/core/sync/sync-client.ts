@@ -74,11 +74,11 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   private draining = false;
   private drainRetryTimer: NodeJS.Timeout | undefined;
   private lastAckSent = 0;
-  private readonly o: Required<Omit<SyncClientOptions, 'log'>> & Pick<SyncClientOptions, 'log'>;
+  private readonly options: Required<Omit<SyncClientOptions, 'log'>> & Pick<SyncClientOptions, 'log'>;
 
   constructor(options: SyncClientOptions) {
     super();
-    this.o = {
+    this.options = {
       backoffBaseMs: defaultReconnectTuning.baseMs,
       backoffCapMs: defaultReconnectTuning.capMs,
       restartCapMs: defaultReconnectTuning.restartCapMs,
@@ -92,13 +92,13 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       random: Math.random,
       ...options,
     };
-    this.liveness = new Liveness(this.o.heartbeatMs, this.o.pongTimeoutMs);
+    this.liveness = new Liveness(this.options.heartbeatMs, this.options.pongTimeoutMs);
     this.reconnect = new ReconnectPolicy({
-      baseMs: this.o.backoffBaseMs,
-      capMs: this.o.backoffCapMs,
-      restartCapMs: this.o.restartCapMs,
-      probeMs: this.o.probeMs,
-      random: this.o.random,
+      baseMs: this.options.backoffBaseMs,
+      capMs: this.options.backoffCapMs,
+      restartCapMs: this.options.restartCapMs,
+      probeMs: this.options.probeMs,
+      random: this.options.random,
     });
   }
 
@@ -144,7 +144,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       this.reconnect.reset();
       void this.connect();
     } else if (this.ws?.readyState === WebSocket.OPEN) {
-      this.liveness.ping(this.ws, this.o.nudgePongTimeoutMs);
+      this.liveness.ping(this.ws, this.options.nudgePongTimeoutMs);
     }
   }
 
@@ -159,8 +159,8 @@ export class SyncClient extends EventEmitter<SyncEvents> {
 
   /** Queues a mutating action in the outbox (durably) and sends it when the socket is ready. */
   enqueue<M extends MethodName>(method: M, params: MethodParams<M>): OutboxItem {
-    const item = this.o.outbox.add(method, params, this.o.clock.now());
-    this.emit('outboxChanged', this.o.outbox.size());
+    const item = this.options.outbox.add(method, params, this.options.clock.now());
+    this.emit('outboxChanged', this.options.outbox.size());
     void this.drainOutbox();
     return item;
   }
@@ -171,15 +171,15 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     this.nextRetryAtValue = null;
     let token: string | null;
     try {
-      token = await this.o.accessToken(false);
+      token = await this.options.accessToken(false);
     } catch (error) {
-      this.o.log?.('warn', 'could not get an access token; will retry', error);
+      this.options.log?.('warn', 'could not get an access token; will retry', error);
       return this.scheduleReconnect(failureOfError((error as { cause?: unknown }).cause ?? error));
     }
     if (token === null) return this.endSession();
     if (this.stopped) return;
-    const url = typeof this.o.wsUrl === 'function' ? this.o.wsUrl() : this.o.wsUrl;
-    const dialled = dial(url, token, this.o.connectTimeoutMs);
+    const url = typeof this.options.wsUrl === 'function' ? this.options.wsUrl() : this.options.wsUrl;
+    const dialled = dial(url, token, this.options.connectTimeoutMs);
     const ws = dialled.ws;
     this.ws = ws;
     this.failure = dialled.failure;
@@ -190,14 +190,14 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       this.ws = null;
       if (res.statusCode === 401) {
         // The access token was refused: try once with a fresh one, else the session is over.
-        void this.o.accessToken(true).then(
+        void this.options.accessToken(true).then(
           (fresh) => (fresh === null ? this.endSession() : this.scheduleReconnect(0)),
           () => this.scheduleReconnect(),
         );
         return;
       }
-      this.o.log?.('warn', `server refused the socket with HTTP ${res.statusCode}`);
-      const retryAfterMs = parseRetryAfter(res.headers['retry-after'], this.o.clock.now());
+      this.options.log?.('warn', `server refused the socket with HTTP ${res.statusCode}`);
+      const retryAfterMs = parseRetryAfter(res.headers['retry-after'], this.options.clock.now());
       this.scheduleReconnect({ kind: 'http', status: res.statusCode ?? 0, retryAfterMs });
     });
     ws.on('open', () => {
@@ -210,7 +210,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       this.liveness.alive();
       this.onFrame(data.toString());
     });
-    ws.on('error', (error) => this.o.log?.('info', 'socket error', error.message));
+    ws.on('error', (error) => this.options.log?.('info', 'socket error', error.message));
     ws.on('close', (code, reason) => this.onClose(ws, code, reason.toString()));
   }
 
@@ -219,13 +219,13 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     try {
       frame = ServerFrame.parse(JSON.parse(text));
     } catch (error) {
-      this.o.log?.('warn', 'ignored a frame that does not match the protocol', error);
+      this.options.log?.('warn', 'ignored a frame that does not match the protocol', error);
       return;
     }
     switch (frame.type) {
       case 'welcome':
         if (frame.protocol !== PROTOCOL_VERSION) {
-          this.o.log?.('warn', `server speaks protocol ${frame.protocol}, this client ${PROTOCOL_VERSION}`);
+          this.options.log?.('warn', `server speaks protocol ${frame.protocol}, this client ${PROTOCOL_VERSION}`);
         }
         this.scheduleRefresh(frame.accessExpiresAt - frame.serverTime);
         this.setState('syncing');
@@ -248,10 +248,10 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       case 'response':
         return this.pending.settle(frame);
       case 'error':
-        this.o.log?.('warn', `server error frame: ${frame.error.code}`, frame.error.message);
+        this.options.log?.('warn', `server error frame: ${frame.error.code}`, frame.error.message);
         return;
       case 'reauthed':
-        return this.scheduleRefresh(frame.accessExpiresAt - this.o.clock.now());
+        return this.scheduleRefresh(frame.accessExpiresAt - this.options.clock.now());
       case 'signal':
         this.emit('signal', frame.signal);
         return;
@@ -264,7 +264,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     if (this.inbox.length === 0) return;
     const batch = this.inbox;
     this.inbox = [];
-    const result = this.o.cache.applyEvents(batch.map((f) => ({ seq: f.seq, event: f.event })));
+    const result = this.options.cache.applyEvents(batch.map((f) => ({ seq: f.seq, event: f.event })));
     if (result.applied.length > 0) {
       const applied = new Set(result.applied);
       const events = batch.filter((f) => applied.has(f.seq)).map((f) => f.event);
@@ -272,7 +272,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       this.sendAck();
     }
     if (result.gap) {
-      this.o.log?.('warn', 'gap in the event stream; resuming from the cache position');
+      this.options.log?.('warn', 'gap in the event stream; resuming from the cache position');
       this.sendResume();
     }
   }
@@ -284,24 +284,24 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     try {
       const raw = await this.send('sync.snapshot', {}, undefined);
       const snapshot = Snapshot.parse(raw);
-      this.o.cache.applySnapshot(epoch, snapshot);
+      this.options.cache.applySnapshot(epoch, snapshot);
       this.resyncing = false;
       this.emit('resynced');
       this.sendResume();
     } catch (error) {
       this.resyncing = false;
-      this.o.log?.('warn', 'resync failed; reconnecting', error);
+      this.options.log?.('warn', 'resync failed; reconnecting', error);
       this.ws?.terminate();
     }
   }
 
   private sendResume(): void {
-    const { epoch, appliedSeq } = this.o.cache.position();
+    const { epoch, appliedSeq } = this.options.cache.position();
     this.sendFrame({ type: 'resume', since: appliedSeq, epoch });
   }
 
   private sendAck(): void {
-    const { appliedSeq } = this.o.cache.position();
+    const { appliedSeq } = this.options.cache.position();
     if (appliedSeq > this.lastAckSent) {
       this.lastAckSent = appliedSeq;
       this.sendFrame({ type: 'ack', seq: appliedSeq });
@@ -313,10 +313,10 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     if (this.draining || this.stateValue !== 'online') return;
     this.draining = true;
     try {
-      for (let item = this.o.outbox.head(); item && this.stateValue === 'online'; item = this.o.outbox.head()) {
+      for (let item = this.options.outbox.head(); item && this.stateValue === 'online'; item = this.options.outbox.head()) {
         try {
           const result = await this.send(item.method, item.params, item.actionId);
-          this.o.outbox.remove(item.actionId);
+          this.options.outbox.remove(item.actionId);
           this.emit('actionSettled', { actionId: item.actionId, ok: true, result });
         } catch (error) {
           const code = error instanceof RequestError ? error.code : 'internal';
@@ -329,14 +329,14 @@ export class SyncClient extends EventEmitter<SyncEvents> {
           }
           if (code === 'disconnected' || code === 'timeout' || code === 'internal') break;
           // The server refused it for good (not found, forbidden, invalid): drop it and say so.
-          this.o.outbox.remove(item.actionId);
+          this.options.outbox.remove(item.actionId);
           this.emit('actionSettled', {
             actionId: item.actionId,
             ok: false,
             error: (error as RequestError).wire ?? { code: code as WireError['code'], message: (error as Error).message },
           });
         }
-        this.emit('outboxChanged', this.o.outbox.size());
+        this.emit('outboxChanged', this.options.outbox.size());
       }
     } finally {
       this.draining = false;
@@ -349,8 +349,15 @@ export class SyncClient extends EventEmitter<SyncEvents> {
       return Promise.reject(new RequestError('disconnected', 'not connected to the server'));
     }
     if (methods[method].mutating && !actionId) throw new Error(`${method} must go through the outbox`);
-    return this.pending.start(method, this.o.requestTimeoutMs, (id) =>
-      this.sendFrame({ type: 'request', id, method, ...(actionId ? { actionId } : {}), params, sentAt: this.o.clock.now() }),
+    return this.pending.start(method, this.options.requestTimeoutMs, (id) =>
+      this.sendFrame({
+        type: 'request',
+        id,
+        method,
+        ...(actionId ? { actionId } : {}),
+        params,
+        sentAt: this.options.clock.now(),
+      }),
     );
   }
 
@@ -362,9 +369,9 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     clearTimeout(this.refreshTimer);
     const delay = Math.max(1000, Math.floor(lifetimeMs * 0.8));
     this.refreshTimer = setTimeout(() => {
-      void this.o.accessToken(true).then(
+      void this.options.accessToken(true).then(
         (token) => (token === null ? this.endSession() : this.sendFrame({ type: 'reauth', accessToken: token })),
-        (error: unknown) => this.o.log?.('warn', 'token refresh failed; the socket will reconnect when it expires', error),
+        (error: unknown) => this.options.log?.('warn', 'token refresh failed; the socket will reconnect when it expires', error),
       );
     }, delay);
   }
@@ -375,7 +382,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     if (this.stopped) return;
     if (code === CloseCode.sessionRevoked) return this.endSession();
     if (code === CloseCode.tokenExpired) {
-      void this.o.accessToken(true).then(
+      void this.options.accessToken(true).then(
         (fresh) => (fresh === null ? this.endSession() : this.scheduleReconnect(0)),
         () => this.scheduleReconnect(),
       );
@@ -401,10 +408,10 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   private scheduleReconnect(after: Failure | number = { kind: 'other' }): void {
     if (this.stopped) return;
     const delay = typeof after === 'number' ? after : this.reconnect.delayAfter(after);
-    if (typeof after !== 'number') this.o.log?.('info', `reconnecting in ${delay} ms after ${after.kind}`);
+    if (typeof after !== 'number') this.options.log?.('info', `reconnecting in ${delay} ms after ${after.kind}`);
     // Before the state changes: the view pushed with "offline" carries when the next try is
     // (it used to carry the previous attempt's null, so the page said only "Offline").
-    this.nextRetryAtValue = this.o.clock.now() + delay;
+    this.nextRetryAtValue = this.options.clock.now() + delay;
     this.setState('offline');
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => void this.connect(), delay);

@@ -30,11 +30,11 @@ export interface FlowDeps {
  * participant's inbox right; callers hold the write transaction.
  */
 export class ApprovalFlow {
-  private readonly d: FlowDeps;
+  private readonly deps: FlowDeps;
   readonly hooks: WorkflowHooks;
 
   constructor(deps: FlowDeps) {
-    this.d = deps;
+    this.deps = deps;
     this.hooks = deps.hooks;
   }
 
@@ -47,10 +47,10 @@ export class ApprovalFlow {
     by: string | null = null,
     comment: string | null = null,
   ): void {
-    for (const step of this.d.requests.steps(request.id)) {
+    for (const step of this.deps.requests.steps(request.id)) {
       if (step.index < from || step.status === 'skipped') continue;
-      this.d.requests.setStepStatus(request.id, step.index, 'active');
-      this.d.requests.setStatus(request.id, 'pending', step.index, now);
+      this.deps.requests.setStepStatus(request.id, step.index, 'active');
+      this.deps.requests.setStatus(request.id, 'pending', step.index, now);
       for (const approverId of step.approverIds) this.assign(tx, request, step.index, approverId, now);
       this.tellSubmitter(tx, request.id);
       return;
@@ -59,10 +59,10 @@ export class ApprovalFlow {
   }
 
   assign(tx: WriteTx, request: RequestRecord, stepIndex: number, approverId: string, now: number): void {
-    const proxy = this.d.outOfOffice.activeProxy(approverId, now);
+    const proxy = this.deps.outOfOffice.activeProxy(approverId, now);
     const id = `t_${randomUUID()}`;
     const { sla } = request.template;
-    this.d.tasks.insert({
+    this.deps.tasks.insert({
       id,
       requestId: request.id,
       stepIndex,
@@ -71,20 +71,20 @@ export class ApprovalFlow {
       via: proxy ? 'proxy' : 'direct',
       createdAt: now,
       assignedAt: now,
-      remindAt: this.d.calendar.addWorkingHours(now, sla.remindAfterHours),
-      escalateAt: this.d.calendar.addWorkingHours(now, sla.escalateAfterHours),
+      remindAt: this.deps.calendar.addWorkingHours(now, sla.remindAfterHours),
+      escalateAt: this.deps.calendar.addWorkingHours(now, sla.escalateAfterHours),
     });
     if (proxy) this.record(request.id, now, 'delegated', proxy, approverId, null);
-    tx.emit([proxy ?? approverId], { kind: 'approval.assigned', task: this.d.tasks.summary(id)! });
+    tx.emit([proxy ?? approverId], { kind: 'approval.assigned', task: this.deps.tasks.summary(id)! });
   }
 
   /** Moves a pending task to someone else; the previous holder sees it leave their inbox. */
   reassign(tx: WriteTx, task: TaskRecord, to: string, via: 'direct' | 'proxy' | 'escalated', now: number, hours: number): void {
     const previous = task.assigneeId;
-    this.d.tasks.reassign(task.id, to, via, now, this.d.calendar.addWorkingHours(now, hours), task.escalateAt);
-    const done = this.d.tasks.done(task.id)!;
+    this.deps.tasks.reassign(task.id, to, via, now, this.deps.calendar.addWorkingHours(now, hours), task.escalateAt);
+    const done = this.deps.tasks.done(task.id)!;
     tx.emit([previous], { kind: 'approval.closed', taskId: task.id, done: { ...done, outcome: 'delegated' } });
-    tx.emit([to], { kind: 'approval.assigned', task: this.d.tasks.summary(task.id)! });
+    tx.emit([to], { kind: 'approval.assigned', task: this.deps.tasks.summary(task.id)! });
   }
 
   closeTask(
@@ -95,15 +95,15 @@ export class ApprovalFlow {
     by: string | null,
     now: number,
   ): boolean {
-    if (!this.d.tasks.close(task.id, status, outcome, by, now)) return false;
-    const done = this.d.tasks.done(task.id)!;
+    if (!this.deps.tasks.close(task.id, status, outcome, by, now)) return false;
+    const done = this.deps.tasks.done(task.id)!;
     tx.emit(new Set([task.approverId, task.assigneeId]), { kind: 'approval.closed', taskId: task.id, done });
     return true;
   }
 
   /** Closes every other pending task of the request (or of one step) with the given outcome. */
   closeOthers(tx: WriteTx, requestId: string, outcome: TaskOutcome, now: number, stepIndex?: number): void {
-    for (const task of this.d.tasks.ofRequest(requestId)) {
+    for (const task of this.deps.tasks.ofRequest(requestId)) {
       if (task.status !== 'pending' || (stepIndex !== undefined && task.stepIndex !== stepIndex)) continue;
       this.closeTask(tx, task, 'cancelled', outcome, null, now);
     }
@@ -119,15 +119,15 @@ export class ApprovalFlow {
   ): void {
     const cascade: TaskOutcome = status === 'withdrawn' ? 'withdrawn' : status === 'cancelled' ? 'cancelled' : 'decided_by_other';
     this.closeOthers(tx, request.id, cascade, now);
-    for (const step of this.d.requests.steps(request.id)) {
+    for (const step of this.deps.requests.steps(request.id)) {
       if (step.status === 'waiting' || (step.status === 'active' && status !== 'approved')) {
-        this.d.requests.setStepStatus(request.id, step.index, 'cancelled');
+        this.deps.requests.setStepStatus(request.id, step.index, 'cancelled');
       }
     }
-    this.d.requests.setStatus(request.id, status, null, now);
+    this.deps.requests.setStatus(request.id, status, null, now);
     this.tellSubmitter(tx, request.id);
-    if (request.integrationId && status !== 'cancelled') this.d.onExternalDecision(request, status, by, comment);
-    this.d.hooks.finished(tx, request, status, now, by);
+    if (request.integrationId && status !== 'cancelled') this.deps.onExternalDecision(request, status, by, comment);
+    this.deps.hooks.finished(tx, request, status, now, by);
   }
 
   record(
@@ -139,14 +139,14 @@ export class ApprovalFlow {
     text: string | null,
     attachments: AttachmentRef[] = [],
   ): void {
-    this.d.requests.addHistory({ id: `h_${randomUUID()}`, requestId, at, action, actorId, onBehalfOf, text, attachments });
+    this.deps.requests.addHistory({ id: `h_${randomUUID()}`, requestId, at, action, actorId, onBehalfOf, text, attachments });
   }
 
   /** Everyone who takes part in a request: they see its detail and hear of its activity. */
   participants(
     request: RequestRecord,
-    steps: readonly StepRecord[] = this.d.requests.steps(request.id),
-    tasks: readonly TaskRecord[] = this.d.tasks.ofRequest(request.id),
+    steps: readonly StepRecord[] = this.deps.requests.steps(request.id),
+    tasks: readonly TaskRecord[] = this.deps.tasks.ofRequest(request.id),
   ): Set<string> {
     const ids = new Set<string>();
     if (request.submitterId) ids.add(request.submitterId);
@@ -160,8 +160,8 @@ export class ApprovalFlow {
   }
 
   tellSubmitter(tx: WriteTx, requestId: string): void {
-    const request = this.d.requests.get(requestId)!;
+    const request = this.deps.requests.get(requestId)!;
     if (!request.submitterId) return;
-    tx.emit([request.submitterId], { kind: 'approval.request', request: this.d.tasks.requestSummary(requestId)! });
+    tx.emit([request.submitterId], { kind: 'approval.request', request: this.deps.tasks.requestSummary(requestId)! });
   }
 }

@@ -35,23 +35,23 @@ const DECIDED: ReadonlySet<string> = new Set(['approved', 'rejected', 'returned'
 
 /** What people do with approvals, each action authorised here and nowhere else. */
 export class ApprovalService {
-  private readonly d: ApprovalDeps;
+  private readonly deps: ApprovalDeps;
 
   constructor(deps: ApprovalDeps) {
-    this.d = deps;
+    this.deps = deps;
   }
 
   /** What submitting this form would store and whom it would ask, or why it would be refused. */
   preview(submitterId: string, input: { templateKey: string; values: FormValues }): RequestPreview {
-    return previewSubmission(this.submission(), submitterId, input, this.d.clock.now());
+    return previewSubmission(this.submission(), submitterId, input, this.deps.clock.now());
   }
 
   private submission() {
-    return { templates: this.d.templates, hooks: this.d.flow.hooks, directory: this.d.directory };
+    return { templates: this.deps.templates, hooks: this.deps.flow.hooks, directory: this.deps.directory };
   }
 
   enabledTemplates(): ApprovalTemplate[] {
-    return this.d.templates
+    return this.deps.templates
       .list()
       .map((s) => s.template)
       .filter((t) => t.enabled);
@@ -66,9 +66,9 @@ export class ApprovalService {
     input: { templateKey: string; values: FormValues; attachmentIds: string[] },
     at?: number,
   ): { requestId: string; status: RequestStatus } {
-    const now = at ?? this.d.clock.now();
+    const now = at ?? this.deps.clock.now();
     const { template, version, values, chain } = prepareSubmission(this.submission(), submitterId, input, now);
-    return this.d.gate.write((tx) => {
+    return this.deps.gate.write((tx) => {
       const id = `r_${randomUUID()}`;
       const request: RequestRecord = {
         id,
@@ -88,9 +88,9 @@ export class ApprovalService {
         link: null,
         callbackUrl: null,
       };
-      this.d.requests.insert(request);
+      this.deps.requests.insert(request);
       for (const step of chain) {
-        this.d.requests.insertStep({
+        this.deps.requests.insertStep({
           requestId: id,
           index: step.index,
           name: step.name,
@@ -99,10 +99,10 @@ export class ApprovalService {
           approverIds: step.approverIds,
         });
       }
-      const attachments = this.d.attachments.claim(submitterId, id, input.attachmentIds);
-      this.d.flow.record(id, now, 'submitted', submitterId, null, null, attachments);
-      this.d.flow.advance(tx, request, 0, now);
-      return { requestId: id, status: this.d.requests.get(id)!.status };
+      const attachments = this.deps.attachments.claim(submitterId, id, input.attachmentIds);
+      this.deps.flow.record(id, now, 'submitted', submitterId, null, null, attachments);
+      this.deps.flow.advance(tx, request, 0, now);
+      return { requestId: id, status: this.deps.requests.get(id)!.status };
     });
   }
 
@@ -110,11 +110,11 @@ export class ApprovalService {
     actorId: string,
     input: { taskId: string; decision: Decision; comment: string },
   ): { requestId: string; status: RequestStatus } {
-    return this.d.gate.write((tx) => {
-      const now = this.d.clock.now();
-      const task = this.d.tasks.get(input.taskId);
+    return this.deps.gate.write((tx) => {
+      const now = this.deps.clock.now();
+      const task = this.deps.tasks.get(input.taskId);
       if (!task) throw new DomainError('not_found', `no task ${input.taskId}`);
-      const request = this.d.requests.get(task.requestId)!;
+      const request = this.deps.requests.get(task.requestId)!;
       if (request.submitterId === actorId) throw new DomainError('forbidden', 'you cannot decide your own request');
       if (!this.mayDecide(task, actorId, now)) throw new DomainError('forbidden', 'this task is not yours to decide');
       if (task.status !== 'pending' || request.status !== 'pending') {
@@ -125,8 +125,8 @@ export class ApprovalService {
         throw new DomainError('invalid_params', 'a reason is required', undefined, [{ field: 'comment', code: 'required' }]);
       }
       const outcome = decisionOutcome[input.decision];
-      this.d.flow.closeTask(tx, task, 'done', outcome, actorId, now);
-      this.d.flow.record(
+      this.deps.flow.closeTask(tx, task, 'done', outcome, actorId, now);
+      this.deps.flow.record(
         request.id,
         now,
         outcome,
@@ -134,53 +134,53 @@ export class ApprovalService {
         actorId === task.approverId ? null : task.approverId,
         comment || null,
       );
-      const step = this.d.requests.steps(request.id)[task.stepIndex]!;
-      const stepTasks = this.d.tasks.ofRequest(request.id).filter((t) => t.stepIndex === step.index);
+      const step = this.deps.requests.steps(request.id)[task.stepIndex]!;
+      const stepTasks = this.deps.tasks.ofRequest(request.id).filter((t) => t.stepIndex === step.index);
       if (input.decision === 'approve') {
         const settled = step.mode === 'any' || stepTasks.every((t) => t.status === 'done' && t.outcome === 'approved');
         if (settled) {
-          this.d.flow.closeOthers(tx, request.id, 'decided_by_other', now, step.index);
-          this.d.requests.setStepStatus(request.id, step.index, 'approved');
-          this.d.flow.advance(tx, request, step.index + 1, now, actorId, comment || null);
+          this.deps.flow.closeOthers(tx, request.id, 'decided_by_other', now, step.index);
+          this.deps.requests.setStepStatus(request.id, step.index, 'approved');
+          this.deps.flow.advance(tx, request, step.index + 1, now, actorId, comment || null);
         } else {
-          this.d.flow.tellSubmitter(tx, request.id);
+          this.deps.flow.tellSubmitter(tx, request.id);
         }
       } else {
-        this.d.requests.setStepStatus(request.id, step.index, outcome === 'rejected' ? 'rejected' : 'returned');
-        this.d.flow.finish(tx, request, outcome, now, actorId, comment);
+        this.deps.requests.setStepStatus(request.id, step.index, outcome === 'rejected' ? 'rejected' : 'returned');
+        this.deps.flow.finish(tx, request, outcome, now, actorId, comment);
       }
-      this.d.flow.announce(tx, request);
-      return { requestId: request.id, status: this.d.requests.get(request.id)!.status };
+      this.deps.flow.announce(tx, request);
+      return { requestId: request.id, status: this.deps.requests.get(request.id)!.status };
     });
   }
 
   withdraw(actorId: string, requestId: string): { requestId: string; status: RequestStatus } {
-    return this.d.gate.write((tx) => {
-      const request = this.d.requests.get(requestId);
+    return this.deps.gate.write((tx) => {
+      const request = this.deps.requests.get(requestId);
       if (!request || request.submitterId !== actorId) throw new DomainError('not_found', `you have no request ${requestId}`);
       if (request.status !== 'pending' || this.hasDecision(request.id)) {
         throw new DomainError('conflict', 'a request can be withdrawn only before the first decision', {
           status: request.status,
         });
       }
-      const now = this.d.clock.now();
-      this.d.flow.record(request.id, now, 'withdrawn', actorId, null, null);
-      this.d.flow.finish(tx, request, 'withdrawn', now, actorId, null);
-      this.d.flow.announce(tx, request);
+      const now = this.deps.clock.now();
+      this.deps.flow.record(request.id, now, 'withdrawn', actorId, null, null);
+      this.deps.flow.finish(tx, request, 'withdrawn', now, actorId, null);
+      this.deps.flow.announce(tx, request);
       return { requestId, status: 'withdrawn' as const };
     });
   }
 
   comment(actorId: string, input: { requestId: string; text: string; attachmentIds: string[] }): { requestId: string } {
-    return this.d.gate.write((tx) => {
-      const request = this.d.requests.get(input.requestId);
+    return this.deps.gate.write((tx) => {
+      const request = this.deps.requests.get(input.requestId);
       if (!request || !this.mayView(request, actorId)) throw new DomainError('not_found', `no request ${input.requestId}`);
       const text = input.text.trim();
       if (text === '')
         throw new DomainError('invalid_params', 'the comment is empty', undefined, [{ field: 'text', code: 'required' }]);
-      const attachments = this.d.attachments.claim(actorId, request.id, input.attachmentIds);
-      this.d.flow.record(request.id, this.d.clock.now(), 'commented', actorId, null, text, attachments);
-      this.d.flow.announce(tx, request);
+      const attachments = this.deps.attachments.claim(actorId, request.id, input.attachmentIds);
+      this.deps.flow.record(request.id, this.deps.clock.now(), 'commented', actorId, null, text, attachments);
+      this.deps.flow.announce(tx, request);
       return { requestId: request.id };
     });
   }
@@ -190,32 +190,32 @@ export class ApprovalService {
     if (actorId === task.approverId) return true;
     if (actorId !== task.assigneeId) return false;
     if (task.via === 'escalated') return true;
-    return task.via === 'proxy' && this.d.outOfOffice.activeProxy(task.approverId, now) === actorId;
+    return task.via === 'proxy' && this.deps.outOfOffice.activeProxy(task.approverId, now) === actorId;
   }
 
   mayView(request: RequestRecord, actorId: string, steps?: readonly StepRecord[], tasks?: readonly TaskRecord[]): boolean {
-    return this.d.flow.participants(request, steps, tasks).has(actorId) || this.d.directory.hasAnyRole(actorId, ['admin']);
+    return this.deps.flow.participants(request, steps, tasks).has(actorId) || this.deps.directory.hasAnyRole(actorId, ['admin']);
   }
 
   mayDownload(requestId: string, actorId: string): boolean {
-    const request = this.d.requests.get(requestId);
+    const request = this.deps.requests.get(requestId);
     return request !== null && this.mayView(request, actorId);
   }
 
   detail(actorId: string, requestId: string): RequestDetail {
-    const request = this.d.requests.get(requestId);
+    const request = this.deps.requests.get(requestId);
     if (!request) throw new DomainError('not_found', `no request ${requestId}`);
-    const steps = this.d.requests.steps(request.id);
-    const tasks = this.d.tasks.ofRequest(request.id);
+    const steps = this.deps.requests.steps(request.id);
+    const tasks = this.deps.tasks.ofRequest(request.id);
     if (!this.mayView(request, actorId, steps, tasks)) throw new DomainError('not_found', `no request ${requestId}`);
-    const now = this.d.clock.now();
-    const history = this.d.requests.history(request.id);
+    const now = this.deps.clock.now();
+    const history = this.deps.requests.history(request.id);
     const ids = new Set<string>();
     for (const s of steps) for (const id of s.approverIds) ids.add(id);
     for (const t of tasks) [t.assigneeId, t.decidedBy].forEach((id) => id && ids.add(id));
     for (const h of history) [h.actorId, h.onBehalfOf].forEach((id) => id && ids.add(id));
     if (request.submitterId) ids.add(request.submitterId);
-    const names = this.d.directory.names(ids);
+    const names = this.deps.directory.names(ids);
     const person = (id: string) => ({ id, name: names.get(id) ?? id });
     const chain: ChainStep[] = steps.map((step) => ({
       index: step.index,
@@ -235,7 +235,7 @@ export class ApprovalService {
         };
       }),
     }));
-    const submitter = request.submitterId ? this.d.directory.orgPosition(request.submitterId) : null;
+    const submitter = request.submitterId ? this.deps.directory.orgPosition(request.submitterId) : null;
     const myTask = tasks.find((t) => t.status === 'pending' && this.mayDecide(t, actorId, now));
     return {
       id: request.id,
@@ -270,6 +270,6 @@ export class ApprovalService {
   }
 
   private hasDecision(requestId: string): boolean {
-    return this.d.tasks.ofRequest(requestId).some((t) => t.status === 'done' && t.outcome !== null && DECIDED.has(t.outcome));
+    return this.deps.tasks.ofRequest(requestId).some((t) => t.status === 'done' && t.outcome !== null && DECIDED.has(t.outcome));
   }
 }

@@ -22,7 +22,7 @@ export interface SweepReport {
  */
 export class ApprovalSweeper {
   private readonly digestStmt;
-  private readonly d: {
+  private readonly deps: {
     gate: WriteGate;
     tasks: TaskStore;
     requests: RequestStore;
@@ -34,17 +34,17 @@ export class ApprovalSweeper {
     clock: Clock;
   };
 
-  constructor(db: Db, deps: ApprovalSweeper['d']) {
-    this.d = deps;
+  constructor(db: Db, deps: ApprovalSweeper['deps']) {
+    this.deps = deps;
     this.digestStmt = db.prepare<[string, string]>('INSERT OR IGNORE INTO approval_digests (user_id, day) VALUES (?, ?)');
   }
 
   tick(): SweepReport {
-    const now = this.d.clock.now();
-    this.d.outOfOfficeService.applyDue(now);
+    const now = this.deps.clock.now();
+    this.deps.outOfOfficeService.applyDue(now);
     const report: SweepReport = { reminded: 0, escalated: 0, digests: 0 };
-    for (const task of this.d.tasks.dueEscalations(now)) if (this.escalate(task, now)) report.escalated += 1;
-    for (const task of this.d.tasks.dueReminders(now)) {
+    for (const task of this.deps.tasks.dueEscalations(now)) if (this.escalate(task, now)) report.escalated += 1;
+    for (const task of this.deps.tasks.dueReminders(now)) {
       this.remind(task, now);
       report.reminded += 1;
     }
@@ -53,10 +53,10 @@ export class ApprovalSweeper {
   }
 
   private remind(task: TaskRecord, now: number): void {
-    this.d.gate.write((tx) => {
-      const request = this.d.requests.get(task.requestId)!;
-      this.d.tasks.markReminded(task.id, now);
-      this.d.flow.record(request.id, now, 'reminded', null, task.assigneeId, null);
+    this.deps.gate.write((tx) => {
+      const request = this.deps.requests.get(task.requestId)!;
+      this.deps.tasks.markReminded(task.id, now);
+      this.deps.flow.record(request.id, now, 'reminded', null, task.assigneeId, null);
       tx.emit([task.assigneeId], {
         kind: 'approval.reminder',
         taskId: task.id,
@@ -70,20 +70,20 @@ export class ApprovalSweeper {
 
   /** To the approver's proxy if they are away and it is not with them yet, else one leader up from the approver. */
   private escalate(task: TaskRecord, now: number): boolean {
-    return this.d.gate.write((tx) => {
-      this.d.tasks.markEscalated(task.id, now);
-      const request = this.d.requests.get(task.requestId)!;
-      const proxy = this.d.outOfOffice.activeProxy(task.approverId, now);
-      const approversManager = this.d.directory.orgPosition(task.approverId)?.managerId ?? null;
-      const holdersManager = this.d.directory.orgPosition(task.assigneeId)?.managerId ?? null;
+    return this.deps.gate.write((tx) => {
+      this.deps.tasks.markEscalated(task.id, now);
+      const request = this.deps.requests.get(task.requestId)!;
+      const proxy = this.deps.outOfOffice.activeProxy(task.approverId, now);
+      const approversManager = this.deps.directory.orgPosition(task.approverId)?.managerId ?? null;
+      const holdersManager = this.deps.directory.orgPosition(task.assigneeId)?.managerId ?? null;
       const candidates = [proxy, approversManager, holdersManager].filter(
         (id): id is string => id !== null && id !== task.assigneeId,
       );
-      const target = candidates.find((id) => id !== request.submitterId && this.d.directory.isActiveUser(id));
+      const target = candidates.find((id) => id !== request.submitterId && this.deps.directory.isActiveUser(id));
       if (!target) return false;
-      this.d.flow.reassign(tx, task, target, 'escalated', now, request.template.sla.remindAfterHours);
-      this.d.flow.record(request.id, now, 'escalated', target, task.approverId, null);
-      this.d.flow.announce(tx, request);
+      this.deps.flow.reassign(tx, task, target, 'escalated', now, request.template.sla.remindAfterHours);
+      this.deps.flow.record(request.id, now, 'escalated', target, task.approverId, null);
+      this.deps.flow.announce(tx, request);
       tx.emit([target], {
         kind: 'approval.reminder',
         taskId: task.id,
@@ -98,12 +98,12 @@ export class ApprovalSweeper {
 
   /** Once per workday per person, from the start of work: how many wait and since when. */
   private digest(now: number): number {
-    const calendar = this.d.calendar;
+    const calendar = this.deps.calendar;
     if (!calendar.isWorkday(now) || now < calendar.dayStart(now)) return 0;
     const day = calendar.localDate(now);
     let sent = 0;
-    for (const waiting of this.d.tasks.waitingCounts()) {
-      this.d.gate.write((tx) => {
+    for (const waiting of this.deps.tasks.waitingCounts()) {
+      this.deps.gate.write((tx) => {
         if (this.digestStmt.run(waiting.assigneeId, day).changes === 0) return;
         tx.emit([waiting.assigneeId], {
           kind: 'approval.digest',

@@ -57,14 +57,14 @@ function absenceOf(rule: AttendanceRule, date: string, part: LeavePart): { start
 
 /** Reads records, rules and leave, and asks the rules engine about days, months and departments. */
 export class AttendanceBook {
-  private readonly d: BookDeps;
+  private readonly deps: BookDeps;
 
   constructor(deps: BookDeps) {
-    this.d = deps;
+    this.deps = deps;
   }
 
   ruleFor(userId: string): AttendanceRule {
-    return this.d.rules.forDepartment(this.d.directory.profile(userId)?.departmentId ?? null);
+    return this.deps.rules.forDepartment(this.deps.directory.profile(userId)?.departmentId ?? null);
   }
 
   /** The attendance day an instant belongs to, for this user's rule. */
@@ -112,8 +112,8 @@ export class AttendanceBook {
     const from = dayWindowStart(rule, first);
     const to = dayWindowStart(rule, addDays(last, 1));
     const byUser = new Map<string, StoredClock[]>(userIds.map((id) => [id, []]));
-    for (const record of this.d.clocks.rangeOfMany(userIds, from, to)) byUser.get(record.userId)?.push(record);
-    const leave = this.d.leaves.leaveDates(userIds, first, last);
+    for (const record of this.deps.clocks.rangeOfMany(userIds, from, to)) byUser.get(record.userId)?.push(record);
+    const leave = this.deps.leaves.leaveDates(userIds, first, last);
     const result = new Map<string, PersonMonth>();
     for (const userId of userIds) {
       const byDate = new Map<string, ClockRecord[]>();

@@ -53,14 +53,14 @@ export interface AttendanceServiceDeps {
  * accepted, or kept and flagged for HR's review.
  */
 export class AttendanceService {
-  private readonly d: AttendanceServiceDeps;
+  private readonly deps: AttendanceServiceDeps;
 
   constructor(deps: AttendanceServiceDeps) {
-    this.d = deps;
+    this.deps = deps;
   }
 
   record(ctx: ClockContext, kind: ClockKind, params: ClockParams): ClockOutcome {
-    const { book, clock } = this.d;
+    const { book, clock } = this.deps;
     const rule = book.ruleFor(ctx.userId);
     const now = clock.now();
     // Without the send time the PC's clock cannot be corrected, so only the client's own offline mark counts.
@@ -72,7 +72,7 @@ export class AttendanceService {
     const offline = !socketWasOpen && (params.offline || (ctx.clientSkewMs !== null && now - clickedAt > OFFLINE_AFTER_MS));
     const ip = normaliseAddress(ctx.ip);
     const inside = rule.networks.length === 0 || insideNetworks(rule.networks, ip);
-    const roles = this.d.directory.roles(ctx.userId);
+    const roles = this.deps.directory.roles(ctx.userId);
     const mayWorkRemotely = rule.remoteRoles.some((role) => roles.includes(role));
     const note = params.note?.trim() || null;
 
@@ -96,7 +96,7 @@ export class AttendanceService {
       else if (kind === 'in' && onTimeOnlyBecauseOffline(rule, at, now)) reviewReason = 'late_sync';
     }
 
-    return this.d.gate.write((tx) => {
+    return this.deps.gate.write((tx) => {
       const record: NewClock = {
         id: `c_${randomUUID()}`,
         userId: ctx.userId,
@@ -112,7 +112,7 @@ export class AttendanceService {
         requestId: null,
         receivedAt: now,
       };
-      this.d.clocks.insert(record);
+      this.deps.clocks.insert(record);
       const day = this.publish(tx, ctx.userId, record, now);
       return { record: publicRecord(record), day, ...verdictOf(publicRecord(record), day) };
     });
@@ -120,24 +120,24 @@ export class AttendanceService {
 
   /** Judges the day a record belongs to and tells the user's devices. */
   publish(tx: WriteTx, userId: string, record: NewClock | ClockRecord, now: number): DayReport {
-    const { day, today } = this.d.book.dayOfAndToday(userId, record.at, now);
+    const { day, today } = this.deps.book.dayOfAndToday(userId, record.at, now);
     tx.emit([userId], { kind: 'attendance.clocked', record: publicRecord(record), today });
     return day;
   }
 
   /** HR settles a record under review: accepted it counts as is, rejected it stops counting. Audited. */
   review(actorId: string, recordId: string, decision: 'accept' | 'reject'): ClockRecord {
-    return this.d.gate.write((tx) => {
-      const stored = this.d.clocks.byId(recordId);
+    return this.deps.gate.write((tx) => {
+      const stored = this.deps.clocks.byId(recordId);
       if (!stored) throw new DomainError('not_found', `no clock record ${recordId}`);
       if (stored.status !== 'review') throw new DomainError('conflict', `record ${recordId} is not under review`);
-      const now = this.d.clock.now();
+      const now = this.deps.clock.now();
       const status = decision === 'accept' ? 'accepted' : 'rejected';
-      this.d.clocks.setStatus(recordId, status);
+      this.deps.clocks.setStatus(recordId, status);
       const updated = { ...stored, status } as const;
-      this.d.clocks.audit({
+      this.deps.clocks.audit({
         userId: stored.userId,
-        date: this.d.book.dateOf(stored.userId, stored.at),
+        date: this.deps.book.dateOf(stored.userId, stored.at),
         action: decision === 'accept' ? 'review_accepted' : 'review_rejected',
         recordId,
         before: { status: stored.status, reviewReason: stored.reviewReason },
@@ -152,12 +152,12 @@ export class AttendanceService {
   }
 
   today(userId: string): DayReport {
-    const now = this.d.clock.now();
-    return this.d.book.dayOfAndToday(userId, now, now).today;
+    const now = this.deps.clock.now();
+    return this.deps.book.dayOfAndToday(userId, now, now).today;
   }
 
   month(userId: string, month: string): MonthReport {
-    return this.d.book.month(userId, month, this.d.clock.now());
+    return this.deps.book.month(userId, month, this.deps.clock.now());
   }
 
   /**
@@ -166,11 +166,11 @@ export class AttendanceService {
    * morning.
    */
   todaysRecords(userId: string): ClockRecord[] {
-    const now = this.d.clock.now();
-    const rule = this.d.book.ruleFor(userId);
+    const now = this.deps.clock.now();
+    const rule = this.deps.book.ruleFor(userId);
     const today = attendanceDateOf(rule, now);
     const from = dayWindowStart(rule, today);
-    return this.d.clocks.range(userId, from, dayWindowStart(rule, addDays(today, 1))).map(publicRecord);
+    return this.deps.clocks.range(userId, from, dayWindowStart(rule, addDays(today, 1))).map(publicRecord);
   }
 }
 

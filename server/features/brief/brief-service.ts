@@ -16,7 +16,7 @@ const LISTED_NOTICES = 5;
  * whether their people can reach them; supervisors add the day's key items for their department.
  */
 export class BriefService {
-  private readonly d: {
+  private readonly deps: {
     gate: WriteGate;
     store: BriefStore;
     directory: DirectoryStore;
@@ -27,16 +27,16 @@ export class BriefService {
     clock: Clock;
   };
 
-  constructor(deps: BriefService['d']) {
-    this.d = deps;
+  constructor(deps: BriefService['deps']) {
+    this.deps = deps;
   }
 
   today(userId: string): DailyBrief {
-    const now = this.d.clock.now();
-    const attendance = this.d.attendance.today(userId);
-    const pending = this.d.tasks.pendingFor(userId);
-    const required = this.d.store.unacknowledged(userId, now);
-    const position = this.d.directory.orgPosition(userId);
+    const now = this.deps.clock.now();
+    const attendance = this.deps.attendance.today(userId);
+    const pending = this.deps.tasks.pendingFor(userId);
+    const required = this.deps.store.unacknowledged(userId, now);
+    const position = this.deps.directory.orgPosition(userId);
     const departmentId = position?.departmentId ?? null;
     return {
       day: attendance.date,
@@ -49,29 +49,29 @@ export class BriefService {
       requiredNoticesTotal: required.length,
       attendance,
       leaders: this.leadersOf(userId, now),
-      items: departmentId ? this.d.store.forDay(departmentId, attendance.date) : [],
+      items: departmentId ? this.deps.store.forDay(departmentId, attendance.date) : [],
     };
   }
 
   /** A department leader marks an item for their department's day (today on the site's calendar). */
   addItem(userId: string, text: string): BriefItem {
-    const departmentId = this.d.store.departmentLedBy(userId) ?? this.leaderRoleDepartment(userId);
+    const departmentId = this.deps.store.departmentLedBy(userId) ?? this.leaderRoleDepartment(userId);
     if (!departmentId) throw new DomainError('forbidden', 'only a department leader can mark items for the day');
-    const day = this.d.attendance.today(userId).date;
-    return this.d.gate.write((tx) => {
+    const day = this.deps.attendance.today(userId).date;
+    return this.deps.gate.write((tx) => {
       // The limit lives where items enter: the 21st once made the whole card vanish on every screen.
-      if (this.d.store.forDay(departmentId, day).length >= BRIEF_ITEMS_MAX) {
+      if (this.deps.store.forDay(departmentId, day).length >= BRIEF_ITEMS_MAX) {
         throw new DomainError('conflict', `a day holds at most ${BRIEF_ITEMS_MAX} key items: remove one first`, {
           limit: BRIEF_ITEMS_MAX,
         });
       }
-      const item = this.d.store.add({
+      const item = this.deps.store.add({
         id: `b_${randomUUID()}`,
         departmentId,
         day,
         text,
         authorId: userId,
-        createdAt: this.d.clock.now(),
+        createdAt: this.deps.clock.now(),
       });
       this.announce(tx, departmentId, day, { itemId: item.id, by: userId });
       return item;
@@ -80,44 +80,44 @@ export class BriefService {
 
   /** The department's members get the day's items as they are now, so the card changes on every screen at once. */
   private announce(tx: WriteTx, departmentId: string, day: string, added: { itemId: string; by: string } | null): void {
-    const items = this.d.store.forDay(departmentId, day);
-    tx.emit(this.d.store.members(departmentId), { kind: 'brief.items', day, items, added });
+    const items = this.deps.store.forDay(departmentId, day);
+    tx.emit(this.deps.store.members(departmentId), { kind: 'brief.items', day, items, added });
   }
 
   removeItem(userId: string, itemId: string): { itemId: string } {
-    const item = this.d.store.get(itemId);
+    const item = this.deps.store.get(itemId);
     if (!item) throw new DomainError('not_found', `no item ${itemId}`);
-    if (item.authorId !== userId && !this.d.directory.hasAnyRole(userId, ['hr', 'admin'])) {
+    if (item.authorId !== userId && !this.deps.directory.hasAnyRole(userId, ['hr', 'admin'])) {
       throw new DomainError('forbidden', 'only its author, HR or an admin can remove an item');
     }
-    this.d.gate.write((tx) => {
-      this.d.store.remove(itemId);
+    this.deps.gate.write((tx) => {
+      this.deps.store.remove(itemId);
       this.announce(tx, item.departmentId, item.day, null);
     });
     return { itemId };
   }
 
   private leaderRoleDepartment(userId: string): string | null {
-    if (!this.d.directory.hasAnyRole(userId, ['leader'])) return null;
-    return this.d.directory.orgPosition(userId)?.departmentId ?? null;
+    if (!this.deps.directory.hasAnyRole(userId, ['leader'])) return null;
+    return this.deps.directory.orgPosition(userId)?.departmentId ?? null;
   }
 
   private leadersOf(userId: string, now: number): LeaderAvailability[] {
-    const position = this.d.directory.orgPosition(userId);
+    const position = this.deps.directory.orgPosition(userId);
     if (!position) return [];
     const leaders: { id: string; relation: LeaderAvailability['relation'] }[] = [];
     if (position.managerId) leaders.push({ id: position.managerId, relation: 'manager' });
     const head = position.departmentLeaderId;
     if (head && head !== userId && head !== position.managerId) leaders.push({ id: head, relation: 'departmentLeader' });
-    const names = this.d.directory.names(leaders.map((l) => l.id));
+    const names = this.deps.directory.names(leaders.map((l) => l.id));
     return leaders.map(({ id, relation }) => {
-      const away = this.d.outOfOffice.view(id);
+      const away = this.deps.outOfOffice.view(id);
       const current = away && away.from <= now && now < away.until ? away : null;
       return {
         id,
         name: names.get(id) ?? id,
         relation,
-        online: this.d.isOnline(id),
+        online: this.deps.isOnline(id),
         outOfOffice: current ? { until: current.until, proxyName: current.proxy.name, note: current.note } : null,
       };
     });

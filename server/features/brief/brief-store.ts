@@ -23,13 +23,13 @@ const toItem = (row: ItemRow): BriefItem => ({
 
 /** Supervisors' key items for a department's day, and the required notices a user still owes. */
 export class BriefStore {
-  private readonly s;
+  private readonly sql;
 
   constructor(db: Db) {
     const select = `SELECT i.id, i.day, i.text, i.author_id, u.display_name AS author_name, i.department_id,
                            d.name AS department_name, i.created_at
                     FROM brief_items i JOIN users u ON u.id = i.author_id LEFT JOIN departments d ON d.id = i.department_id`;
-    this.s = {
+    this.sql = {
       insert: db.prepare(
         `INSERT INTO brief_items (id, department_id, day, text, author_id, created_at)
          VALUES (@id, @departmentId, @day, @text, @authorId, @createdAt)`,
@@ -49,34 +49,34 @@ export class BriefStore {
   }
 
   add(item: { id: string; departmentId: string; day: string; text: string; authorId: string; createdAt: number }): BriefItem {
-    this.s.insert.run(item);
-    return toItem(this.s.get.get(item.id)!);
+    this.sql.insert.run(item);
+    return toItem(this.sql.get.get(item.id)!);
   }
 
   get(itemId: string): (BriefItem & { authorId: string; departmentId: string }) | null {
-    const row = this.s.get.get(itemId);
+    const row = this.sql.get.get(itemId);
     return row ? { ...toItem(row), authorId: row.author_id, departmentId: row.department_id } : null;
   }
 
   /** Who a department's key items reach: its active members. */
   members(departmentId: string): string[] {
-    return this.s.members.all(departmentId).map((row) => row.id);
+    return this.sql.members.all(departmentId).map((row) => row.id);
   }
 
   forDay(departmentId: string, day: string): BriefItem[] {
-    return this.s.forDay.all(departmentId, day).map(toItem);
+    return this.sql.forDay.all(departmentId, day).map(toItem);
   }
 
   remove(itemId: string): void {
-    this.s.remove.run(itemId);
+    this.sql.remove.run(itemId);
   }
 
   /** The department this user leads, if any. */
   departmentLedBy(userId: string): string | null {
-    return this.s.led.get(userId)?.id ?? null;
+    return this.sql.led.get(userId)?.id ?? null;
   }
 
   unacknowledged(userId: string, now: number): { id: string; title: string; priority: 'normal' | 'important' | 'urgent' }[] {
-    return this.s.unacked.all(userId, now);
+    return this.sql.unacked.all(userId, now);
   }
 }

@@ -47,10 +47,10 @@ const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.sender_id, u.display_
 
 /** Chat's SQL, all prepared once. Writes run inside the caller's WriteGate transaction. */
 export class ChatStore {
-  private readonly s;
+  private readonly sql;
 
   constructor(db: Db) {
-    this.s = {
+    this.sql = {
       insertConversation: db.prepare(
         `INSERT INTO conversations (id, kind, title, direct_key, created_by, created_at, last_seq, updated_at)
          VALUES (@id, @kind, @title, @directKey, @createdBy, @now, 0, @now)`,
@@ -125,47 +125,47 @@ export class ChatStore {
     createdBy: string;
     now: number;
   }): void {
-    this.s.insertConversation.run(row);
+    this.sql.insertConversation.run(row);
   }
 
   directConversation(directKey: string): string | null {
-    return this.s.byDirectKey.get(directKey)?.id ?? null;
+    return this.sql.byDirectKey.get(directKey)?.id ?? null;
   }
 
   conversation(id: string): ConversationRow | null {
-    return this.s.conversation.get(id) ?? null;
+    return this.sql.conversation.get(id) ?? null;
   }
 
   addMember(conversationId: string, userId: string, role: MemberRole, now: number, joinedSeq: number): boolean {
-    return this.s.insertMember.run(conversationId, userId, role, now, joinedSeq, joinedSeq).changes > 0;
+    return this.sql.insertMember.run(conversationId, userId, role, now, joinedSeq, joinedSeq).changes > 0;
   }
 
   removeMember(conversationId: string, userId: string): void {
-    this.s.removeMember.run(conversationId, userId);
+    this.sql.removeMember.run(conversationId, userId);
   }
 
   setRole(conversationId: string, userId: string, role: MemberRole): void {
-    this.s.setRole.run(role, conversationId, userId);
+    this.sql.setRole.run(role, conversationId, userId);
   }
 
   members(conversationId: string): MemberRow[] {
-    return this.s.members.all(conversationId);
+    return this.sql.members.all(conversationId);
   }
 
   membership(conversationId: string, userId: string): MemberRow | null {
-    return this.s.membership.get(conversationId, userId) ?? null;
+    return this.sql.membership.get(conversationId, userId) ?? null;
   }
 
   memberCount(conversationId: string): number {
-    return this.s.memberCount.get(conversationId)!.n;
+    return this.sql.memberCount.get(conversationId)!.n;
   }
 
   nextSeq(conversationId: string, now: number): number {
-    return this.s.nextSeq.get(now, conversationId)!.last_seq;
+    return this.sql.nextSeq.get(now, conversationId)!.last_seq;
   }
 
   touch(conversationId: string, now: number): void {
-    this.s.touch.run(now, conversationId);
+    this.sql.touch.run(now, conversationId);
   }
 
   insertMessage(message: {
@@ -180,7 +180,7 @@ export class ChatStore {
     sentAt: number;
     clientMessageId: string | null;
   }): void {
-    this.s.insertMessage.run({
+    this.sql.insertMessage.run({
       ...message,
       mentions: JSON.stringify(message.mentions),
       attachments: JSON.stringify(message.attachments),
@@ -188,59 +188,59 @@ export class ChatStore {
   }
 
   message(id: string): ChatMessage | null {
-    const row = this.s.message.get(id);
+    const row = this.sql.message.get(id);
     return row ? this.toMessage(row) : null;
   }
 
   lastMessage(conversationId: string): ChatMessage | null {
-    const row = this.s.lastMessage.get(conversationId);
+    const row = this.sql.lastMessage.get(conversationId);
     return row ? this.toMessage(row) : null;
   }
 
   /** Newest first, below `beforeSeq` and after `afterSeq` (where this member joined). */
   history(conversationId: string, beforeSeq: number, afterSeq: number, limit: number): ChatMessage[] {
-    return this.s.history.all(conversationId, beforeSeq, afterSeq, limit).map((row) => this.toMessage(row));
+    return this.sql.history.all(conversationId, beforeSeq, afterSeq, limit).map((row) => this.toMessage(row));
   }
 
   edit(id: string, text: string, mentions: readonly string[], now: number): void {
-    this.s.edit.run(text, JSON.stringify(mentions), now, id);
+    this.sql.edit.run(text, JSON.stringify(mentions), now, id);
   }
 
   /** A deleted message keeps its place (seq) but loses its words and files, also on the server. */
   erase(id: string, now: number): void {
-    this.s.erase.run(now, id);
-    this.s.eraseFiles.run(id);
+    this.sql.erase.run(now, id);
+    this.sql.eraseFiles.run(id);
   }
 
   /** Moves a read position forward; false when it was already there or beyond. */
   advanceRead(conversationId: string, userId: string, seq: number): boolean {
-    return this.s.advanceRead.run(seq, conversationId, userId, seq).changes > 0;
+    return this.sql.advanceRead.run(seq, conversationId, userId, seq).changes > 0;
   }
 
   setMuted(conversationId: string, userId: string, muted: boolean): void {
-    this.s.setMuted.run(muted ? 1 : 0, conversationId, userId);
+    this.sql.setMuted.run(muted ? 1 : 0, conversationId, userId);
   }
 
   readPositions(conversationId: string): ReadPosition[] {
-    return this.s.readPositions.all(conversationId).map((r) => ({ userId: r.user_id, seq: r.read_seq }));
+    return this.sql.readPositions.all(conversationId).map((r) => ({ userId: r.user_id, seq: r.read_seq }));
   }
 
   sendersBetween(conversationId: string, afterSeq: number, upToSeq: number): string[] {
-    return this.s.sendersBetween.all(conversationId, afterSeq, upToSeq).map((r) => r.sender_id);
+    return this.sql.sendersBetween.all(conversationId, afterSeq, upToSeq).map((r) => r.sender_id);
   }
 
   conversationCount(): number {
-    return this.s.count.get()!.n;
+    return this.sql.count.get()!.n;
   }
 
   recentConversationIds(userId: string, limit: number): string[] {
-    return this.s.recentFor.all(userId, limit).map((r) => r.id);
+    return this.sql.recentFor.all(userId, limit).map((r) => r.id);
   }
 
   private toMessage(row: MessageRow): ChatMessage {
     let replyTo: ChatMessage['replyTo'] = null;
     if (row.reply_to) {
-      const quoted = this.s.message.get(row.reply_to);
+      const quoted = this.sql.message.get(row.reply_to);
       if (quoted) {
         replyTo = {
           messageId: quoted.id,

@@ -26,15 +26,15 @@ export interface ChatDeps {
  * server, for every way a conversation can grow (creating it and adding people later).
  */
 export class ConversationService {
-  private readonly d: ChatDeps;
+  private readonly deps: ChatDeps;
 
   constructor(deps: ChatDeps) {
-    this.d = deps;
+    this.deps = deps;
   }
 
   create(userId: string, input: NewConversation): { conversationId: string } {
     const others = [...new Set(input.memberIds)].filter((id) => id !== userId);
-    const unknown = others.filter((id) => !this.d.directory.isActiveUser(id));
+    const unknown = others.filter((id) => !this.deps.directory.isActiveUser(id));
     if (unknown.length > 0) throw new DomainError('invalid_params', `not active people: ${unknown.join(', ')}`);
     if (input.kind === 'direct') {
       if (others.length !== 1) throw new DomainError('invalid_params', 'a direct conversation is between two people');
@@ -43,16 +43,16 @@ export class ConversationService {
     const title = input.title?.trim() || null;
     if (input.kind === 'channel' && !title) throw new DomainError('invalid_params', 'a channel needs a name');
     if (others.length === 0) throw new DomainError('invalid_params', 'a group needs at least one other member');
-    if (input.kind === 'channel' && !this.d.directory.hasAnyRole(userId, this.d.policy.get().channelRoles)) {
+    if (input.kind === 'channel' && !this.deps.directory.hasAnyRole(userId, this.deps.policy.get().channelRoles)) {
       throw new DomainError('policy_refused', 'your role may not create announcement channels', { reason: 'channel' });
     }
     this.checkSize(userId, others.length + 1);
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     const id = `c_${randomUUID()}`;
-    return this.d.gate.write((tx) => {
-      this.d.store.insertConversation({ id, kind: input.kind, title, directKey: null, createdBy: userId, now });
-      this.d.store.addMember(id, userId, 'owner', now, 0);
-      for (const member of others) this.d.store.addMember(id, member, 'member', now, 0);
+    return this.deps.gate.write((tx) => {
+      this.deps.store.insertConversation({ id, kind: input.kind, title, directKey: null, createdBy: userId, now });
+      this.deps.store.addMember(id, userId, 'owner', now, 0);
+      for (const member of others) this.deps.store.addMember(id, member, 'member', now, 0);
       this.announce(tx, id);
       return { conversationId: id };
     });
@@ -61,14 +61,14 @@ export class ConversationService {
   /** One direct conversation per pair: asking again returns the same one. */
   private direct(userId: string, otherId: string): { conversationId: string } {
     const key = [userId, otherId].sort().join('|');
-    const existing = this.d.store.directConversation(key);
+    const existing = this.deps.store.directConversation(key);
     if (existing) return { conversationId: existing };
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     const id = `c_${randomUUID()}`;
-    return this.d.gate.write((tx) => {
-      this.d.store.insertConversation({ id, kind: 'direct', title: null, directKey: key, createdBy: userId, now });
-      this.d.store.addMember(id, userId, 'member', now, 0);
-      this.d.store.addMember(id, otherId, 'member', now, 0);
+    return this.deps.gate.write((tx) => {
+      this.deps.store.insertConversation({ id, kind: 'direct', title: null, directKey: key, createdBy: userId, now });
+      this.deps.store.addMember(id, userId, 'member', now, 0);
+      this.deps.store.addMember(id, otherId, 'member', now, 0);
       this.announce(tx, id);
       return { conversationId: id };
     });
@@ -80,17 +80,17 @@ export class ConversationService {
     if (row.kind === 'channel' && me.role === 'member') {
       throw new DomainError('forbidden', 'only the channel’s admins add people');
     }
-    const current = new Set(this.d.store.members(conversationId).map((m) => m.id));
+    const current = new Set(this.deps.store.members(conversationId).map((m) => m.id));
     const fresh = [...new Set(memberIds)].filter((id) => !current.has(id));
-    const unknown = fresh.filter((id) => !this.d.directory.isActiveUser(id));
+    const unknown = fresh.filter((id) => !this.deps.directory.isActiveUser(id));
     if (unknown.length > 0) throw new DomainError('invalid_params', `not active people: ${unknown.join(', ')}`);
     if (fresh.length === 0) return { conversationId, added: 0 };
     this.checkSize(userId, current.size + fresh.length);
-    const now = this.d.clock.now();
-    return this.d.gate.write((tx) => {
+    const now = this.deps.clock.now();
+    return this.deps.gate.write((tx) => {
       // New members see what is said from now on, not what was said before they came.
-      for (const member of fresh) this.d.store.addMember(conversationId, member, 'member', now, row.last_seq);
-      this.d.store.touch(conversationId, now);
+      for (const member of fresh) this.deps.store.addMember(conversationId, member, 'member', now, row.last_seq);
+      this.deps.store.touch(conversationId, now);
       this.announce(tx, conversationId);
       return { conversationId, added: fresh.length };
     });
@@ -99,14 +99,14 @@ export class ConversationService {
   leave(userId: string, conversationId: string): { conversationId: string } {
     const { row, me } = this.requireMember(userId, conversationId);
     if (row.kind === 'direct') throw new DomainError('invalid_params', 'a direct conversation cannot be left; mute it instead');
-    return this.d.gate.write((tx) => {
-      this.d.store.removeMember(conversationId, userId);
-      const rest = this.d.store.members(conversationId);
+    return this.deps.gate.write((tx) => {
+      this.deps.store.removeMember(conversationId, userId);
+      const rest = this.deps.store.members(conversationId);
       if (me.role === 'owner' && rest.length > 0 && !rest.some((m) => m.role === 'owner')) {
         // The longest-standing member takes over, so a group is never left without an owner.
-        this.d.store.setRole(conversationId, rest[0]!.id, 'owner');
+        this.deps.store.setRole(conversationId, rest[0]!.id, 'owner');
       }
-      this.d.store.touch(conversationId, this.d.clock.now());
+      this.deps.store.touch(conversationId, this.deps.clock.now());
       tx.emit([userId], { kind: 'chat.left', conversationId });
       if (rest.length > 0) this.announce(tx, conversationId);
       return { conversationId };
@@ -115,34 +115,34 @@ export class ConversationService {
 
   mute(userId: string, conversationId: string, muted: boolean): { conversationId: string; muted: boolean } {
     this.requireMember(userId, conversationId);
-    return this.d.gate.write((tx) => {
-      this.d.store.setMuted(conversationId, userId, muted);
+    return this.deps.gate.write((tx) => {
+      this.deps.store.setMuted(conversationId, userId, muted);
       tx.emit([userId], { kind: 'chat.muted', conversationId, muted });
       return { conversationId, muted };
     });
   }
 
   policyFor(userId: string): { policy: ChatPolicy; mayCreateLargeGroups: boolean; mayCreateChannels: boolean } {
-    const policy = this.d.policy.get();
+    const policy = this.deps.policy.get();
     return {
       policy,
-      mayCreateLargeGroups: this.d.directory.hasAnyRole(userId, policy.largeGroupRoles),
-      mayCreateChannels: this.d.directory.hasAnyRole(userId, policy.channelRoles),
+      mayCreateLargeGroups: this.deps.directory.hasAnyRole(userId, policy.largeGroupRoles),
+      mayCreateChannels: this.deps.directory.hasAnyRole(userId, policy.channelRoles),
     };
   }
 
   /** The conversations a user is in, most recently active first, each with their own state. */
   mine(userId: string, limit: number): MyConversation[] {
-    return this.d.store.recentConversationIds(userId, limit).flatMap((id) => {
-      const row = this.d.store.conversation(id);
-      const me = row ? this.d.store.membership(id, userId) : null;
+    return this.deps.store.recentConversationIds(userId, limit).flatMap((id) => {
+      const row = this.deps.store.conversation(id);
+      const me = row ? this.deps.store.membership(id, userId) : null;
       return row && me ? [{ ...this.view(row), myReadSeq: me.read_seq, muted: me.muted === 1 }] : [];
     });
   }
 
   requireMember(userId: string, conversationId: string): { row: ConversationRow; me: MemberRow } {
-    const row = this.d.store.conversation(conversationId);
-    const me = row ? this.d.store.membership(conversationId, userId) : null;
+    const row = this.deps.store.conversation(conversationId);
+    const me = row ? this.deps.store.membership(conversationId, userId) : null;
     // Not a member and no such conversation look the same: ids are not an oracle.
     if (!row || !me) throw new DomainError('not_found', 'no such conversation');
     return { row, me };
@@ -150,7 +150,7 @@ export class ConversationService {
 
   /** Sends the conversation as it is now to every member (one stored body). */
   announce(tx: WriteTx, conversationId: string): void {
-    const row = this.d.store.conversation(conversationId)!;
+    const row = this.deps.store.conversation(conversationId)!;
     const conversation = this.view(row);
     tx.emit(
       conversation.members.map((m) => m.id),
@@ -163,30 +163,30 @@ export class ConversationService {
       id: row.id,
       kind: row.kind,
       title: row.title,
-      members: this.d.store.members(row.id).map((m) => ({ id: m.id, name: m.name, role: m.role })),
+      members: this.deps.store.members(row.id).map((m) => ({ id: m.id, name: m.name, role: m.role })),
       createdBy: row.created_by,
       createdAt: row.created_at,
       lastSeq: row.last_seq,
-      lastMessage: this.d.store.lastMessage(row.id),
+      lastMessage: this.deps.store.lastMessage(row.id),
     };
   }
 
   /** The policy on size: the hard ceiling, large groups for some roles, and no group of everyone. */
   private checkSize(userId: string, size: number): void {
-    const policy = this.d.policy.get();
+    const policy = this.deps.policy.get();
     if (size > CONVERSATION_MEMBERS_MAX) {
       throw new DomainError('too_large', `a conversation holds at most ${CONVERSATION_MEMBERS_MAX} people`, {
         limit: CONVERSATION_MEMBERS_MAX,
       });
     }
     // Only "is the organisation at most this big?" matters, so counting stops one past the group's size.
-    const everyone = this.d.directory.activeUserCount(size + 1);
+    const everyone = this.deps.directory.activeUserCount(size + 1);
     if (!policy.allowOrganisationWideGroups && everyone > 2 && size >= everyone) {
       throw new DomainError('policy_refused', 'groups of the whole organisation are not allowed; publish a notice instead', {
         reason: 'organisation_wide',
       });
     }
-    if (size > policy.largeGroupThreshold && !this.d.directory.hasAnyRole(userId, policy.largeGroupRoles)) {
+    if (size > policy.largeGroupThreshold && !this.deps.directory.hasAnyRole(userId, policy.largeGroupRoles)) {
       throw new DomainError('policy_refused', `only some roles may have groups larger than ${policy.largeGroupThreshold}`, {
         reason: 'large_group',
         limit: policy.largeGroupThreshold,

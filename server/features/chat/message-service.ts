@@ -23,36 +23,36 @@ export const TYPING_THROTTLE_MS = 2000;
  */
 export class MessageService {
   private readonly lastTyping = new Map<string, number>();
-  private readonly d: ChatDeps & {
+  private readonly deps: ChatDeps & {
     conversations: ConversationService;
     attachments: AttachmentStore;
     signal: (userIds: readonly string[], signal: Signal) => void;
   };
 
-  constructor(deps: MessageService['d']) {
-    this.d = deps;
+  constructor(deps: MessageService['deps']) {
+    this.deps = deps;
   }
 
   send(userId: string, draft: ChatDraft, clientMessageId: string | null): { messageId: string; seq: number } {
-    const { row, me } = this.d.conversations.requireMember(userId, draft.conversationId);
+    const { row, me } = this.deps.conversations.requireMember(userId, draft.conversationId);
     if (!mayPost(row.kind, me.role)) {
       throw new DomainError('policy_refused', 'only the channel’s admins post here', { reason: 'channel_read_only' });
     }
     if (isEmptyDraft(draft)) throw new DomainError('invalid_params', 'a message needs text or a file');
-    const members = this.d.store.members(draft.conversationId);
+    const members = this.deps.store.members(draft.conversationId);
     const mentions = this.checkMentions(draft.mentions, members);
     if (draft.replyToId) {
-      const quoted = this.d.store.message(draft.replyToId);
+      const quoted = this.deps.store.message(draft.replyToId);
       if (!quoted || quoted.conversationId !== draft.conversationId || quoted.seq <= me.joined_seq) {
         throw new DomainError('invalid_params', 'the message replied to is not in this conversation');
       }
     }
-    return this.d.gate.write((tx) => {
-      const now = this.d.clock.now();
+    return this.deps.gate.write((tx) => {
+      const now = this.deps.clock.now();
       const id = `m_${randomUUID()}`;
-      const seq = this.d.store.nextSeq(draft.conversationId, now);
-      const attachments = this.d.attachments.claimForMessage(userId, id, draft.attachmentIds);
-      this.d.store.insertMessage({
+      const seq = this.deps.store.nextSeq(draft.conversationId, now);
+      const attachments = this.deps.attachments.claimForMessage(userId, id, draft.attachmentIds);
+      this.deps.store.insertMessage({
         id,
         conversationId: draft.conversationId,
         seq,
@@ -65,10 +65,10 @@ export class MessageService {
         clientMessageId,
       });
       // What you sent you have read.
-      this.d.store.advanceRead(draft.conversationId, userId, seq);
+      this.deps.store.advanceRead(draft.conversationId, userId, seq);
       tx.emit(
         members.map((m) => m.id),
-        { kind: 'chat.message', message: this.d.store.message(id)! },
+        { kind: 'chat.message', message: this.deps.store.message(id)! },
       );
       return { messageId: id, seq };
     });
@@ -79,10 +79,10 @@ export class MessageService {
     if (text.trim().length === 0 && message.attachments.length === 0) {
       throw new DomainError('invalid_params', 'a message needs text or a file; delete it instead');
     }
-    const members = this.d.store.members(message.conversationId);
+    const members = this.deps.store.members(message.conversationId);
     const mentions = this.checkMentions(mentionIds, members);
-    return this.d.gate.write((tx) => {
-      this.d.store.edit(messageId, text, mentions, this.d.clock.now());
+    return this.deps.gate.write((tx) => {
+      this.deps.store.edit(messageId, text, mentions, this.deps.clock.now());
       this.broadcast(tx, message.conversationId, messageId, members);
       return { messageId };
     });
@@ -90,15 +90,15 @@ export class MessageService {
 
   /** The sender within the window; a group's or channel's owner or admin at any time. */
   delete(userId: string, messageId: string): { messageId: string } {
-    const message = this.d.store.message(messageId);
-    const me = message ? this.d.store.membership(message.conversationId, userId) : null;
+    const message = this.deps.store.message(messageId);
+    const me = message ? this.deps.store.membership(message.conversationId, userId) : null;
     if (!message || !me) throw new DomainError('not_found', 'no such message');
     if (message.deleted) return { messageId };
     const moderator = me.role === 'owner' || me.role === 'admin';
     if (!moderator) this.ownRecent(userId, messageId, 'delete');
-    return this.d.gate.write((tx) => {
-      this.d.store.erase(messageId, this.d.clock.now());
-      this.broadcast(tx, message.conversationId, messageId, this.d.store.members(message.conversationId));
+    return this.deps.gate.write((tx) => {
+      this.deps.store.erase(messageId, this.deps.clock.now());
+      this.broadcast(tx, message.conversationId, messageId, this.deps.store.members(message.conversationId));
       return { messageId };
     });
   }
@@ -108,12 +108,12 @@ export class MessageService {
    * and so do the people whose messages it covers (their receipts); nobody else.
    */
   markRead(userId: string, conversationId: string, seq: number): { conversationId: string; seq: number } {
-    const { row, me } = this.d.conversations.requireMember(userId, conversationId);
+    const { row, me } = this.deps.conversations.requireMember(userId, conversationId);
     const target = Math.min(seq, row.last_seq);
     if (target <= me.read_seq) return { conversationId, seq: me.read_seq };
-    return this.d.gate.write((tx) => {
-      this.d.store.advanceRead(conversationId, userId, target);
-      const senders = this.d.store.sendersBetween(conversationId, me.read_seq, target);
+    return this.deps.gate.write((tx) => {
+      this.deps.store.advanceRead(conversationId, userId, target);
+      const senders = this.deps.store.sendersBetween(conversationId, me.read_seq, target);
       tx.emit([userId, ...senders], { kind: 'chat.read', conversationId, userId, seq: target });
       return { conversationId, seq: target };
     });
@@ -125,48 +125,48 @@ export class MessageService {
     beforeSeq: number | null,
     limit: number,
   ): { messages: ChatMessage[]; hasMore: boolean } {
-    const { row, me } = this.d.conversations.requireMember(userId, conversationId);
-    const page = this.d.store.history(conversationId, beforeSeq ?? row.last_seq + 1, me.joined_seq, limit + 1);
+    const { row, me } = this.deps.conversations.requireMember(userId, conversationId);
+    const page = this.deps.store.history(conversationId, beforeSeq ?? row.last_seq + 1, me.joined_seq, limit + 1);
     return { messages: page.slice(0, limit), hasMore: page.length > limit };
   }
 
   receipts(userId: string, conversationId: string): ReadPosition[] {
-    this.d.conversations.requireMember(userId, conversationId);
-    return this.d.store.readPositions(conversationId);
+    this.deps.conversations.requireMember(userId, conversationId);
+    return this.deps.store.readPositions(conversationId);
   }
 
   typing(userId: string, conversationId: string): { ok: true } {
-    const { row, me } = this.d.conversations.requireMember(userId, conversationId);
+    const { row, me } = this.deps.conversations.requireMember(userId, conversationId);
     if (!mayPost(row.kind, me.role)) return { ok: true };
     const key = `${conversationId}|${userId}`;
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     if (now - (this.lastTyping.get(key) ?? -Infinity) < TYPING_THROTTLE_MS) return { ok: true };
     this.lastTyping.set(key, now);
     if (this.lastTyping.size > 10_000) this.lastTyping.clear();
-    const others = this.d.store
+    const others = this.deps.store
       .members(conversationId)
       .map((m) => m.id)
       .filter((id) => id !== userId);
-    this.d.signal(others, { kind: 'chat.typing', conversationId, userId, name: me.name, at: now });
+    this.deps.signal(others, { kind: 'chat.typing', conversationId, userId, name: me.name, at: now });
     return { ok: true };
   }
 
   /** A message's file: for the members of its conversation while the message stands. */
   mayDownload(messageId: string, userId: string): boolean {
-    const message = this.d.store.message(messageId);
+    const message = this.deps.store.message(messageId);
     if (!message || message.deleted) return false;
-    const me = this.d.store.membership(message.conversationId, userId);
+    const me = this.deps.store.membership(message.conversationId, userId);
     return me !== null && message.seq > me.joined_seq;
   }
 
   private ownRecent(userId: string, messageId: string, what: 'edit' | 'delete'): ChatMessage {
-    const message = this.d.store.message(messageId);
-    if (!message || !this.d.store.membership(message.conversationId, userId)) {
+    const message = this.deps.store.message(messageId);
+    if (!message || !this.deps.store.membership(message.conversationId, userId)) {
       throw new DomainError('not_found', 'no such message');
     }
     if (message.senderId !== userId) throw new DomainError('forbidden', `only the sender may ${what} a message`);
     if (message.deleted) throw new DomainError('invalid_params', 'the message was deleted');
-    if (this.d.clock.now() - message.sentAt > CHAT_EDIT_WINDOW_MS) {
+    if (this.deps.clock.now() - message.sentAt > CHAT_EDIT_WINDOW_MS) {
       throw new DomainError('window_closed', `messages can be changed for ${CHAT_EDIT_WINDOW_MS / 60_000} minutes`, {
         minutes: CHAT_EDIT_WINDOW_MS / 60_000,
       });
@@ -186,7 +186,7 @@ export class MessageService {
   private broadcast(tx: WriteTx, conversationId: string, messageId: string, members: readonly MemberRow[]): void {
     tx.emit(
       members.map((m) => m.id),
-      { kind: 'chat.message', message: this.d.store.message(messageId)! },
+      { kind: 'chat.message', message: this.deps.store.message(messageId)! },
     );
   }
 }

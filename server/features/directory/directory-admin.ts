@@ -77,12 +77,12 @@ export interface MembershipListener {
  */
 export class DirectoryAdmin {
   private readonly listeners: MembershipListener[] = [];
-  private readonly s;
-  private readonly d: { gate: WriteGate; directory: DirectoryStore; clock: Clock };
+  private readonly sql;
+  private readonly deps: { gate: WriteGate; directory: DirectoryStore; clock: Clock };
 
-  constructor(db: Db, deps: DirectoryAdmin['d']) {
-    this.d = deps;
-    this.s = {
+  constructor(db: Db, deps: DirectoryAdmin['deps']) {
+    this.deps = deps;
+    this.sql = {
       insert: db.prepare(
         `INSERT INTO users (id, username, display_name, department_id, manager_id, password_hash, created_at)
          VALUES (@id, @username, @displayName, @departmentId, @managerId, @passwordHash, @createdAt)`,
@@ -116,16 +116,16 @@ export class DirectoryAdmin {
    * create administrators. Every creation is audited, with who and from where.
    */
   async create(account: NewAccount, by: AccountActor | null = null): Promise<{ userId: string }> {
-    if (by) authoriseGrant(this.d.directory.roles(by.actorId), [], account.roles);
+    if (by) authoriseGrant(this.deps.directory.roles(by.actorId), [], account.roles);
     const passwordHash = await hashPassword(account.password);
     const userId = `u_${randomUUID().slice(0, 12)}`;
-    this.d.gate.write(() => {
-      if (this.s.usernameTaken.get(account.username)) {
+    this.deps.gate.write(() => {
+      if (this.sql.usernameTaken.get(account.username)) {
         throw new DomainError('conflict', `the username ${account.username} is taken`, { username: account.username });
       }
       this.checkRefs(account.departmentId, account.managerId);
-      this.s.insert.run({ ...account, id: userId, passwordHash, createdAt: this.d.clock.now() });
-      for (const role of new Set(account.roles)) this.s.addRole.run(userId, role);
+      this.sql.insert.run({ ...account, id: userId, passwordHash, createdAt: this.deps.clock.now() });
+      for (const role of new Set(account.roles)) this.sql.addRole.run(userId, role);
       this.writeAudit(by, userId, 'created', null, { username: account.username, roles: [...new Set(account.roles)].sort() });
     });
     for (const listener of this.listeners) listener.created(userId);
@@ -138,12 +138,12 @@ export class DirectoryAdmin {
    * account. Role changes and disabling are audited with before and after.
    */
   update(userId: string, change: AccountChange, by: AccountActor | null = null): void {
-    this.d.gate.write(() => {
-      if (!this.s.exists.get(userId)) throw new DomainError('not_found', `no user ${userId}`);
-      const rolesBefore = this.d.directory.roles(userId);
-      const disabledBefore = this.s.disabledOf.get(userId)!.disabled === 1;
+    this.deps.gate.write(() => {
+      if (!this.sql.exists.get(userId)) throw new DomainError('not_found', `no user ${userId}`);
+      const rolesBefore = this.deps.directory.roles(userId);
+      const disabledBefore = this.sql.disabledOf.get(userId)!.disabled === 1;
       if (by) {
-        const actorRoles = this.d.directory.roles(by.actorId);
+        const actorRoles = this.deps.directory.roles(by.actorId);
         if (rolesBefore.includes('admin') && !actorRoles.includes('admin'))
           throw new DomainError('forbidden', 'only administrators change an administrator’s account');
         if (by.actorId === userId && change.roles !== undefined)
@@ -154,13 +154,13 @@ export class DirectoryAdmin {
       }
       this.checkRefs(change.departmentId ?? null, change.managerId ?? null);
       if (change.managerId === userId) throw new DomainError('invalid_params', 'nobody is their own manager');
-      if (change.displayName !== undefined) this.s.setName.run(change.displayName, userId);
-      if (change.departmentId !== undefined) this.s.setDepartment.run(change.departmentId, userId);
-      if (change.managerId !== undefined) this.s.setManager.run(change.managerId, userId);
-      if (change.disabled !== undefined) this.s.setDisabled.run(change.disabled ? 1 : 0, userId);
+      if (change.displayName !== undefined) this.sql.setName.run(change.displayName, userId);
+      if (change.departmentId !== undefined) this.sql.setDepartment.run(change.departmentId, userId);
+      if (change.managerId !== undefined) this.sql.setManager.run(change.managerId, userId);
+      if (change.disabled !== undefined) this.sql.setDisabled.run(change.disabled ? 1 : 0, userId);
       if (change.roles !== undefined) {
-        this.s.clearRoles.run(userId);
-        for (const role of new Set(change.roles)) this.s.addRole.run(userId, role);
+        this.sql.clearRoles.run(userId);
+        for (const role of new Set(change.roles)) this.sql.addRole.run(userId, role);
         const after = [...new Set(change.roles)].sort();
         if (after.join() !== [...rolesBefore].sort().join())
           this.writeAudit(by, userId, 'roles_changed', { roles: [...rolesBefore].sort() }, { roles: after });
@@ -181,7 +181,7 @@ export class DirectoryAdmin {
 
   /** The audit of one account, oldest first. */
   auditOf(userId: string): AccountAuditEntry[] {
-    return this.s.auditOf.all(userId).map((row) => ({
+    return this.sql.auditOf.all(userId).map((row) => ({
       ...row,
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
       after: row.after === null ? null : (JSON.parse(row.after) as unknown),
@@ -189,8 +189,8 @@ export class DirectoryAdmin {
   }
 
   private writeAudit(by: AccountActor | null, targetId: string, action: string, before: unknown, after: unknown): void {
-    this.s.audit.run({
-      at: this.d.clock.now(),
+    this.sql.audit.run({
+      at: this.deps.clock.now(),
       actorId: by?.actorId ?? null,
       targetId,
       action,
@@ -201,10 +201,10 @@ export class DirectoryAdmin {
   }
 
   private checkRefs(departmentId: string | null, managerId: string | null): void {
-    if (departmentId !== null && !this.d.directory.departmentExists(departmentId)) {
+    if (departmentId !== null && !this.deps.directory.departmentExists(departmentId)) {
       throw new DomainError('invalid_params', `unknown department ${departmentId}`, { departmentId });
     }
-    if (managerId !== null && !this.d.directory.isActiveUser(managerId)) {
+    if (managerId !== null && !this.deps.directory.isActiveUser(managerId)) {
       throw new DomainError('invalid_params', `unknown manager ${managerId}`, { managerId });
     }
   }

@@ -54,12 +54,12 @@ export class CallbackQueue {
   private readonly inFlight = new Set<string>();
   private timer: GuardedTimer | null = null;
   private running: Promise<void> | null = null;
-  private readonly o: CallbackOptions;
-  private readonly d: { integrations: IntegrationStore; directory: DirectoryStore; clock: Clock; logger: Logger };
+  private readonly options: CallbackOptions;
+  private readonly deps: { integrations: IntegrationStore; directory: DirectoryStore; clock: Clock; logger: Logger };
 
-  constructor(db: Db, deps: CallbackQueue['d'], options: Partial<CallbackOptions> = {}) {
-    this.d = deps;
-    this.o = { ...defaultCallbackOptions, ...options };
+  constructor(db: Db, deps: CallbackQueue['deps'], options: Partial<CallbackOptions> = {}) {
+    this.deps = deps;
+    this.options = { ...defaultCallbackOptions, ...options };
     this.insertStmt = db.prepare(
       `INSERT INTO callback_deliveries (id, integration_id, request_id, url, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -82,9 +82,9 @@ export class CallbackQueue {
   enqueue(request: RequestRecord, status: RequestStatus, decidedBy: string | null, comment: string | null): void {
     if (!request.callbackUrl || !request.integrationId || !request.externalId) return;
     if (status !== 'approved' && status !== 'rejected' && status !== 'returned') return;
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     const id = `cb_${randomUUID()}`;
-    const person = decidedBy ? this.d.directory.profile(decidedBy) : null;
+    const person = decidedBy ? this.deps.directory.profile(decidedBy) : null;
     const body: DecisionCallback = {
       type: 'approval.decided',
       deliveryId: id,
@@ -117,9 +117,9 @@ export class CallbackQueue {
   }
 
   private async sendDue(): Promise<void> {
-    const due = this.dueStmt.all(this.d.clock.now(), this.o.concurrency * 4).filter((row) => !this.inFlight.has(row.id));
-    for (let i = 0; i < due.length; i += this.o.concurrency) {
-      await Promise.all(due.slice(i, i + this.o.concurrency).map((row) => this.send(row)));
+    const due = this.dueStmt.all(this.deps.clock.now(), this.options.concurrency * 4).filter((row) => !this.inFlight.has(row.id));
+    for (let i = 0; i < due.length; i += this.options.concurrency) {
+      await Promise.all(due.slice(i, i + this.options.concurrency).map((row) => this.send(row)));
     }
   }
 
@@ -127,18 +127,18 @@ export class CallbackQueue {
     this.inFlight.add(row.id);
     const attempts = row.attempts + 1;
     try {
-      const integration = this.d.integrations.byId(row.integration_id);
+      const integration = this.deps.integrations.byId(row.integration_id);
       if (!integration || integration.revoked) {
-        this.failedStmt.run(this.d.clock.now(), attempts, 'integration revoked', row.id);
+        this.failedStmt.run(this.deps.clock.now(), attempts, 'integration revoked', row.id);
         return;
       }
-      const unixSeconds = Math.floor(this.d.clock.now() / 1000);
+      const unixSeconds = Math.floor(this.deps.clock.now() / 1000);
       let error: string;
       try {
         const response = await fetch(row.url, {
           method: 'POST',
           redirect: 'manual',
-          signal: AbortSignal.timeout(this.o.timeoutMs),
+          signal: AbortSignal.timeout(this.options.timeoutMs),
           headers: {
             'content-type': 'application/json',
             'user-agent': 'Portico-Callback/1',
@@ -149,22 +149,22 @@ export class CallbackQueue {
         });
         await response.body?.cancel();
         if (response.status >= 200 && response.status < 300) {
-          this.deliveredStmt.run(this.d.clock.now(), attempts, row.id);
+          this.deliveredStmt.run(this.deps.clock.now(), attempts, row.id);
           return;
         }
         error = `HTTP ${response.status}`;
       } catch (cause) {
         error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
       }
-      const now = this.d.clock.now();
-      if (now - row.created_at > this.o.giveUpAfterMs) {
+      const now = this.deps.clock.now();
+      if (now - row.created_at > this.options.giveUpAfterMs) {
         this.failedStmt.run(now, attempts, error, row.id);
-        this.d.logger.error({ delivery: row.id, url: row.url, attempts, error }, 'callback abandoned');
+        this.deps.logger.error({ delivery: row.id, url: row.url, attempts, error }, 'callback abandoned');
         return;
       }
-      const delay = Math.min(this.o.retryMaxMs, this.o.retryBaseMs * 2 ** Math.min(attempts - 1, 20));
+      const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.min(attempts - 1, 20));
       this.retryStmt.run(attempts, now + delay, error, row.id);
-      this.d.logger.warn({ delivery: row.id, attempts, error, retryInMs: delay }, 'callback failed; will retry');
+      this.deps.logger.warn({ delivery: row.id, attempts, error, retryInMs: delay }, 'callback failed; will retry');
     } finally {
       this.inFlight.delete(row.id);
     }

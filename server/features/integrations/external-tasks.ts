@@ -15,10 +15,10 @@ const EXTERNAL_SLA = { remindAfterHours: 8, escalateAfterHours: 24 };
 /** Tasks other systems put in the same inbox: one step of named approvers, decided like any other. */
 export class ExternalTasks {
   private readonly userByNameStmt;
-  private readonly d: { gate: WriteGate; requests: RequestStore; directory: DirectoryStore; flow: ApprovalFlow; clock: Clock };
+  private readonly deps: { gate: WriteGate; requests: RequestStore; directory: DirectoryStore; flow: ApprovalFlow; clock: Clock };
 
-  constructor(db: Db, deps: ExternalTasks['d']) {
-    this.d = deps;
+  constructor(db: Db, deps: ExternalTasks['deps']) {
+    this.deps = deps;
     this.userByNameStmt = db.prepare<[string, string], { id: string }>(
       'SELECT id FROM users WHERE (username = ? COLLATE NOCASE OR id = ?) AND disabled = 0',
     );
@@ -26,15 +26,15 @@ export class ExternalTasks {
 
   /** Creates the task once per externalId; a repeat answers with the existing state and changes nothing. */
   create(integration: Integration, input: ExternalTaskRequest): ExternalTaskState {
-    return this.d.gate.write((tx) => {
-      const existing = this.d.requests.byExternalId(integration.id, input.externalId);
+    return this.deps.gate.write((tx) => {
+      const existing = this.deps.requests.byExternalId(integration.id, input.externalId);
       if (existing) return { requestId: existing.id, externalId: input.externalId, status: existing.status, created: false };
       const approverIds = [...new Set(input.approvers.map((name) => this.userId(name, 'approvers')))];
       const submitterId = input.requestedBy ? this.userId(input.requestedBy, 'requestedBy') : null;
       if (submitterId && approverIds.includes(submitterId)) {
         throw new DomainError('invalid_params', 'the person a request is raised for cannot approve it', { field: 'approvers' });
       }
-      const now = this.d.clock.now();
+      const now = this.deps.clock.now();
       const request = {
         id: `r_${randomUUID()}`,
         templateKey: 'external',
@@ -53,8 +53,8 @@ export class ExternalTasks {
         link: input.link ?? null,
         callbackUrl: input.callbackUrl ?? null,
       };
-      this.d.requests.insert(request);
-      this.d.requests.insertStep({
+      this.deps.requests.insert(request);
+      this.deps.requests.insertStep({
         requestId: request.id,
         index: 0,
         name: { en: 'Approval', 'zh-CN': '审批' },
@@ -62,30 +62,30 @@ export class ExternalTasks {
         status: 'waiting',
         approverIds,
       });
-      this.d.flow.record(request.id, now, 'submitted', submitterId, null, null);
-      this.d.flow.advance(tx, request, 0, now);
+      this.deps.flow.record(request.id, now, 'submitted', submitterId, null, null);
+      this.deps.flow.advance(tx, request, 0, now);
       return { requestId: request.id, externalId: input.externalId, status: 'pending', created: true };
     });
   }
 
   state(integration: Integration, externalId: string): ExternalTaskState {
-    const request = this.d.requests.byExternalId(integration.id, externalId);
+    const request = this.deps.requests.byExternalId(integration.id, externalId);
     if (!request) throw new DomainError('not_found', `no task with externalId ${externalId}`);
     return { requestId: request.id, externalId, status: request.status, created: false };
   }
 
   /** Withdraws a task the other system no longer needs; a decided one cannot be cancelled. */
   cancel(integration: Integration, externalId: string): ExternalTaskState {
-    return this.d.gate.write((tx) => {
-      const request = this.d.requests.byExternalId(integration.id, externalId);
+    return this.deps.gate.write((tx) => {
+      const request = this.deps.requests.byExternalId(integration.id, externalId);
       if (!request) throw new DomainError('not_found', `no task with externalId ${externalId}`);
       const terminal: RequestStatus = request.status;
       if (terminal === 'cancelled') return { requestId: request.id, externalId, status: terminal, created: false };
       if (terminal !== 'pending') throw new DomainError('conflict', `the task is already ${terminal}`, { status: terminal });
-      const now = this.d.clock.now();
-      this.d.flow.record(request.id, now, 'cancelled', null, null, null);
-      this.d.flow.finish(tx, request, 'cancelled', now, null, null);
-      this.d.flow.announce(tx, request);
+      const now = this.deps.clock.now();
+      this.deps.flow.record(request.id, now, 'cancelled', null, null, null);
+      this.deps.flow.finish(tx, request, 'cancelled', now, null, null);
+      this.deps.flow.announce(tx, request);
       return { requestId: request.id, externalId, status: 'cancelled', created: false };
     });
   }

@@ -14,17 +14,17 @@ const LATE_LAUNCH_MS = 30 * 24 * 3600_000;
 
 /** The catalog a user sees, their favourites and launches, and the admin's side of the tools. */
 export class LauncherService {
-  private readonly d: { gate: WriteGate; tools: ToolStore; directory: DirectoryStore; clock: Clock };
+  private readonly deps: { gate: WriteGate; tools: ToolStore; directory: DirectoryStore; clock: Clock };
 
-  constructor(deps: LauncherService['d']) {
-    this.d = deps;
+  constructor(deps: LauncherService['deps']) {
+    this.deps = deps;
   }
 
   catalog(userId: string): CatalogEntry[] {
-    const now = this.d.clock.now();
-    const favorites = this.d.tools.favorites(userId);
-    const usage = this.d.tools.usage(userId, now - USAGE_WINDOW_MS);
-    return this.d.tools.visibleTo(userId).map((stored) => ({
+    const now = this.deps.clock.now();
+    const favorites = this.deps.tools.favorites(userId);
+    const usage = this.deps.tools.usage(userId, now - USAGE_WINDOW_MS);
+    return this.deps.tools.visibleTo(userId).map((stored) => ({
       ...toTool(stored),
       favorite: favorites.has(stored.id),
       usage: usage.get(stored.id) ?? { count: 0, lastUsedAt: null },
@@ -32,11 +32,11 @@ export class LauncherService {
   }
 
   setFavorite(userId: string, toolId: string, favorite: boolean): { toolIds: string[] } {
-    return this.d.gate.write((tx) => {
-      if (favorite && !this.d.tools.visibleOne(userId, toolId))
+    return this.deps.gate.write((tx) => {
+      if (favorite && !this.deps.tools.visibleOne(userId, toolId))
         throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
-      this.d.tools.setFavorite(userId, toolId, favorite, this.d.clock.now());
-      const toolIds = [...this.d.tools.favorites(userId)].sort();
+      this.deps.tools.setFavorite(userId, toolId, favorite, this.deps.clock.now());
+      const toolIds = [...this.deps.tools.favorites(userId)].sort();
       tx.emit([userId], { kind: 'launcher.favorites', toolIds });
       return { toolIds };
     });
@@ -44,17 +44,17 @@ export class LauncherService {
 
   /** A launch reported by a client; its time is the click's, within bounds the server trusts. */
   recordLaunch(userId: string, toolId: string, at: number, source: LaunchSource): { toolId: string } {
-    if (!this.d.tools.visibleOne(userId, toolId)) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
-    const now = this.d.clock.now();
+    if (!this.deps.tools.visibleOne(userId, toolId)) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+    const now = this.deps.clock.now();
     const when = at > now || at < now - LATE_LAUNCH_MS ? now : at;
-    this.d.gate.write(() => this.d.tools.recordLaunch(userId, toolId, when, source));
+    this.deps.gate.write(() => this.deps.tools.recordLaunch(userId, toolId, when, source));
     return { toolId };
   }
 
   // --- Admins -------------------------------------------------------------------------------------
 
   list(): StoredTool[] {
-    return this.d.tools.all();
+    return this.deps.tools.all();
   }
 
   create(definition: ToolDefinition): StoredTool {
@@ -62,8 +62,8 @@ export class LauncherService {
     this.checkTicketAudience(null, definition);
     const id = `tool_${randomUUID().slice(0, 12)}`;
     return this.changed(() => {
-      this.d.tools.create(id, definition, this.d.clock.now());
-      return this.d.tools.get(id)!;
+      this.deps.tools.create(id, definition, this.deps.clock.now());
+      return this.deps.tools.get(id)!;
     });
   }
 
@@ -71,30 +71,34 @@ export class LauncherService {
     this.checkAudience(definition);
     this.checkTicketAudience(toolId, definition);
     return this.changed(() => {
-      if (!this.d.tools.update(toolId, definition, this.d.clock.now()))
+      if (!this.deps.tools.update(toolId, definition, this.deps.clock.now()))
         throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
-      return this.d.tools.get(toolId)!;
+      return this.deps.tools.get(toolId)!;
     });
   }
 
   remove(toolId: string): { toolId: string } {
     return this.changed(() => {
-      if (!this.d.tools.remove(toolId, this.d.clock.now())) throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
+      if (!this.deps.tools.remove(toolId, this.deps.clock.now()))
+        throw new DomainError('not_found', `no tool ${toolId}`, { toolId });
       return { toolId };
     });
   }
 
   adoption(days: number): { since: number; tools: (ToolAdoption & { name: string })[] } {
-    const since = this.d.clock.now() - days * 24 * 3600_000;
-    const names = new Map(this.d.tools.all().map((t) => [t.id, t.definition.name.en]));
-    return { since, tools: this.d.tools.adoption(since).map((row) => ({ ...row, name: names.get(row.toolId) ?? row.toolId })) };
+    const since = this.deps.clock.now() - days * 24 * 3600_000;
+    const names = new Map(this.deps.tools.all().map((t) => [t.id, t.definition.name.en]));
+    return {
+      since,
+      tools: this.deps.tools.adoption(since).map((row) => ({ ...row, name: names.get(row.toolId) ?? row.toolId })),
+    };
   }
 
   /** Every client fetches its catalog again; the event body is stored once for everyone. */
   private changed<T>(work: () => T): T {
-    return this.d.gate.write((tx) => {
+    return this.deps.gate.write((tx) => {
       const result = work();
-      tx.emit(this.d.directory.activeUserIds(), { kind: 'launcher.changed' });
+      tx.emit(this.deps.directory.activeUserIds(), { kind: 'launcher.changed' });
       return result;
     });
   }
@@ -107,7 +111,7 @@ export class LauncherService {
     const target = definition.target;
     if (target.kind !== 'web' || target.sso.mode === 'none') return;
     const audience = ticketAudience(target);
-    for (const other of this.d.tools.all()) {
+    for (const other of this.deps.tools.all()) {
       const theirs = other.definition.target;
       if (other.id === toolId || theirs.kind !== 'web' || theirs.sso.mode === 'none' || ticketAudience(theirs) !== audience)
         continue;
@@ -124,9 +128,9 @@ export class LauncherService {
   }
 
   private checkAudience(definition: ToolDefinition): void {
-    const unknown = definition.audience.departmentIds.find((id) => !this.d.directory.departmentExists(id));
+    const unknown = definition.audience.departmentIds.find((id) => !this.deps.directory.departmentExists(id));
     if (unknown) throw new DomainError('invalid_params', `no department ${unknown}`, { departmentId: unknown });
-    const nobody = definition.audience.userIds.find((id) => !this.d.directory.isActiveUser(id));
+    const nobody = definition.audience.userIds.find((id) => !this.deps.directory.isActiveUser(id));
     if (nobody) throw new DomainError('invalid_params', `no active user ${nobody}`, { userId: nobody });
   }
 }

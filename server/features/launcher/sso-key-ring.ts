@@ -32,7 +32,7 @@ export interface PublicJwks {
  * it at once instead, which is the point: its tickets must stop working.
  */
 export class SsoKeyRing {
-  private readonly s;
+  private readonly sql;
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly rotationMs: number;
@@ -42,7 +42,7 @@ export class SsoKeyRing {
     this.db = db;
     this.clock = clock;
     this.rotationMs = rotationMs;
-    this.s = {
+    this.sql = {
       byState: db.prepare<[string], KeyRow>('SELECT * FROM sso_keys WHERE state = ? ORDER BY created_at DESC LIMIT 1'),
       published: db.prepare<[number], KeyRow>(
         `SELECT * FROM sso_keys WHERE state != 'retired' OR unpublish_at > ?
@@ -62,12 +62,12 @@ export class SsoKeyRing {
 
   /** Makes the first active and next keys on a new server. */
   async ensure(): Promise<void> {
-    if (this.s.byState.get('active') && this.s.byState.get('next')) return;
+    if (this.sql.byState.get('active') && this.sql.byState.get('next')) return;
     const [first, second] = [await newKey(), await newKey()];
     const now = this.clock.now();
     this.db.transaction(() => {
-      if (!this.s.byState.get('active')) this.s.insert.run({ ...first, state: 'active', now, activatedAt: now });
-      if (!this.s.byState.get('next')) this.s.insert.run({ ...second, state: 'next', now, activatedAt: null });
+      if (!this.sql.byState.get('active')) this.sql.insert.run({ ...first, state: 'active', now, activatedAt: now });
+      if (!this.sql.byState.get('next')) this.sql.insert.run({ ...second, state: 'next', now, activatedAt: null });
     })();
   }
 
@@ -79,13 +79,13 @@ export class SsoKeyRing {
     const fresh = await newKey();
     const now = this.clock.now();
     return this.db.transaction(() => {
-      const active = this.s.byState.get('active');
-      const next = this.s.byState.get('next');
+      const active = this.sql.byState.get('active');
+      const next = this.sql.byState.get('next');
       if (!active || !next) return false;
       const lastTicketExpires = now + TICKET_TTL_SECONDS * 1000 + CLOCK_SKEW_MS;
-      if (this.s.retire.run(now, options.revoke ? now : lastTicketExpires, active.kid).changes !== 1) return false;
-      this.s.activate.run(now, next.kid);
-      this.s.insert.run({ ...fresh, state: 'next', now, activatedAt: null });
+      if (this.sql.retire.run(now, options.revoke ? now : lastTicketExpires, active.kid).changes !== 1) return false;
+      this.sql.activate.run(now, next.kid);
+      this.sql.insert.run({ ...fresh, state: 'next', now, activatedAt: null });
       this.imported.delete(active.kid);
       return true;
     })();
@@ -94,8 +94,8 @@ export class SsoKeyRing {
   /** On the sweep: rotates when the active key is older than the rotation period; forgets unpublished keys. */
   async tick(): Promise<void> {
     const now = this.clock.now();
-    this.s.prune.run(now);
-    const active = this.s.byState.get('active');
+    this.sql.prune.run(now);
+    const active = this.sql.byState.get('active');
     if (active?.activated_at !== null && active !== undefined && now - active.activated_at >= this.rotationMs) {
       await this.rotate();
     }
@@ -103,11 +103,11 @@ export class SsoKeyRing {
 
   /** What `/.well-known/jwks.json` serves: the active key, the next one and those still covering tickets. */
   jwks(): PublicJwks {
-    return { keys: this.s.published.all(this.clock.now()).map((row) => JSON.parse(row.public_jwk) as JWK) };
+    return { keys: this.sql.published.all(this.clock.now()).map((row) => JSON.parse(row.public_jwk) as JWK) };
   }
 
   async signingKey(): Promise<{ kid: string; key: CryptoKey }> {
-    const active = this.s.byState.get('active');
+    const active = this.sql.byState.get('active');
     if (!active?.private_pem) throw new Error('no active signing key: call ensure() at startup');
     let key = this.imported.get(active.kid);
     if (!key) {

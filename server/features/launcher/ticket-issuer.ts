@@ -18,8 +18,8 @@ export type RedeemOutcome =
  * a tool that keeps no state can ask the server to redeem it instead (`redeem`).
  */
 export class TicketIssuer {
-  private readonly s;
-  private readonly d: {
+  private readonly sql;
+  private readonly deps: {
     db: Db;
     keys: SsoKeyRing;
     tools: ToolStore;
@@ -28,9 +28,9 @@ export class TicketIssuer {
     issuer: () => string;
   };
 
-  constructor(deps: TicketIssuer['d']) {
-    this.d = deps;
-    this.s = {
+  constructor(deps: TicketIssuer['deps']) {
+    this.deps = deps;
+    this.sql = {
       insert: deps.db.prepare(
         'INSERT INTO sso_tickets (jti, user_id, tool_id, kid, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -42,15 +42,15 @@ export class TicketIssuer {
 
   /** Only for a tool this user can see, and only if the tool takes tickets. */
   async issue(userId: string, toolId: string): Promise<IssuedTicket> {
-    const tool = this.d.tools.visibleOne(userId, toolId);
+    const tool = this.deps.tools.visibleOne(userId, toolId);
     if (!tool) throw new DomainError('not_found', `no tool ${toolId} for this user`, { toolId });
     const { target } = tool.definition;
     if (target.kind !== 'web' || target.sso.mode === 'none')
       throw new DomainError('invalid_params', `tool ${toolId} does not sign in with a ticket`, { toolId });
-    const profile = this.d.directory.profile(userId);
+    const profile = this.deps.directory.profile(userId);
     if (!profile) throw new DomainError('forbidden', 'no such user');
-    const { kid, key } = await this.d.keys.signingKey();
-    const now = this.d.clock.now();
+    const { kid, key } = await this.deps.keys.signingKey();
+    const now = this.deps.clock.now();
     const issuedAt = Math.floor(now / 1000);
     const expiresAt = (issuedAt + TICKET_TTL_SECONDS) * 1000;
     const jti = randomUUID();
@@ -62,7 +62,7 @@ export class TicketIssuer {
       tool: toolId,
     })
       .setProtectedHeader({ alg: 'ES256', kid, typ: 'JWT' })
-      .setIssuer(this.d.issuer())
+      .setIssuer(this.deps.issuer())
       .setSubject(userId)
       .setAudience(ticketAudience(target))
       .setIssuedAt(issuedAt)
@@ -70,7 +70,7 @@ export class TicketIssuer {
       .setExpirationTime(issuedAt + TICKET_TTL_SECONDS)
       .setJti(jti)
       .sign(key);
-    this.s.insert.run(jti, userId, toolId, kid, now, expiresAt);
+    this.sql.insert.run(jti, userId, toolId, kid, now, expiresAt);
     return { toolId, ticket, jti, expiresAt };
   }
 
@@ -78,11 +78,11 @@ export class TicketIssuer {
   async redeem(ticket: string, audience: string): Promise<RedeemOutcome> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(ticket, createLocalJWKSet(this.d.keys.jwks()), {
-        issuer: this.d.issuer(),
+      ({ payload } = await jwtVerify(ticket, createLocalJWKSet(this.deps.keys.jwks()), {
+        issuer: this.deps.issuer(),
         audience,
         algorithms: ['ES256'],
-        currentDate: new Date(this.d.clock.now()),
+        currentDate: new Date(this.deps.clock.now()),
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
@@ -91,14 +91,14 @@ export class TicketIssuer {
       return { ok: false, reason: 'invalid' };
     }
     const jti = payload.jti;
-    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.s.known.get(jti))
+    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.sql.known.get(jti))
       return { ok: false, reason: 'unknown' };
-    if (this.s.redeem.run(this.d.clock.now(), jti).changes !== 1) return { ok: false, reason: 'replayed' };
+    if (this.sql.redeem.run(this.deps.clock.now(), jti).changes !== 1) return { ok: false, reason: 'replayed' };
     return { ok: true, sub: payload.sub, tool: String(payload['tool']), jti };
   }
 
   /** Tickets are kept a day past expiry for the audit trail, then dropped. */
   prune(): number {
-    return this.s.prune.run(this.d.clock.now() - 24 * 3600_000).changes;
+    return this.sql.prune.run(this.deps.clock.now() - 24 * 3600_000).changes;
   }
 }

@@ -39,12 +39,12 @@ export function toTool(stored: StoredTool): Tool {
 
 /** Tools, favourites and launches. Who sees a tool is decided by the same SQL audience rule as notices. */
 export class ToolStore {
-  private readonly s;
+  private readonly sql;
 
   constructor(db: Db) {
     const visible = `FROM tools t JOIN users u ON u.id = @userId
       WHERE t.deleted_at IS NULL AND t.enabled = 1 AND ${audienceMatchColumn('t.audience')}`;
-    this.s = {
+    this.sql = {
       insert: db.prepare(
         `INSERT INTO tools (id, definition, audience, enabled, position, created_at, updated_at)
          VALUES (@id, @definition, @audience, @enabled, @position, @now, @now)`,
@@ -74,55 +74,55 @@ export class ToolStore {
   }
 
   create(id: string, definition: ToolDefinition, now: number): void {
-    this.s.insert.run(this.columns(id, definition, now));
+    this.sql.insert.run(this.columns(id, definition, now));
   }
 
   /** False when there is no such tool. */
   update(id: string, definition: ToolDefinition, now: number): boolean {
-    return this.s.update.run(this.columns(id, definition, now)).changes === 1;
+    return this.sql.update.run(this.columns(id, definition, now)).changes === 1;
   }
 
   remove(id: string, now: number): boolean {
-    return this.s.remove.run(now, id).changes === 1;
+    return this.sql.remove.run(now, id).changes === 1;
   }
 
   get(id: string): StoredTool | null {
-    const row = this.s.get.get(id);
+    const row = this.sql.get.get(id);
     return row ? toStored(row) : null;
   }
 
   all(): StoredTool[] {
-    return this.s.all.all().map(toStored);
+    return this.sql.all.all().map(toStored);
   }
 
   visibleTo(userId: string): StoredTool[] {
-    return this.s.visible.all({ userId }).map(toStored);
+    return this.sql.visible.all({ userId }).map(toStored);
   }
 
   visibleOne(userId: string, toolId: string): StoredTool | null {
-    const row = this.s.visibleOne.get({ userId, toolId });
+    const row = this.sql.visibleOne.get({ userId, toolId });
     return row ? toStored(row) : null;
   }
 
   favorites(userId: string): Set<string> {
-    return new Set(this.s.favorites.all(userId).map((r) => r.tool_id));
+    return new Set(this.sql.favorites.all(userId).map((r) => r.tool_id));
   }
 
   setFavorite(userId: string, toolId: string, favorite: boolean, now: number): void {
-    if (favorite) this.s.addFavorite.run(userId, toolId, now);
-    else this.s.removeFavorite.run(userId, toolId);
+    if (favorite) this.sql.addFavorite.run(userId, toolId, now);
+    else this.sql.removeFavorite.run(userId, toolId);
   }
 
   recordLaunch(userId: string, toolId: string, at: number, source: string): void {
-    this.s.launch.run(userId, toolId, at, source);
+    this.sql.launch.run(userId, toolId, at, source);
   }
 
   usage(userId: string, since: number): Map<string, ToolUsage> {
-    return new Map(this.s.usage.all(userId, since).map((r) => [r.tool_id, { count: r.n, lastUsedAt: r.last }]));
+    return new Map(this.sql.usage.all(userId, since).map((r) => [r.tool_id, { count: r.n, lastUsedAt: r.last }]));
   }
 
   adoption(since: number): ToolAdoption[] {
-    return this.s.adoption
+    return this.sql.adoption
       .all(since)
       .map((r) => ({ toolId: r.tool_id, launches: r.launches, users: r.users, lastLaunchAt: r.last }));
   }

@@ -60,13 +60,13 @@ const headings: Record<ContentLanguage, { columns: string[]; yes: string; no: st
 
 /** Who a notice reached and who still owes it something: the publisher's numbers, read straight from SQL. */
 export class NoticeReach {
-  private readonly s;
+  private readonly sql;
   private readonly timeZone: string;
 
   constructor(db: Db, timeZone: string) {
     this.timeZone = timeZone;
     const from = `FROM notice_recipients r JOIN notices n ON n.id = r.notice_id LEFT JOIN user_logs l ON l.user_id = r.user_id`;
-    this.s = {
+    this.sql = {
       byDepartment: db.prepare<[string], CountRow>(
         `SELECT r.department_id, d.name AS department_name, count(*) AS total, sum(${DELIVERED}) AS delivered,
                 sum(r.read_at IS NOT NULL) AS read, sum(r.acked_at IS NOT NULL) AS acknowledged
@@ -83,7 +83,7 @@ export class NoticeReach {
   }
 
   stats(noticeId: string, requiresAck: boolean, now: number): NoticeStats {
-    const departments = this.s.byDepartment.all(noticeId);
+    const departments = this.sql.byDepartment.all(noticeId);
     const sum = (key: keyof ReachCounts) => departments.reduce((n, d) => n + d[key], 0);
     return {
       noticeId,
@@ -108,7 +108,7 @@ export class NoticeReach {
     now: number,
     stragglerLimit = 5000,
   ): { stats: NoticeStats; stragglers: Straggler[] } {
-    const rows = this.s.recipients.all(noticeId);
+    const rows = this.sql.recipients.all(noticeId);
     const zero = () => ({ total: 0, delivered: 0, read: 0, acknowledged: 0 });
     const overall = zero();
     const departments = new Map<string | null, ReachCounts & { departmentName: string | null }>();
@@ -155,7 +155,7 @@ export class NoticeReach {
   csv(noticeId: string, language: ContentLanguage): string {
     const time = (at: number | null) =>
       at === null ? '' : DateTime.fromMillis(at, { zone: this.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const rows = this.s.recipients
+    const rows = this.sql.recipients
       .all(noticeId)
       .map((r) =>
         [

@@ -44,14 +44,14 @@ export interface NoticeServiceDeps {
  * who is asking; delivery itself is the fan-out's job, after the commit.
  */
 export class NoticeService {
-  private readonly d: NoticeServiceDeps;
+  private readonly deps: NoticeServiceDeps;
 
   constructor(deps: NoticeServiceDeps) {
-    this.d = deps;
+    this.deps = deps;
   }
 
   publish(publisherId: string, draft: NoticeDraft): PublishOutcome {
-    const { store, directory, clock } = this.d;
+    const { store, directory, clock } = this.deps;
     if (!directory.hasAnyRole(publisherId, PUBLISHER_ROLES)) {
       throw new DomainError('forbidden', 'only HR, publishers and admins may publish notices');
     }
@@ -65,7 +65,7 @@ export class NoticeService {
     }
     this.checkAudience(draft.audience);
     const urgent = draft.priority === 'urgent';
-    return this.d.gate.write(() => {
+    return this.deps.gate.write(() => {
       const noticeId = `n_${randomUUID()}`;
       store.insert({
         id: noticeId,
@@ -85,7 +85,7 @@ export class NoticeService {
         publishedAt: goesLiveAt,
       });
       if (draft.attachmentIds.length > 0) {
-        store.setAttachments(noticeId, this.d.attachments.claimForNotice(publisherId, noticeId, draft.attachmentIds));
+        store.setAttachments(noticeId, this.deps.attachments.claimForNotice(publisherId, noticeId, draft.attachmentIds));
       }
       if (scheduled) return { noticeId, recipients: 0, status: 'scheduled' as const };
       const recipients = this.goLive(noticeId, draft.audience);
@@ -96,13 +96,13 @@ export class NoticeService {
 
   /** Scheduled notices whose time has come go live; the server calls this on its sweep timer. */
   publishDue(): string[] {
-    const now = this.d.clock.now();
-    const due = this.d.store.dueScheduled(now);
+    const now = this.deps.clock.now();
+    const due = this.deps.store.dueScheduled(now);
     for (const noticeId of due) {
-      this.d.gate.write(() => {
-        const row = this.d.store.get(noticeId);
-        if (!row || !this.d.store.goLive(noticeId, now)) return;
-        this.goLive(noticeId, this.d.store.audienceOf(row));
+      this.deps.gate.write(() => {
+        const row = this.deps.store.get(noticeId);
+        if (!row || !this.deps.store.goLive(noticeId, now)) return;
+        this.goLive(noticeId, this.deps.store.audienceOf(row));
       });
     }
     return due;
@@ -112,16 +112,16 @@ export class NoticeService {
     const row = this.manageable(userId, edit.noticeId);
     if (row.status === 'withdrawn') throw new DomainError('conflict', 'a withdrawn notice cannot be edited');
     const urgent = edit.priority === 'urgent';
-    return this.d.gate.write(() => {
-      this.d.store.edit({
+    return this.deps.gate.write(() => {
+      this.deps.store.edit({
         ...edit,
         requiresAck: edit.requiresAck || urgent,
         renotifyMinutes: urgent ? (edit.renotifyMinutes ?? DEFAULT_RENOTIFY_MINUTES) : null,
         // Before it goes live nobody has seen it, so there is nothing to mark as edited.
-        editedAt: row.status === 'live' ? this.d.clock.now() : null,
+        editedAt: row.status === 'live' ? this.deps.clock.now() : null,
       });
-      if (row.status === 'live') this.d.fanout.kick(edit.noticeId);
-      this.d.feed.touch(edit.noticeId);
+      if (row.status === 'live') this.deps.fanout.kick(edit.noticeId);
+      this.deps.feed.touch(edit.noticeId);
       return { noticeId: edit.noticeId };
     });
   }
@@ -129,39 +129,39 @@ export class NoticeService {
   withdraw(userId: string, noticeId: string): { noticeId: string } {
     const row = this.manageable(userId, noticeId);
     if (row.status === 'withdrawn') return { noticeId };
-    return this.d.gate.write(() => {
-      this.d.store.withdraw(noticeId, this.d.clock.now());
-      this.d.fanout.kick(noticeId);
+    return this.deps.gate.write(() => {
+      this.deps.store.withdraw(noticeId, this.deps.clock.now());
+      this.deps.fanout.kick(noticeId);
       return { noticeId };
     });
   }
 
   /** Marks read once; the event tells the user's other devices. A repeat is a no-op with the same answer. */
   markRead(userId: string, noticeId: string): { noticeId: string; readAt: number } {
-    return this.d.gate.write((tx) => {
-      const notice = this.d.store.forRecipient(noticeId, userId);
+    return this.deps.gate.write((tx) => {
+      const notice = this.deps.store.forRecipient(noticeId, userId);
       if (!notice) throw new DomainError('not_found', `notice ${noticeId} is not addressed to you`);
       if (notice.readAt !== null) return { noticeId, readAt: notice.readAt };
-      const readAt = this.d.clock.now();
-      this.d.store.markRead(noticeId, userId, readAt);
+      const readAt = this.deps.clock.now();
+      this.deps.store.markRead(noticeId, userId, readAt);
       tx.emit([userId], { kind: 'notice.read', noticeId, readAt });
-      this.d.feed.touch(noticeId);
+      this.deps.feed.touch(noticeId);
       return { noticeId, readAt };
     });
   }
 
   /** "I have read and understood": recorded once with the server's time; a repeat returns the first. */
   acknowledge(userId: string, noticeId: string): { noticeId: string; readAt: number; ackedAt: number } {
-    return this.d.gate.write((tx) => {
-      const notice = this.d.store.forRecipient(noticeId, userId);
+    return this.deps.gate.write((tx) => {
+      const notice = this.deps.store.forRecipient(noticeId, userId);
       if (!notice) throw new DomainError('not_found', `notice ${noticeId} is not addressed to you`);
       if (!notice.requiresAck) throw new DomainError('invalid_params', 'this notice does not ask for an acknowledgement');
       if (notice.ackedAt !== null) return { noticeId, readAt: notice.readAt ?? notice.ackedAt, ackedAt: notice.ackedAt };
-      const now = this.d.clock.now();
-      this.d.store.acknowledge(noticeId, userId, now);
+      const now = this.deps.clock.now();
+      this.deps.store.acknowledge(noticeId, userId, now);
       const readAt = notice.readAt ?? now;
       tx.emit([userId], { kind: 'notice.acknowledged', noticeId, readAt, ackedAt: now });
-      this.d.feed.touch(noticeId);
+      this.deps.feed.touch(noticeId);
       return { noticeId, readAt, ackedAt: now };
     });
   }
@@ -170,18 +170,18 @@ export class NoticeService {
   remind(userId: string, noticeId: string): { noticeId: string; reminded: number } {
     const row = this.manageable(userId, noticeId);
     if (row.status !== 'live') throw new DomainError('conflict', 'only a live notice can be reminded');
-    const now = this.d.clock.now();
-    const last = this.d.store.lastReminded(noticeId);
+    const now = this.deps.clock.now();
+    const last = this.deps.store.lastReminded(noticeId);
     if (last !== null && now - last < REMIND_COOLDOWN_MS) {
       throw new DomainError('too_soon', 'these people were reminded a few minutes ago', {
         retryAt: last + REMIND_COOLDOWN_MS,
       });
     }
-    return this.d.gate.write((tx) => {
-      const targets = this.d.store.unfinished(noticeId);
-      for (const target of targets) this.d.store.recordReminder(noticeId, target, now);
+    return this.deps.gate.write((tx) => {
+      const targets = this.deps.store.unfinished(noticeId);
+      for (const target of targets) this.deps.store.recordReminder(noticeId, target, now);
       tx.emit(targets, { kind: 'notice.reminded', noticeId, remindedAt: now });
-      this.d.feed.watch(noticeId);
+      this.deps.feed.watch(noticeId);
       return { noticeId, reminded: targets.length };
     });
   }
@@ -189,12 +189,12 @@ export class NoticeService {
   /** The notices this user may manage, newest first, each with its reach. */
   published(userId: string): PublishedNotice[] {
     const scope = this.scopeOf(userId);
-    return this.d.store.published(scope, PUBLISHED_LIST_LIMIT).map((row) => {
-      const stats = this.d.reach.stats(row.id, row.requires_ack === 1, this.d.clock.now());
+    return this.deps.store.published(scope, PUBLISHED_LIST_LIMIT).map((row) => {
+      const stats = this.deps.reach.stats(row.id, row.requires_ack === 1, this.deps.clock.now());
       return {
         ...toContent(row),
         status: row.status,
-        audience: this.d.store.audienceOf(row),
+        audience: this.deps.store.audienceOf(row),
         publishAt: row.publish_at,
         withdrawnAt: row.withdrawn_at,
         reach: { total: stats.total, delivered: stats.delivered, read: stats.read, acknowledged: stats.acknowledged },
@@ -204,18 +204,18 @@ export class NoticeService {
 
   stats(userId: string, noticeId: string): NoticeStats {
     const row = this.manageable(userId, noticeId);
-    return this.d.reach.stats(noticeId, row.requires_ack === 1, this.d.clock.now());
+    return this.deps.reach.stats(noticeId, row.requires_ack === 1, this.deps.clock.now());
   }
 
   stragglers(userId: string, noticeId: string): Straggler[] {
     const row = this.manageable(userId, noticeId);
-    return this.d.reach.stragglers(noticeId, row.requires_ack === 1);
+    return this.deps.reach.stragglers(noticeId, row.requires_ack === 1);
   }
 
   /** The reach page's numbers and names from one read, so the headline and the list agree. */
   reach(userId: string, noticeId: string): { stats: NoticeStats; stragglers: Straggler[] } {
     const row = this.manageable(userId, noticeId);
-    return this.d.reach.reach(noticeId, row.requires_ack === 1, this.d.clock.now());
+    return this.deps.reach.reach(noticeId, row.requires_ack === 1, this.deps.clock.now());
   }
 
   exportCsv(userId: string, noticeId: string, language: ContentLanguage): { fileName: string; csv: string } {
@@ -225,14 +225,14 @@ export class NoticeService {
         .replace(/[^\p{L}\p{N} _-]+/gu, '')
         .trim()
         .slice(0, 60) || 'notice';
-    return { fileName: `${safeTitle} - ${row.id.slice(2, 10)}.csv`, csv: this.d.reach.csv(noticeId, language) };
+    return { fileName: `${safeTitle} - ${row.id.slice(2, 10)}.csv`, csv: this.deps.reach.csv(noticeId, language) };
   }
 
   /** A recipient, the publisher, HR and admins may open a notice's attachments. */
   mayDownload(noticeId: string, userId: string): boolean {
-    if (this.d.store.forRecipient(noticeId, userId)) return true;
-    const row = this.d.store.get(noticeId);
-    return row !== null && (row.publisher_id === userId || this.d.directory.hasAnyRole(userId, MANAGER_ROLES));
+    if (this.deps.store.forRecipient(noticeId, userId)) return true;
+    const row = this.deps.store.get(noticeId);
+    return row !== null && (row.publisher_id === userId || this.deps.directory.hasAnyRole(userId, MANAGER_ROLES));
   }
 
   /**
@@ -241,12 +241,12 @@ export class NoticeService {
    */
   joined(userId: string): number {
     let added = 0;
-    this.d.gate.write(() => {
-      for (const row of this.d.store.liveNotices(this.d.clock.now())) {
-        if (!this.d.store.audienceIncludes(this.d.store.audienceOf(row), userId)) continue;
-        if (!this.d.store.addRecipient(row.id, userId, false)) continue;
-        this.d.store.setFanoutPending(row.id, true);
-        this.d.fanout.kick(row.id);
+    this.deps.gate.write(() => {
+      for (const row of this.deps.store.liveNotices(this.deps.clock.now())) {
+        if (!this.deps.store.audienceIncludes(this.deps.store.audienceOf(row), userId)) continue;
+        if (!this.deps.store.addRecipient(row.id, userId, false)) continue;
+        this.deps.store.setFanoutPending(row.id, true);
+        this.deps.fanout.kick(row.id);
         added += 1;
       }
     });
@@ -256,12 +256,12 @@ export class NoticeService {
   /** A new account: its feed starts with the onboarding notices, then whatever live notices are for it. */
   welcome(userId: string, onboardingIds: readonly string[]): number {
     let added = 0;
-    this.d.gate.write(() => {
+    this.deps.gate.write(() => {
       for (const noticeId of onboardingIds) {
-        const row = this.d.store.get(noticeId);
-        if (row?.status !== 'live' || !this.d.store.addRecipient(noticeId, userId, true)) continue;
-        this.d.store.setFanoutPending(noticeId, true);
-        this.d.fanout.kick(noticeId);
+        const row = this.deps.store.get(noticeId);
+        if (row?.status !== 'live' || !this.deps.store.addRecipient(noticeId, userId, true)) continue;
+        this.deps.store.setFanoutPending(noticeId, true);
+        this.deps.fanout.kick(noticeId);
         added += 1;
       }
       added += this.joined(userId);
@@ -270,20 +270,20 @@ export class NoticeService {
   }
 
   private goLive(noticeId: string, audience: NoticeDraft['audience']): number {
-    const recipients = this.d.store.resolveRecipients(noticeId, audience);
-    this.d.store.setFanoutPending(noticeId, true);
-    this.d.fanout.kick(noticeId);
-    this.d.feed.watch(noticeId);
+    const recipients = this.deps.store.resolveRecipients(noticeId, audience);
+    this.deps.store.setFanoutPending(noticeId, true);
+    this.deps.fanout.kick(noticeId);
+    this.deps.feed.watch(noticeId);
     return recipients;
   }
 
   private checkAudience(audience: NoticeDraft['audience']): void {
     for (const departmentId of audience.departmentIds) {
-      if (!this.d.directory.departmentExists(departmentId)) {
+      if (!this.deps.directory.departmentExists(departmentId)) {
         throw new DomainError('invalid_params', `unknown department ${departmentId}`, { departmentId });
       }
     }
-    const unknown = audience.userIds.filter((id) => !this.d.directory.isActiveUser(id));
+    const unknown = audience.userIds.filter((id) => !this.deps.directory.isActiveUser(id));
     if (unknown.length > 0) {
       throw new DomainError('invalid_params', `unknown or disabled users: ${unknown.slice(0, 5).join(', ')}`, {
         userId: unknown[0]!,
@@ -292,8 +292,8 @@ export class NoticeService {
   }
 
   private scopeOf(userId: string): string | null {
-    if (this.d.directory.hasAnyRole(userId, MANAGER_ROLES)) return null;
-    if (this.d.directory.hasAnyRole(userId, PUBLISHER_ROLES)) return userId;
+    if (this.deps.directory.hasAnyRole(userId, MANAGER_ROLES)) return null;
+    if (this.deps.directory.hasAnyRole(userId, PUBLISHER_ROLES)) return userId;
     throw new DomainError('forbidden', 'only HR, publishers and admins manage notices');
   }
 
@@ -305,7 +305,7 @@ export class NoticeService {
   private manageable(userId: string, noticeId: string): NoticeRow {
     // The role first: staff learn nothing about which notice ids exist.
     const scope = this.scopeOf(userId);
-    const row = this.d.store.get(noticeId);
+    const row = this.deps.store.get(noticeId);
     if (!row) throw new DomainError('not_found', `no notice ${noticeId}`);
     if (scope !== null && row.publisher_id !== userId) throw new DomainError('forbidden', 'this notice is not yours to manage');
     return row;

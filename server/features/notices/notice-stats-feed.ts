@@ -23,10 +23,10 @@ export class NoticeStatsFeed {
   private readonly lastSent = new Map<string, string>();
   private timer: GuardedTimer | null = null;
   private nextFlushAt = 0;
-  private readonly d: { gate: WriteGate; store: NoticeStore; reach: NoticeReach; clock: Clock };
+  private readonly deps: { gate: WriteGate; store: NoticeStore; reach: NoticeReach; clock: Clock };
 
-  constructor(deps: NoticeStatsFeed['d']) {
-    this.d = deps;
+  constructor(deps: NoticeStatsFeed['deps']) {
+    this.deps = deps;
   }
 
   touch(noticeId: string): void {
@@ -35,7 +35,7 @@ export class NoticeStatsFeed {
 
   /** Keep recomputing for a while: deliveries show up as acks, which touch nothing. */
   watch(noticeId: string): void {
-    this.watched.set(noticeId, this.d.clock.now() + WATCH_MS);
+    this.watched.set(noticeId, this.deps.clock.now() + WATCH_MS);
     this.dirty.add(noticeId);
   }
 
@@ -60,7 +60,7 @@ export class NoticeStatsFeed {
 
   /** Sends what changed since the last flush; returns how many notices' numbers were sent. */
   flush(): number {
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     const due = new Set(this.dirty);
     this.dirty.clear();
     for (const [noticeId, until] of this.watched) {
@@ -69,13 +69,13 @@ export class NoticeStatsFeed {
     }
     let sent = 0;
     for (const noticeId of due) {
-      const row = this.d.store.get(noticeId);
+      const row = this.deps.store.get(noticeId);
       if (!row || row.status !== 'live') continue;
-      const stats = this.d.reach.stats(noticeId, row.requires_ack === 1, now);
+      const stats = this.deps.reach.stats(noticeId, row.requires_ack === 1, now);
       const key = JSON.stringify({ ...stats, computedAt: 0 });
       if (this.lastSent.get(noticeId) === key) continue;
       this.lastSent.set(noticeId, key);
-      this.d.gate.write((tx) => tx.emit([row.publisher_id], { kind: 'notice.stats', stats }));
+      this.deps.gate.write((tx) => tx.emit([row.publisher_id], { kind: 'notice.stats', stats }));
       sent += 1;
     }
     return sent;

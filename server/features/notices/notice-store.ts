@@ -80,12 +80,12 @@ export interface NewNotice {
 
 /** Notices and their recipients. Every statement is prepared once; audiences resolve in SQL. */
 export class NoticeStore {
-  private readonly s;
+  private readonly sql;
 
   constructor(db: Db) {
     const recipientSelect = `SELECT ${NOTICE_COLUMNS}, r.read_at, r.acked_at, r.onboarding, r.reminded_at
       FROM notice_recipients r JOIN notices n ON n.id = r.notice_id JOIN users p ON p.id = n.publisher_id`;
-    this.s = {
+    this.sql = {
       insert: db.prepare(
         `INSERT INTO notices (id, title, body, priority, requires_ack, renotify_minutes, pinned, audience, status,
            publisher_id, created_at, publish_at, expires_at, published_at, version, fanout_pending)
@@ -169,7 +169,7 @@ export class NoticeStore {
   }
 
   insert(notice: NewNotice): void {
-    this.s.insert.run({
+    this.sql.insert.run({
       ...notice,
       requiresAck: notice.requiresAck ? 1 : 0,
       pinned: notice.pinned ? 1 : 0,
@@ -178,7 +178,7 @@ export class NoticeStore {
   }
 
   get(noticeId: string): NoticeRow | null {
-    return this.s.get.get(noticeId) ?? null;
+    return this.sql.get.get(noticeId) ?? null;
   }
 
   audienceOf(row: NoticeRow): Audience {
@@ -187,66 +187,66 @@ export class NoticeStore {
 
   /** Adds everyone the audience matches now; returns how many recipients the notice has. */
   resolveRecipients(noticeId: string, audience: Audience): number {
-    this.s.resolve.run({ noticeId, ...audienceParams(audience) });
-    return this.s.recipientCount.get(noticeId)!.n;
+    this.sql.resolve.run({ noticeId, ...audienceParams(audience) });
+    return this.sql.recipientCount.get(noticeId)!.n;
   }
 
   audienceIncludes(audience: Audience, userId: string): boolean {
-    return this.s.matches.get({ userId, ...audienceParams(audience) }) !== undefined;
+    return this.sql.matches.get({ userId, ...audienceParams(audience) }) !== undefined;
   }
 
   /** True when the user was not a recipient yet. */
   addRecipient(noticeId: string, userId: string, onboarding: boolean): boolean {
-    return this.s.addRecipient.run(noticeId, onboarding ? 1 : 0, userId).changes === 1;
+    return this.sql.addRecipient.run(noticeId, onboarding ? 1 : 0, userId).changes === 1;
   }
 
   /** The notice as this recipient has it; null unless it is live and was delivered to them. */
   forRecipient(noticeId: string, userId: string): NoticeSummary | null {
-    const row = this.s.forRecipient.get(noticeId, userId);
+    const row = this.sql.forRecipient.get(noticeId, userId);
     return row ? toSummary(row) : null;
   }
 
   /** The live notices delivered to this user, newest first (the snapshot). */
   recentForUser(userId: string, limit: number): NoticeSummary[] {
-    return this.s.recentForUser.all(userId, limit).map(toSummary);
+    return this.sql.recentForUser.all(userId, limit).map(toSummary);
   }
 
   markRead(noticeId: string, userId: string, at: number): boolean {
-    return this.s.markRead.run(at, noticeId, userId).changes === 1;
+    return this.sql.markRead.run(at, noticeId, userId).changes === 1;
   }
 
   acknowledge(noticeId: string, userId: string, at: number): boolean {
-    return this.s.acknowledge.run({ noticeId, userId, at }).changes === 1;
+    return this.sql.acknowledge.run({ noticeId, userId, at }).changes === 1;
   }
 
   /** Recipients still owed an event about this notice's current version. */
   owed(noticeId: string, version: number, limit: number): { userId: string; version: number }[] {
-    return this.s.owed.all(noticeId, version, limit).map((r) => ({ userId: r.user_id, version: r.version }));
+    return this.sql.owed.all(noticeId, version, limit).map((r) => ({ userId: r.user_id, version: r.version }));
   }
 
   onboardingAmong(noticeId: string, userIds: readonly string[]): string[] {
     if (userIds.length === 0) return [];
-    return this.s.onboardingAmong.all(noticeId, JSON.stringify(userIds)).map((r) => r.user_id);
+    return this.sql.onboardingAmong.all(noticeId, JSON.stringify(userIds)).map((r) => r.user_id);
   }
 
   markDelivered(noticeId: string, userId: string, version: number, seq: number | null): void {
-    this.s.delivered.run({ noticeId, userId, version, seq });
+    this.sql.delivered.run({ noticeId, userId, version, seq });
   }
 
   setFanoutPending(noticeId: string, pending: boolean): void {
-    this.s.setFanout.run(pending ? 1 : 0, noticeId);
+    this.sql.setFanout.run(pending ? 1 : 0, noticeId);
   }
 
   fanoutPending(): string[] {
-    return this.s.fanoutPending.all().map((r) => r.id);
+    return this.sql.fanoutPending.all().map((r) => r.id);
   }
 
   dueScheduled(now: number): string[] {
-    return this.s.dueScheduled.all(now).map((r) => r.id);
+    return this.sql.dueScheduled.all(now).map((r) => r.id);
   }
 
   goLive(noticeId: string, now: number): boolean {
-    return this.s.goLive.run(now, noticeId).changes === 1;
+    return this.sql.goLive.run(now, noticeId).changes === 1;
   }
 
   edit(change: {
@@ -260,36 +260,36 @@ export class NoticeStore {
     expiresAt: number | null;
     editedAt: number | null;
   }): void {
-    this.s.edit.run({ ...change, requiresAck: change.requiresAck ? 1 : 0, pinned: change.pinned ? 1 : 0 });
+    this.sql.edit.run({ ...change, requiresAck: change.requiresAck ? 1 : 0, pinned: change.pinned ? 1 : 0 });
   }
 
   withdraw(noticeId: string, now: number): void {
-    this.s.withdraw.run(now, noticeId);
+    this.sql.withdraw.run(now, noticeId);
   }
 
   setAttachments(noticeId: string, attachments: readonly AttachmentRef[]): void {
-    this.s.setAttachments.run(JSON.stringify(attachments), noticeId);
+    this.sql.setAttachments.run(JSON.stringify(attachments), noticeId);
   }
 
   /** Delivered recipients who have not read it (or, when required, not acknowledged it). */
   unfinished(noticeId: string): string[] {
-    return this.s.unfinished.all(noticeId).map((r) => r.user_id);
+    return this.sql.unfinished.all(noticeId).map((r) => r.user_id);
   }
 
   recordReminder(noticeId: string, userId: string, at: number): void {
-    this.s.remind.run(at, noticeId, userId);
+    this.sql.remind.run(at, noticeId, userId);
   }
 
   lastReminded(noticeId: string): number | null {
-    return this.s.lastReminded.get(noticeId)?.at ?? null;
+    return this.sql.lastReminded.get(noticeId)?.at ?? null;
   }
 
   liveNotices(now: number): NoticeRow[] {
-    return this.s.liveNotices.all(now);
+    return this.sql.liveNotices.all(now);
   }
 
   /** Newest first; `publisherId` null lists everyone's (HR and admins). */
   published(publisherId: string | null, limit: number): NoticeRow[] {
-    return this.s.published.all({ publisherId, limit });
+    return this.sql.published.all({ publisherId, limit });
   }
 }

@@ -3,12 +3,12 @@ import { DomainError } from '../domain-error.ts';
 
 /** The notices a new account's feed starts with (a welcome, a getting-started guide), in order. */
 export class OnboardingStore {
-  private readonly s;
+  private readonly sql;
   private readonly db: Db;
 
   constructor(db: Db) {
     this.db = db;
-    this.s = {
+    this.sql = {
       list: db.prepare<[], { notice_id: string }>('SELECT notice_id FROM onboarding_notices ORDER BY position'),
       clear: db.prepare('DELETE FROM onboarding_notices'),
       add: db.prepare('INSERT INTO onboarding_notices (position, notice_id) VALUES (?, ?)'),
@@ -17,16 +17,16 @@ export class OnboardingStore {
   }
 
   noticeIds(): string[] {
-    return this.s.list.all().map((r) => r.notice_id);
+    return this.sql.list.all().map((r) => r.notice_id);
   }
 
   /** Replaces the list; every notice must be live (a withdrawn welcome would greet nobody). */
   replace(noticeIds: readonly string[]): void {
     this.db.transaction(() => {
-      this.s.clear.run();
+      this.sql.clear.run();
       [...new Set(noticeIds)].forEach((noticeId, position) => {
-        if (!this.s.live.get(noticeId)) throw new DomainError('invalid_params', `notice ${noticeId} is not live`, { noticeId });
-        this.s.add.run(position, noticeId);
+        if (!this.sql.live.get(noticeId)) throw new DomainError('invalid_params', `notice ${noticeId} is not live`, { noticeId });
+        this.sql.add.run(position, noticeId);
       });
     })();
   }

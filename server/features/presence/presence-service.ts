@@ -10,7 +10,7 @@ const LEADERS_MAX = 6;
 
 /** The presence methods: a device's activity, what a user sets, who they follow, and their leaders. */
 export class PresenceService {
-  private readonly d: {
+  private readonly deps: {
     tracker: PresenceTracker;
     store: PresenceStore;
     watchers: PresenceWatchers;
@@ -19,27 +19,27 @@ export class PresenceService {
     timeZone: string;
   };
 
-  constructor(deps: PresenceService['d']) {
-    this.d = deps;
+  constructor(deps: PresenceService['deps']) {
+    this.deps = deps;
   }
 
   report(userId: string, connectionId: string, idle: boolean): { ok: true } {
-    this.d.tracker.report(userId, connectionId, idle);
+    this.deps.tracker.report(userId, connectionId, idle);
     return { ok: true };
   }
 
   watch(connectionId: string, userIds: readonly string[]): PresenceView[] {
     const unique = [...new Set(userIds)];
-    this.d.watchers.replace(connectionId, unique);
-    return unique.filter((id) => this.d.directory.isActiveUser(id)).map((id) => this.d.tracker.view(id));
+    this.deps.watchers.replace(connectionId, unique);
+    return unique.filter((id) => this.deps.directory.isActiveUser(id)).map((id) => this.deps.tracker.view(id));
   }
 
   mine(userId: string): PresenceSettings {
-    return this.d.tracker.settings(userId);
+    return this.deps.tracker.settings(userId);
   }
 
   set(userId: string, settings: PresenceSettings): PresenceSettings {
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     if (settings.manualUntil !== null && settings.manualUntil <= now) {
       throw new DomainError('invalid_params', 'the end of a status must be in the future', undefined, [
         { field: 'manualUntil', code: 'below_min' },
@@ -50,14 +50,14 @@ export class PresenceService {
       manualUntil: settings.manual === 'auto' ? null : settings.manualUntil,
       statusText: settings.statusText?.trim() || null,
     };
-    this.d.store.putSettings(userId, clean, now);
-    this.d.tracker.settingsChanged(userId, clean);
+    this.deps.store.putSettings(userId, clean, now);
+    this.deps.tracker.settingsChanged(userId, clean);
     return clean;
   }
 
   /** The people whose availability decides this user's day: manager, department head, the head's head. */
   leaders(userId: string): LeaderPresence[] {
-    const me = this.d.directory.orgPosition(userId);
+    const me = this.deps.directory.orgPosition(userId);
     if (!me) throw new DomainError('not_found', 'your account no longer exists');
     const picked: { id: string; relation: LeaderPresence['relation'] }[] = [];
     const add = (id: string | null, relation: LeaderPresence['relation']) => {
@@ -68,14 +68,16 @@ export class PresenceService {
     // Up the chain: the executives above, so a stalled approval's last step is visible too.
     let next = me.departmentLeaderId ?? me.managerId;
     for (let hops = 0; next && hops < 4; hops += 1) {
-      const position = this.d.directory.orgPosition(next);
+      const position = this.deps.directory.orgPosition(next);
       next = position?.managerId ?? null;
       add(next, 'executive');
     }
     return picked.flatMap(({ id, relation }) => {
-      const position = this.d.directory.orgPosition(id);
+      const position = this.deps.directory.orgPosition(id);
       if (!position?.active) return [];
-      return [{ id, name: position.name, relation, departmentName: position.departmentName, presence: this.d.tracker.view(id) }];
+      return [
+        { id, name: position.name, relation, departmentName: position.departmentName, presence: this.deps.tracker.view(id) },
+      ];
     });
   }
 
@@ -84,11 +86,11 @@ export class PresenceService {
     from: string,
     to: string,
   ): { id: string; name: string; departmentName: string | null; days: OnlineDay[]; totalMinutes: number }[] {
-    const leaders = new Set([...this.d.directory.usersWithRole('leader'), ...this.d.directory.departmentLeaderIds()]);
+    const leaders = new Set([...this.deps.directory.usersWithRole('leader'), ...this.deps.directory.departmentLeaderIds()]);
     return [...leaders].flatMap((id) => {
-      const position = this.d.directory.orgPosition(id);
+      const position = this.deps.directory.orgPosition(id);
       if (!position?.active) return [];
-      const days = this.d.store.onlineDays(id, from, to, this.d.timeZone);
+      const days = this.deps.store.onlineDays(id, from, to, this.deps.timeZone);
       return [
         {
           id,

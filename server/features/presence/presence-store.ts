@@ -18,10 +18,10 @@ export interface OnlineDay {
 
 /** What users set by hand, and the spans they were visibly online (connected, not idle). */
 export class PresenceStore {
-  private readonly s;
+  private readonly sql;
 
   constructor(db: Db) {
-    this.s = {
+    this.sql = {
       settings: db.prepare<[string], { settings: string }>('SELECT settings FROM presence_settings WHERE user_id = ?'),
       putSettings: db.prepare(
         `INSERT INTO presence_settings (user_id, settings, updated_at) VALUES (?, ?, ?)
@@ -39,29 +39,29 @@ export class PresenceStore {
   }
 
   settings(userId: string): PresenceSettings {
-    const row = this.s.settings.get(userId);
+    const row = this.sql.settings.get(userId);
     if (!row) return DEFAULT_PRESENCE_SETTINGS;
     const parsed = PresenceSettings.safeParse(JSON.parse(row.settings));
     return parsed.success ? parsed.data : DEFAULT_PRESENCE_SETTINGS;
   }
 
   putSettings(userId: string, settings: PresenceSettings, now: number): void {
-    this.s.putSettings.run(userId, JSON.stringify(settings), now);
+    this.sql.putSettings.run(userId, JSON.stringify(settings), now);
   }
 
   openSpan(userId: string, now: number): number {
-    return this.s.openSpan.get(userId, now, now)!.id;
+    return this.sql.openSpan.get(userId, now, now)!.id;
   }
 
   extendSpan(spanId: number, now: number): void {
-    this.s.extend.run(now, spanId);
+    this.sql.extend.run(now, spanId);
   }
 
   /** Minutes visibly online per day on the site's calendar, days with none left out. */
   onlineDays(userId: string, from: string, to: string, timeZone: string): OnlineDay[] {
     const start = DateTime.fromISO(from, { zone: timeZone }).startOf('day');
     const end = DateTime.fromISO(to, { zone: timeZone }).plus({ days: 1 }).startOf('day');
-    const spans = this.s.spans.all(userId, start.toMillis(), end.toMillis());
+    const spans = this.sql.spans.all(userId, start.toMillis(), end.toMillis());
     const days: OnlineDay[] = [];
     for (let day = start; day < end; day = day.plus({ days: 1 })) {
       const dayStart = day.toMillis();

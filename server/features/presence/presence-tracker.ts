@@ -33,10 +33,10 @@ export class PresenceTracker {
   private readonly settingsCache = new Map<string, PresenceSettings>();
   /** Leave as last read: the tick recomputes 10,000 people every few seconds without 10,000 queries. */
   private readonly leaveCache = new Map<string, PresenceInputs['outOfOffice']>();
-  private readonly d: PresenceTrackerDeps;
+  private readonly deps: PresenceTrackerDeps;
 
   constructor(deps: PresenceTrackerDeps) {
-    this.d = deps;
+    this.deps = deps;
   }
 
   connected(userId: string, connectionId: string): void {
@@ -50,7 +50,7 @@ export class PresenceTracker {
   disconnected(userId: string, connectionId: string): void {
     const user = this.users.get(userId);
     if (!user?.devices.delete(connectionId)) return;
-    if (user.devices.size === 0) user.droppedAt = this.d.clock.now();
+    if (user.devices.size === 0) user.droppedAt = this.deps.clock.now();
     this.refresh(userId);
   }
 
@@ -75,7 +75,7 @@ export class PresenceTracker {
 
   settings(userId: string): PresenceSettings {
     let settings = this.settingsCache.get(userId);
-    if (!settings) this.settingsCache.set(userId, (settings = this.d.store.settings(userId)));
+    if (!settings) this.settingsCache.set(userId, (settings = this.deps.store.settings(userId)));
     return settings;
   }
 
@@ -94,14 +94,14 @@ export class PresenceTracker {
    * leave begins or ends. Also moves open online spans forward.
    */
   tick(watched: (userId: string) => boolean): void {
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     for (const [userId, user] of this.users) {
-      if (user.droppedAt !== null && now - user.droppedAt >= this.d.graceMs) {
+      if (user.droppedAt !== null && now - user.droppedAt >= this.deps.graceMs) {
         this.users.delete(userId);
         this.lastSeen.set(userId, user.droppedAt);
         this.closeSpan(user, user.droppedAt);
       } else if (user.spanId !== null) {
-        this.d.store.extendSpan(user.spanId, now);
+        this.deps.store.extendSpan(user.spanId, now);
       }
     }
     for (const userId of [...this.views.keys()]) {
@@ -121,13 +121,13 @@ export class PresenceTracker {
     this.trackSpan(userId);
     if (before && sameView(before, after)) return;
     this.views.set(userId, after);
-    if (before || after.state !== 'offline') this.d.changed(after);
+    if (before || after.state !== 'offline') this.deps.changed(after);
   }
 
   private compute(userId: string, before: PresenceView | null): PresenceView {
     const user = this.users.get(userId);
     const settings = this.settings(userId);
-    const now = this.d.clock.now();
+    const now = this.deps.clock.now();
     const devices = user ? [...user.devices.values()] : [];
     const effective = effectivePresence({
       connected: user !== undefined,
@@ -135,7 +135,7 @@ export class PresenceTracker {
       settings,
       outOfOffice: this.leave(userId),
       now,
-      timeZone: this.d.timeZone,
+      timeZone: this.deps.timeZone,
     });
     const sameState = before !== null && before.state === effective.state;
     return {
@@ -151,7 +151,7 @@ export class PresenceTracker {
 
   private leave(userId: string): PresenceInputs['outOfOffice'] {
     let leave = this.leaveCache.get(userId);
-    if (leave === undefined) this.leaveCache.set(userId, (leave = this.d.outOfOffice(userId)));
+    if (leave === undefined) this.leaveCache.set(userId, (leave = this.deps.outOfOffice(userId)));
     return leave;
   }
 
@@ -160,14 +160,14 @@ export class PresenceTracker {
     const user = this.users.get(userId);
     if (!user) return;
     const visible = user.droppedAt === null && [...user.devices.values()].some((idle) => !idle);
-    const now = this.d.clock.now();
-    if (visible && user.spanId === null) user.spanId = this.d.store.openSpan(userId, now);
+    const now = this.deps.clock.now();
+    if (visible && user.spanId === null) user.spanId = this.deps.store.openSpan(userId, now);
     if (!visible && user.spanId !== null) this.closeSpan(user, user.droppedAt ?? now);
   }
 
   private closeSpan(user: UserDevices, at: number): void {
     if (user.spanId === null) return;
-    this.d.store.extendSpan(user.spanId, at);
+    this.deps.store.extendSpan(user.spanId, at);
     user.spanId = null;
   }
 }

@@ -16,13 +16,13 @@ const HISTORY_KEEP = 500;
  * so reads parse JSON without validating again; a 5,000-task inbox lists in milliseconds.
  */
 export class ApprovalsCache {
-  private readonly s;
+  private readonly sql;
   private readonly kept: ClientState;
   private readonly db: CacheDb;
 
   constructor(db: CacheDb) {
     this.db = db;
-    this.s = {
+    this.sql = {
       upsertPending: db.prepare(
         `INSERT INTO approval_pending (id, request_id, submitted_at, summary) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET summary = excluded.summary`,
@@ -55,21 +55,21 @@ export class ApprovalsCache {
   }
 
   upsertPending(task: ApprovalTaskSummary): void {
-    this.s.upsertPending.run(task.id, task.requestId, task.submittedAt, JSON.stringify(task));
+    this.sql.upsertPending.run(task.id, task.requestId, task.submittedAt, JSON.stringify(task));
   }
 
   removePending(taskId: string): void {
-    this.s.removePending.run(taskId);
+    this.sql.removePending.run(taskId);
   }
 
   /** Keeps the newest HISTORY_KEEP rows: trimmed on write, so listing stays a pure read. */
   upsertDone(done: DoneTaskSummary): void {
-    this.s.upsertDone.run(done.taskId, done.requestId, done.closedAt, JSON.stringify(done));
-    this.s.trimDone.run();
+    this.sql.upsertDone.run(done.taskId, done.requestId, done.closedAt, JSON.stringify(done));
+    this.sql.trimDone.run();
   }
 
   upsertMine(request: RequestSummary): void {
-    this.s.upsertMine.run(request.id, request.updatedAt, JSON.stringify(request));
+    this.sql.upsertMine.run(request.id, request.updatedAt, JSON.stringify(request));
   }
 
   setOutOfOffice(value: OutOfOffice | null): void {
@@ -99,19 +99,19 @@ export class ApprovalsCache {
   }
 
   listPending(): ApprovalTaskSummary[] {
-    return this.s.listPending.all().map((row) => JSON.parse(row.summary) as ApprovalTaskSummary);
+    return this.sql.listPending.all().map((row) => JSON.parse(row.summary) as ApprovalTaskSummary);
   }
 
   listDone(limit = HISTORY_KEEP): DoneTaskSummary[] {
-    return this.s.listDone.all(limit).map((row) => JSON.parse(row.summary) as DoneTaskSummary);
+    return this.sql.listDone.all(limit).map((row) => JSON.parse(row.summary) as DoneTaskSummary);
   }
 
   listMine(limit = HISTORY_KEEP): RequestSummary[] {
-    return this.s.listMine.all(limit).map((row) => JSON.parse(row.summary) as RequestSummary);
+    return this.sql.listMine.all(limit).map((row) => JSON.parse(row.summary) as RequestSummary);
   }
 
   pendingCount(): number {
-    return this.s.countPending.get()!.n;
+    return this.sql.countPending.get()!.n;
   }
 
   outOfOffice(): OutOfOffice | null {
@@ -119,11 +119,11 @@ export class ApprovalsCache {
   }
 
   saveDetail(detail: RequestDetail, fetchedAt: number): void {
-    this.s.saveDetail.run(detail.id, fetchedAt, JSON.stringify(detail));
+    this.sql.saveDetail.run(detail.id, fetchedAt, JSON.stringify(detail));
   }
 
   detail(requestId: string): { detail: RequestDetail; fetchedAt: number } | null {
-    const row = this.s.detail.get(requestId);
+    const row = this.sql.detail.get(requestId);
     return row ? { detail: JSON.parse(row.detail) as RequestDetail, fetchedAt: row.fetched_at } : null;
   }
 }

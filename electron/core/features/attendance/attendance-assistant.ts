@@ -47,18 +47,18 @@ const DAY_MS = 24 * 3600_000;
  * reminders that fire on the first activity of a workday and near its end.
  */
 export class AttendanceAssistant {
-  private readonly c: AttendanceContext;
+  private readonly context: AttendanceContext;
   private readonly reminders = new ClockReminders();
 
   constructor(context: AttendanceContext) {
-    this.c = context;
+    this.context = context;
   }
 
   handlers(): AttendanceHandlers {
     return {
       'attendance.clock': async ({ kind, note }) => this.clock(kind, note),
       'attendance.clockNext': async () => {
-        const s = this.c.session();
+        const s = this.context.session();
         if (!s) return { status: 'failed', code: 'signed_out', message: 'sign in first' };
         const kind = nextClockKind({
           queued: queuedClock(s),
@@ -66,13 +66,13 @@ export class AttendanceAssistant {
           last: s.cache.attendance.last(),
         });
         // A shortcut, the tray or the palette never clocks out early unasked: the toast asks instead.
-        const early = earlyClockOut(kind, s.cache.attendance.today(), this.c.clock.now());
+        const early = earlyClockOut(kind, s.cache.attendance.today(), this.context.clock.now());
         if (early) {
-          this.c.toast(earlyClockOutToast(early, s.cache.attendance.today()!.timeZone, this.c.text()));
+          this.context.toast(earlyClockOutToast(early, s.cache.attendance.today()!.timeZone, this.context.text()));
           return { status: 'failed', code: 'early_clock_out', message: 'a clock-out before the day ends needs a confirmation' };
         }
         const outcome = await this.clock(kind, undefined);
-        this.c.toast(outcomeToast(outcome, kind, this.c.text(), this.c.clock.now()));
+        this.context.toast(outcomeToast(outcome, kind, this.context.text(), this.context.clock.now()));
         return outcome;
       },
       'attendance.month': async ({ month }) => this.month(month),
@@ -80,9 +80,9 @@ export class AttendanceAssistant {
   }
 
   private clock(kind: ClockKind, note: string | undefined): Promise<ActionOutcome> {
-    return this.c.act((s) =>
+    return this.context.act((s) =>
       s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {
-        clientTime: this.c.clock.now(),
+        clientTime: this.context.clock.now(),
         offline: s.sync.state !== 'online',
         ...(note ? { note } : {}),
       }),
@@ -90,7 +90,7 @@ export class AttendanceAssistant {
   }
 
   private async month(month: string): Promise<MonthReport | null> {
-    const s = this.c.session();
+    const s = this.context.session();
     if (!s) return null;
     if (s.sync.state === 'online') {
       try {
@@ -106,25 +106,25 @@ export class AttendanceAssistant {
 
   /** The user became active (sign-in, unlock, resume): remind to clock in when the day expects it. */
   async activity(): Promise<void> {
-    const s = this.c.session();
+    const s = this.context.session();
     if (!s) return;
     const today = await this.currentDay(s);
-    this.show(this.reminders.onActivity(today, queuedClock(s)?.kind ?? null, this.c.clock.now()), today);
+    this.show(this.reminders.onActivity(today, queuedClock(s)?.kind ?? null, this.context.clock.now()), today);
   }
 
   /** Called every minute: remind to clock out when the rule's time comes. */
   tick(): void {
-    const s = this.c.session();
+    const s = this.context.session();
     if (!s) return;
     this.show(
-      this.reminders.onTick(s.cache.attendance.today(), queuedClock(s)?.kind ?? null, this.c.clock.now()),
+      this.reminders.onTick(s.cache.attendance.today(), queuedClock(s)?.kind ?? null, this.context.clock.now()),
       s.cache.attendance.today(),
     );
   }
 
   /** Today's judged day; after midnight on a PC left running, yesterday's is refreshed from the month view. */
   private async currentDay(s: SignedInSession): Promise<DayReport | null> {
-    const now = this.c.clock.now();
+    const now = this.context.clock.now();
     const kept = s.cache.attendance.today();
     if (kept && now < kept.shiftStart + DAY_MS - 4 * 3600_000) return kept;
     const report = await this.month(monthOf(now));
@@ -135,11 +135,11 @@ export class AttendanceAssistant {
 
   private show(reminder: ClockReminder | null, today: DayReport | null): void {
     if (!reminder || !today) return;
-    const { t, locale } = this.c.text();
+    const { t, locale } = this.context.text();
     const time = (at: number) =>
       new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: today.timeZone }).format(at);
     if (reminder.kind === 'in') {
-      this.c.toast({
+      this.context.toast({
         id: `clock-in:${today.date}`,
         kind: 'attendance.clockIn',
         title: t(reminder.late ? 'toast.clockInLate' : 'toast.clockIn'),
@@ -149,7 +149,7 @@ export class AttendanceAssistant {
         actions: [{ id: 'clockIn', label: t('home.clockIn') }],
       });
     } else {
-      this.c.toast({
+      this.context.toast({
         id: `clock-out:${today.date}`,
         kind: 'attendance.clockOut',
         title: t('toast.clockOut'),

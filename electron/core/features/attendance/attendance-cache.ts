@@ -7,13 +7,13 @@ const monthKey = (month: string) => `attendance.month.${month}`;
 
 /** The user's recent clock records and judged day as the server sent them, plus month views fetched last. */
 export class AttendanceCache {
-  private readonly s;
+  private readonly sql;
   private readonly kept: ClientState;
   private readonly db: CacheDb;
 
   constructor(db: CacheDb) {
     this.db = db;
-    this.s = {
+    this.sql = {
       upsert: db.prepare('INSERT OR REPLACE INTO clock_records (id, at, record) VALUES (?, ?, ?)'),
       clear: db.prepare('DELETE FROM clock_records'),
       last: db.prepare<[], { record: string }>('SELECT record FROM clock_records ORDER BY at DESC LIMIT 1'),
@@ -22,19 +22,19 @@ export class AttendanceCache {
   }
 
   upsert(record: ClockRecord): void {
-    this.s.upsert.run(record.id, record.at, JSON.stringify(record));
+    this.sql.upsert.run(record.id, record.at, JSON.stringify(record));
   }
 
   replaceAll(records: readonly ClockRecord[], today: DayReport): void {
     this.db.transaction(() => {
-      this.s.clear.run();
+      this.sql.clear.run();
       for (const record of records) this.upsert(record);
       this.setToday(today);
     })();
   }
 
   last(): ClockRecord | null {
-    const row = this.s.last.get();
+    const row = this.sql.last.get();
     return row ? ClockRecord.parse(JSON.parse(row.record)) : null;
   }
 

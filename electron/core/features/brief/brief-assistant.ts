@@ -37,11 +37,11 @@ export function briefSummary(brief: DailyBrief, t: TFunction): string {
  * what waits and announce it once; Home shows it until dismissed. Rest days stay quiet.
  */
 export class BriefAssistant {
-  private readonly c: BriefContext;
+  private readonly context: BriefContext;
   private fetching: Promise<void> | null = null;
 
   constructor(context: BriefContext) {
-    this.c = context;
+    this.context = context;
   }
 
   async activity(): Promise<void> {
@@ -54,36 +54,37 @@ export class BriefAssistant {
   handlers(): BriefHandlers {
     return {
       'brief.get': async () => {
-        const s = this.c.session();
+        const s = this.context.session();
         const brief = s?.cache.brief.kept() ?? null;
         if (!s || !brief) return null;
         const today = s.cache.attendance.today();
         if (today && today.date !== brief.day) return null;
-        return s.cache.state.get<string>(DISMISSED) === brief.day ? null : liveBrief(brief, s, this.c.clock.now());
+        return s.cache.state.get<string>(DISMISSED) === brief.day ? null : liveBrief(brief, s, this.context.clock.now());
       },
       'brief.dismiss': async () => {
-        const s = this.c.session();
+        const s = this.context.session();
         const brief = s?.cache.brief.kept();
         if (s && brief) s.cache.state.set(DISMISSED, brief.day);
-        this.c.changed();
+        this.context.changed();
         return { ok: true };
       },
-      'brief.addItem': async ({ text }) => this.afterwards(await this.c.act((s) => s.sync.enqueue('brief.addItem', { text }))),
+      'brief.addItem': async ({ text }) =>
+        this.afterwards(await this.context.act((s) => s.sync.enqueue('brief.addItem', { text }))),
       'brief.removeItem': async ({ itemId }) =>
-        this.afterwards(await this.c.act((s) => s.sync.enqueue('brief.removeItem', { itemId }))),
+        this.afterwards(await this.context.act((s) => s.sync.enqueue('brief.removeItem', { itemId }))),
     };
   }
 
   private async announce(): Promise<void> {
-    const s = this.c.session();
+    const s = this.context.session();
     const today = s?.cache.attendance.today();
     if (!s || s.sync.state !== 'online' || !today || today.kind !== 'workday') return;
     if (s.cache.state.get<string>(SHOWN) === today.date) return;
     const brief = await this.refresh(s);
     if (!brief) return;
     s.cache.state.set(SHOWN, brief.day);
-    const t = this.c.t();
-    this.c.toast({
+    const t = this.context.t();
+    this.context.toast({
       id: `brief:${brief.day}`,
       kind: 'brief',
       title: t('brief.toastTitle'),
@@ -98,7 +99,7 @@ export class BriefAssistant {
     try {
       const brief = DailyBrief.parse(await s.sync.request('brief.today', {}));
       s.cache.brief.keep(brief);
-      this.c.changed();
+      this.context.changed();
       return brief;
     } catch {
       return null;
@@ -107,7 +108,7 @@ export class BriefAssistant {
 
   /** After a supervisor adds or removes an item, the card shows the new list. */
   private async afterwards(outcome: ActionOutcome): Promise<ActionOutcome> {
-    const s = this.c.session();
+    const s = this.context.session();
     if (outcome.status === 'done' && s) await this.refresh(s);
     return outcome;
   }

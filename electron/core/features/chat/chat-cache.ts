@@ -30,12 +30,12 @@ export interface CachedConversation {
  * Every write comes from an applied event (or a fetched page) inside the cache's transaction.
  */
 export class ChatCache {
-  private readonly s;
+  private readonly sql;
   private readonly me: string;
 
   constructor(db: CacheDb, me: string) {
     this.me = me;
-    this.s = {
+    this.sql = {
       conversation: db.prepare<[string], ConversationRow>('SELECT * FROM chat_conversations WHERE id = ?'),
       upsertConversation: db.prepare(
         `INSERT INTO chat_conversations (id, content, last_seq, last_activity) VALUES (@id, @content, @lastSeq, @activity)
@@ -103,17 +103,17 @@ export class ChatCache {
   /** After a resync: the server's list is the truth; conversations left since are dropped with their messages. */
   replaceConversations(conversations: readonly MyConversation[]): void {
     const keep = new Set(conversations.map((c) => c.id));
-    for (const { id } of this.s.allIds.all()) if (!keep.has(id)) this.remove(id);
+    for (const { id } of this.sql.allIds.all()) if (!keep.has(id)) this.remove(id);
     for (const c of conversations) {
       const { myReadSeq, muted, ...shared } = c;
       this.upsertConversation(shared);
-      this.s.setState.run(myReadSeq, muted ? 1 : 0, c.id);
+      this.sql.setState.run(myReadSeq, muted ? 1 : 0, c.id);
       if (c.lastMessage) this.upsertMessage(c.lastMessage);
     }
   }
 
   upsertConversation(conversation: Conversation): void {
-    this.s.upsertConversation.run({
+    this.sql.upsertConversation.run({
       id: conversation.id,
       content: JSON.stringify(conversation),
       lastSeq: conversation.lastSeq,
@@ -123,7 +123,7 @@ export class ChatCache {
 
   /** A message, new or changed. Mine count as read; its pending copy (same actionId) is done. */
   upsertMessage(message: ChatMessage): void {
-    this.s.upsertMessage.run({
+    this.sql.upsertMessage.run({
       id: message.id,
       conversationId: message.conversationId,
       seq: message.seq,
@@ -135,16 +135,16 @@ export class ChatCache {
       mentionsMe: message.mentions.includes(this.me) ? 1 : 0,
       content: JSON.stringify(message),
     });
-    this.s.bumpActivity.run(message.seq, message.sentAt, message.conversationId);
+    this.sql.bumpActivity.run(message.seq, message.sentAt, message.conversationId);
     if (message.senderId === this.me) {
-      this.s.advanceMyRead.run(message.seq, message.conversationId);
-      if (message.clientMessageId) this.s.removePending.run(message.clientMessageId);
+      this.sql.advanceMyRead.run(message.seq, message.conversationId);
+      if (message.clientMessageId) this.sql.removePending.run(message.clientMessageId);
     }
   }
 
   setRead(conversationId: string, userId: string, seq: number): void {
-    this.s.upsertRead.run(conversationId, userId, seq);
-    if (userId === this.me) this.s.advanceMyRead.run(seq, conversationId);
+    this.sql.upsertRead.run(conversationId, userId, seq);
+    if (userId === this.me) this.sql.advanceMyRead.run(seq, conversationId);
   }
 
   replaceReads(conversationId: string, positions: readonly ReadPosition[]): void {
@@ -152,29 +152,29 @@ export class ChatCache {
   }
 
   reads(conversationId: string): ReadPosition[] {
-    return this.s.reads.all(conversationId).map((r) => ({ userId: r.user_id, seq: r.seq }));
+    return this.sql.reads.all(conversationId).map((r) => ({ userId: r.user_id, seq: r.seq }));
   }
 
   setMuted(conversationId: string, muted: boolean): void {
-    this.s.setMuted.run(muted ? 1 : 0, conversationId);
+    this.sql.setMuted.run(muted ? 1 : 0, conversationId);
   }
 
   /** History was paged to its start: nothing below `seq` exists for this user. */
   setHistoryFloor(conversationId: string, seq: number): void {
-    this.s.setFloor.run(seq, conversationId);
+    this.sql.setFloor.run(seq, conversationId);
   }
 
   remove(conversationId: string): void {
-    this.s.removeConversation.run(conversationId);
-    this.s.removeMessages.run(conversationId);
-    this.s.removeReads.run(conversationId);
+    this.sql.removeConversation.run(conversationId);
+    this.sql.removeMessages.run(conversationId);
+    this.sql.removeReads.run(conversationId);
   }
 
   get(conversationId: string): CachedConversation | null {
-    const row = this.s.conversation.get(conversationId);
+    const row = this.sql.conversation.get(conversationId);
     if (!row) return null;
     const conversation = JSON.parse(row.content) as Conversation;
-    const last = this.s.lastMessage.get(conversationId);
+    const last = this.sql.lastMessage.get(conversationId);
     return {
       conversation: {
         ...conversation,
@@ -189,16 +189,16 @@ export class ChatCache {
 
   /** Newest `limit` messages below `beforeSeq`, returned oldest first. */
   page(conversationId: string, beforeSeq: number | null, limit: number): ChatMessage[] {
-    return this.s.page
+    return this.sql.page
       .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit)
       .map((r) => JSON.parse(r.content) as ChatMessage)
       .reverse();
   }
 
   list(): ConversationListItem[] {
-    return this.s.list.all(this.me).map((row) => {
+    return this.sql.list.all(this.me).map((row) => {
       const conversation = JSON.parse(row.content) as Conversation;
-      const lastRow = this.s.lastMessage.get(row.id);
+      const lastRow = this.sql.lastMessage.get(row.id);
       const last = lastRow ? (JSON.parse(lastRow.content) as ChatMessage) : conversation.lastMessage;
       const other = conversation.kind === 'direct' ? conversation.members.find((m) => m.id !== this.me) : undefined;
       return {
@@ -227,15 +227,15 @@ export class ChatCache {
 
   /** For Home, the nav and the tray (on every applied batch): one query, no JSON. Muted conversations count only mentions. */
   unreadTotals(): { unread: number; mentioned: number } {
-    return this.s.totals.get(this.me)!;
+    return this.sql.totals.get(this.me)!;
   }
 
   addPending(actionId: string, pending: Omit<PendingMessage, 'actionId' | 'failed'>): void {
-    this.s.addPending.run(actionId, pending.conversationId, pending.createdAt, JSON.stringify(pending));
+    this.sql.addPending.run(actionId, pending.conversationId, pending.createdAt, JSON.stringify(pending));
   }
 
   pending(conversationId: string): PendingMessage[] {
-    return this.s.pending.all(conversationId).map((row) => ({
+    return this.sql.pending.all(conversationId).map((row) => ({
       ...(JSON.parse(row.draft) as Omit<PendingMessage, 'actionId' | 'failed'>),
       actionId: row.action_id,
       failed: row.failed ? (JSON.parse(row.failed) as PendingMessage['failed']) : null,
@@ -243,10 +243,10 @@ export class ChatCache {
   }
 
   failPending(actionId: string, failure: { code: string; message: string }): void {
-    this.s.failPending.run(JSON.stringify(failure), actionId);
+    this.sql.failPending.run(JSON.stringify(failure), actionId);
   }
 
   removePending(actionId: string): void {
-    this.s.removePending.run(actionId);
+    this.sql.removePending.run(actionId);
   }
 }

@@ -34,13 +34,13 @@ const HIT_COLUMNS = 'm.rowid AS rowid, m.sent_at';
  * script without a word list, so "报销" finds "差旅报销单" as "invoice" finds "invoices".
  */
 export class ChatSearch {
-  private readonly s;
+  private readonly sql;
   private readonly me: string;
 
   constructor(db: CacheDb, me: string) {
     this.me = me;
     const scope = '(@conversation IS NULL OR m.conversation_id = @conversation)';
-    this.s = {
+    this.sql = {
       details: db.prepare<[string], HitRow>(
         `SELECT m.rowid AS rowid, m.id, m.conversation_id, m.seq, m.sender_name, m.sent_at, m.text,
            (SELECT content FROM chat_conversations c WHERE c.id = m.conversation_id) AS conversation
@@ -71,16 +71,17 @@ export class ChatSearch {
     if (q === '') return [];
     const params = { conversation: conversationId, limit: HITS_MAX };
     // Within one conversation the window is mostly other conversations: go straight to the indexes.
-    const recent = conversationId === null ? this.s.recent.all({ ...params, query: likePattern(q), window: RECENT_WINDOW }) : [];
+    const recent =
+      conversationId === null ? this.sql.recent.all({ ...params, query: likePattern(q), window: RECENT_WINDOW }) : [];
     const found =
       recent.length === HITS_MAX
         ? recent
         : [...q].length < TRIGRAM_MIN
-          ? this.s.like.all({ ...params, query: likePattern(q) })
+          ? this.sql.like.all({ ...params, query: likePattern(q) })
           : // A phrase: the user's text is quoted, so FTS syntax in it (AND, *, quotes) is just text.
-            this.s.fts.all({ ...params, query: `"${q.replaceAll('"', '""')}"` });
+            this.sql.fts.all({ ...params, query: `"${q.replaceAll('"', '""')}"` });
     if (found.length === 0) return [];
-    const rows = this.s.details.all(JSON.stringify(found.map((r) => r.rowid)));
+    const rows = this.sql.details.all(JSON.stringify(found.map((r) => r.rowid)));
     return rows.map((row) => ({
       messageId: row.id,
       conversationId: row.conversation_id,

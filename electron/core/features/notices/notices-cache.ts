@@ -37,7 +37,7 @@ const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (c) => `\\${
  */
 export class NoticesCache {
   private readonly db: CacheDb;
-  private readonly s;
+  private readonly sql;
 
   constructor(db: CacheDb) {
     this.db = db;
@@ -50,7 +50,7 @@ export class NoticesCache {
     const filter = `(@filter = 'all'
       OR (@filter = 'unread' AND (CASE WHEN requires_ack = 1 THEN acked_at ELSE read_at END) IS NULL)
       OR (@filter = 'required' AND requires_ack = 1))`;
-    this.s = {
+    this.sql = {
       upsert: db.prepare(
         `INSERT INTO notices (id, content, title, body, priority, requires_ack, pinned, published_at, expires_at, onboarding)
          VALUES (@id, @content, @title, @body, @priority, @requiresAck, @pinned, @publishedAt, @expiresAt, @onboarding)
@@ -100,7 +100,7 @@ export class NoticesCache {
 
   /** New or edited content; this user's read, acknowledgement and reminder are kept. */
   upsertContent(notice: NoticeContent, onboarding = false): void {
-    this.s.upsert.run({
+    this.sql.upsert.run({
       id: notice.id,
       content: JSON.stringify(notice),
       title: notice.title,
@@ -116,23 +116,23 @@ export class NoticesCache {
 
   upsert(notice: NoticeSummary): void {
     this.upsertContent(notice, notice.onboarding);
-    this.s.state.run({ id: notice.id, readAt: notice.readAt, ackedAt: notice.ackedAt, remindedAt: notice.remindedAt });
+    this.sql.state.run({ id: notice.id, readAt: notice.readAt, ackedAt: notice.ackedAt, remindedAt: notice.remindedAt });
   }
 
   markRead(noticeId: string, readAt: number): void {
-    this.s.state.run({ id: noticeId, readAt, ackedAt: null, remindedAt: null });
+    this.sql.state.run({ id: noticeId, readAt, ackedAt: null, remindedAt: null });
   }
 
   acknowledge(noticeId: string, readAt: number, ackedAt: number): void {
-    this.s.state.run({ id: noticeId, readAt, ackedAt, remindedAt: null });
+    this.sql.state.run({ id: noticeId, readAt, ackedAt, remindedAt: null });
   }
 
   reminded(noticeId: string, remindedAt: number): void {
-    this.s.state.run({ id: noticeId, readAt: null, ackedAt: null, remindedAt });
+    this.sql.state.run({ id: noticeId, readAt: null, ackedAt: null, remindedAt });
   }
 
   remove(noticeId: string): void {
-    this.s.remove.run(noticeId);
+    this.sql.remove.run(noticeId);
   }
 
   replaceAll(notices: readonly NoticeSummary[]): void {
@@ -143,32 +143,32 @@ export class NoticesCache {
   }
 
   get(noticeId: string): NoticeSummary | null {
-    const row = this.s.get.get(noticeId);
+    const row = this.sql.get.get(noticeId);
     return row ? toSummary(row) : null;
   }
 
   list(now: number, options: { filter?: NoticeFilter; query?: string; limit?: number } = {}): NoticeSummary[] {
     const params = { now, filter: options.filter ?? 'all', limit: options.limit ?? LIST_LIMIT };
     const query = options.query?.trim() ?? '';
-    if (query === '') return this.s.list.all(params).map(toSummary);
-    if ([...query].length < TRIGRAM_MIN) return this.s.like.all({ ...params, query: likePattern(query) }).map(toSummary);
+    if (query === '') return this.sql.list.all(params).map(toSummary);
+    if ([...query].length < TRIGRAM_MIN) return this.sql.like.all({ ...params, query: likePattern(query) }).map(toSummary);
     // A phrase query: the user's text is quoted, so FTS syntax in it (AND, *, quotes) is just text.
-    return this.s.search.all({ ...params, query: `"${query.replaceAll('"', '""')}"` }).map(toSummary);
+    return this.sql.search.all({ ...params, query: `"${query.replaceAll('"', '""')}"` }).map(toSummary);
   }
 
   counts(now: number): { unread: number; unacknowledgedRequired: number } {
-    const row = this.s.counts.get(now)!;
+    const row = this.sql.counts.get(now)!;
     return { unread: row.unread, unacknowledgedRequired: row.unacked };
   }
 
   /** Notices that ask for an acknowledgement this user has not given yet, urgent first: the brief's list. */
   owedAcknowledgements(now: number, limit: number): NoticeSummary[] {
-    return this.s.owed.all(now, limit).map(toSummary);
+    return this.sql.owed.all(now, limit).map(toSummary);
   }
 
   /** Urgent notices this user has not acknowledged yet (they come back as toasts). */
   urgentOutstanding(now: number): NoticeSummary[] {
-    return this.s.urgent.all(now).map(toSummary);
+    return this.sql.urgent.all(now).map(toSummary);
   }
 
   /** Still to do (unread, or unacknowledged when required) and not expired. */
@@ -178,11 +178,11 @@ export class NoticesCache {
   }
 
   setStats(stats: NoticeStats): void {
-    this.s.setStats.run(stats.noticeId, JSON.stringify(stats));
+    this.sql.setStats.run(stats.noticeId, JSON.stringify(stats));
   }
 
   stats(noticeId: string): NoticeStats | null {
-    const row = this.s.stats.get(noticeId);
+    const row = this.sql.stats.get(noticeId);
     if (!row) return null;
     const parsed = NoticeStats.safeParse(JSON.parse(row.stats));
     return parsed.success ? parsed.data : null;

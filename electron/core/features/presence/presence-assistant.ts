@@ -40,10 +40,10 @@ export class PresenceAssistant {
   private lastActivity: number;
   private reported: boolean | null = null;
   private watchTimer: NodeJS.Timeout | undefined;
-  private readonly o: PresenceAssistantOptions;
+  private readonly options: PresenceAssistantOptions;
 
   constructor(options: PresenceAssistantOptions) {
-    this.o = options;
+    this.options = options;
     this.lastActivity = options.clock.now();
   }
 
@@ -62,20 +62,20 @@ export class PresenceAssistant {
 
   /** Electron: the OS's idle seconds and whether the screen is locked, polled by the main process. */
   system(idleSeconds: number, locked: boolean): void {
-    if (this.o.idleSource !== 'os') return;
-    this.setIdle(locked || idleSeconds * 1000 >= this.o.idleAfterMs);
+    if (this.options.idleSource !== 'os') return;
+    this.setIdle(locked || idleSeconds * 1000 >= this.options.idleAfterMs);
   }
 
   /** Every few seconds: the browser host's page activity turns into idle after the threshold. */
   tick(): void {
-    if (this.o.idleSource !== 'page') return;
-    this.setIdle(this.o.clock.now() - this.lastActivity >= this.o.idleAfterMs);
+    if (this.options.idleSource !== 'page') return;
+    this.setIdle(this.options.clock.now() - this.lastActivity >= this.options.idleAfterMs);
   }
 
   /** A presence signal from the server. */
   heard(view: PresenceView): void {
     this.known.set(view.userId, view);
-    this.o.changed([view]);
+    this.options.changed([view]);
   }
 
   /** The conversations or the leaders changed: who to follow may have too. */
@@ -85,7 +85,7 @@ export class PresenceAssistant {
   }
 
   mine(): PresenceView | null {
-    const s = this.o.session();
+    const s = this.options.session();
     return s ? (this.known.get(s.user.id) ?? null) : null;
   }
 
@@ -107,7 +107,7 @@ export class PresenceAssistant {
         });
       },
       'presence.mine': async () => {
-        const s = this.o.session();
+        const s = this.options.session();
         if (!s) return { settings: null, presence: null };
         let settings = s.cache.state.get<PresenceSettings>(SETTINGS_KEY);
         if (s.sync.state === 'online') {
@@ -121,20 +121,20 @@ export class PresenceAssistant {
         return { settings, presence: this.mine() };
       },
       'presence.set': async (settings) =>
-        this.o.act((s) => {
+        this.options.act((s) => {
           s.cache.state.set(SETTINGS_KEY, settings);
           return s.sync.enqueue('presence.set', settings);
         }),
       'presence.leaders': async () => {
-        const s = this.o.session();
+        const s = this.options.session();
         // Fetched here when the connect-time fetch failed (a rate limit at sign-in): follow them too.
         if (s && !s.cache.state.get(LEADERS_KEY) && (await this.fetchLeaders())) this.followChanged();
         const kept = s?.cache.state.get<LeaderPresence[]>(LEADERS_KEY) ?? null;
         return kept?.map((leader) => ({ ...leader, presence: this.known.get(leader.id) ?? leader.presence })) ?? null;
       },
       'presence.activity': async () => {
-        this.lastActivity = this.o.clock.now();
-        if (this.o.idleSource === 'page') this.setIdle(false);
+        this.lastActivity = this.options.clock.now();
+        if (this.options.idleSource === 'page') this.setIdle(false);
         return { ok: true };
       },
     };
@@ -147,7 +147,7 @@ export class PresenceAssistant {
   }
 
   private async report(): Promise<void> {
-    const s = this.o.session();
+    const s = this.options.session();
     if (!s || s.sync.state !== 'online' || this.reported === this.idle) return;
     const idle = this.idle;
     try {
@@ -159,7 +159,7 @@ export class PresenceAssistant {
   }
 
   private async fetchLeaders(): Promise<boolean> {
-    const s = this.o.session();
+    const s = this.options.session();
     if (!s || s.sync.state !== 'online') return false;
     try {
       const leaders = await s.sync.request('presence.leaders', {});
@@ -172,7 +172,7 @@ export class PresenceAssistant {
   }
 
   private async rewatch(): Promise<void> {
-    const s = this.o.session();
+    const s = this.options.session();
     if (!s || s.sync.state !== 'online') return;
     const ids = new Set<string>([s.user.id, ...this.interest]);
     for (const leader of s.cache.state.get<LeaderPresence[]>(LEADERS_KEY) ?? []) ids.add(leader.id);
@@ -184,7 +184,7 @@ export class PresenceAssistant {
     try {
       const views = await s.sync.request('presence.watch', { userIds: [...ids].slice(0, 1000) });
       for (const view of views) this.known.set(view.userId, view);
-      this.o.changed(views);
+      this.options.changed(views);
     } catch {
       // Refused (a rate limit while the app starts) or timed out: try again shortly while online.
       clearTimeout(this.watchTimer);
