@@ -2,8 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/bridge/views.ts';
 import { contentLanguageOf } from '../../shared/domain/localized-text.ts';
-import { catalogs, i18nextResources } from '../../shared/i18n/catalogs.ts';
-import { PSEUDO_LANGUAGE, pseudoCatalog } from '../../shared/i18n/pseudo.ts';
+import { PSEUDO_LANGUAGE } from '../../shared/i18n/pseudo.ts';
+import { englishCatalog, loadCatalog } from './load-catalog.ts';
 
 /** What the window can show: the people's languages, and the pseudo-language for finding layout and i18n gaps. */
 export type DisplayLanguage = Language | typeof PSEUDO_LANGUAGE;
@@ -43,13 +43,15 @@ export function detectLanguage(saved: Language | null): Language {
 
 /** Sets the language and the document direction together, so a right-to-left language flips the layout. */
 export async function applyLanguage(language: DisplayLanguage): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation'))
+    i18next.addResourceBundle(language, 'translation', await loadCatalog(language));
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   document.documentElement.dir = [...languages, pseudoLanguage].find((l) => l.code === language)?.dir ?? 'ltr';
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { ...i18nextResources(), [PSEUDO_LANGUAGE]: { translation: pseudoCatalog(catalogs.en) } },
+  resources: { en: { translation: englishCatalog } },
   lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -34,7 +34,8 @@ describe('presence with a controlled clock', () => {
 
     // The network drops (Wi-Fi, VPN) and the same app reconnects within the grace: no "offline", still away.
     const signals = liu.presence.length;
-    const socket = (zhang.core as unknown as { session: { sync: { ws: { terminate(): void } } } }).session.sync.ws;
+    const socket = (zhang.core as unknown as { keeper: { session: { sync: { ws: { terminate(): void } } } } }).keeper.session.sync
+      .ws;
     socket.terminate();
     await eventually(async () => zhang.core.connectionView().state !== 'online', 5000, 'dropped');
     w.clock.advance(5000);
