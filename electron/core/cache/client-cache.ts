@@ -1,4 +1,4 @@
-import type { UserEvent } from '../../../shared/protocol/events.ts';
+import type { UserEvent, UserEventKind } from '../../../shared/protocol/events.ts';
 import type { Snapshot } from '../../../shared/protocol/methods.ts';
 import { ApprovalsCache } from '../features/approvals/approvals-cache.ts';
 import { AttendanceCache } from '../features/attendance/attendance-cache.ts';
@@ -7,10 +7,17 @@ import { NoticesCache } from '../features/notices/notices-cache.ts';
 import { LauncherCache } from '../features/launcher/launcher-cache.ts';
 import { ChatCache } from '../features/chat/chat-cache.ts';
 import { ChatSearch } from '../features/chat/chat-search.ts';
+import { approvalAppliers } from '../features/approvals/approval-appliers.ts';
+import { attendanceAppliers } from '../features/attendance/attendance-appliers.ts';
+import { briefAppliers } from '../features/brief/brief-appliers.ts';
+import { chatAppliers } from '../features/chat/chat-appliers.ts';
+import { launcherAppliers } from '../features/launcher/launcher-appliers.ts';
+import { noticeAppliers } from '../features/notices/notice-appliers.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
+import { type AppliedKinds, type Appliers, type Feature, applierTable } from './event-appliers.ts';
 import { ClientState } from './client-state.ts';
 
-export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher' | 'chat' | 'brief';
+export type { Feature } from './event-appliers.ts';
 
 export interface IncomingEvent {
   seq: number;
@@ -42,6 +49,8 @@ export class ClientCache {
   readonly state: ClientState;
   readonly brief: BriefCache;
   readonly db: CacheDb;
+  /** Each event kind's applier, from the features' own (`features/<feature>/*-appliers.ts`). */
+  private readonly appliers: Appliers<UserEventKind>;
   private readonly positionStmt;
   private readonly setPositionStmt;
 
@@ -56,6 +65,19 @@ export class ClientCache {
     this.state = new ClientState(this.db);
     this.launcher = new LauncherCache(this.state);
     this.brief = new BriefCache(this.state);
+    const parts = [
+      ['notices', noticeAppliers(this.notices)],
+      ['approvals', approvalAppliers(this.approvals)],
+      ['launcher', launcherAppliers(this.launcher)],
+      ['chat', chatAppliers(this.chat)],
+      ['attendance', attendanceAppliers(this.attendance)],
+      ['brief', briefAppliers(this.brief)],
+    ] as const;
+    // Every event kind has an applier among the features: a kind nobody applies fails to compile here.
+    const everyKindApplied: [Exclude<UserEventKind, AppliedKinds<(typeof parts)[number][1]>>] extends [never] ? true : never =
+      true;
+    void everyKindApplied;
+    this.appliers = applierTable(parts);
     this.positionStmt = this.db.prepare<[], { epoch: string | null; applied_seq: number }>(
       'SELECT epoch, applied_seq FROM sync_state WHERE id = 1',
     );
@@ -111,74 +133,6 @@ export class ClientCache {
   }
 
   private applyOne(event: UserEvent): Feature {
-    switch (event.kind) {
-      case 'notice.published':
-        this.notices.upsertContent(event.notice, event.onboarding);
-        return 'notices';
-      case 'notice.updated':
-        this.notices.upsertContent(event.notice);
-        return 'notices';
-      case 'notice.withdrawn':
-        this.notices.remove(event.noticeId);
-        return 'notices';
-      case 'notice.read':
-        this.notices.markRead(event.noticeId, event.readAt);
-        return 'notices';
-      case 'notice.acknowledged':
-        this.notices.acknowledge(event.noticeId, event.readAt, event.ackedAt);
-        return 'notices';
-      case 'notice.reminded':
-        this.notices.reminded(event.noticeId, event.remindedAt);
-        return 'notices';
-      case 'notice.stats':
-        this.notices.setStats(event.stats);
-        return 'noticeStats';
-      case 'approval.assigned':
-        this.approvals.upsertPending(event.task);
-        return 'approvals';
-      case 'approval.closed':
-        this.approvals.removePending(event.taskId);
-        this.approvals.upsertDone(event.done);
-        return 'approvals';
-      case 'approval.request':
-        this.approvals.upsertMine(event.request);
-        return 'approvals';
-      case 'approval.outOfOffice':
-        this.approvals.setOutOfOffice(event.outOfOffice);
-        return 'approvals';
-      case 'approval.activity':
-      case 'approval.reminder':
-      case 'approval.digest':
-        // Nothing to store: core turns these into a refresh or a toast.
-        return 'approvals';
-      case 'launcher.changed':
-        this.launcher.markStale();
-        return 'launcher';
-      case 'launcher.favorites':
-        this.launcher.setFavorites(event.toolIds);
-        return 'launcher';
-      case 'chat.conversation':
-        this.chat.upsertConversation(event.conversation);
-        return 'chat';
-      case 'chat.message':
-        this.chat.upsertMessage(event.message);
-        return 'chat';
-      case 'chat.read':
-        this.chat.setRead(event.conversationId, event.userId, event.seq);
-        return 'chat';
-      case 'chat.muted':
-        this.chat.setMuted(event.conversationId, event.muted);
-        return 'chat';
-      case 'chat.left':
-        this.chat.remove(event.conversationId);
-        return 'chat';
-      case 'attendance.clocked':
-        this.attendance.upsert(event.record);
-        this.attendance.setToday(event.today);
-        return 'attendance';
-      case 'brief.items':
-        this.brief.setItems(event.day, event.items);
-        return 'brief';
-    }
+    return (this.appliers[event.kind] as (event: UserEvent) => Feature)(event);
   }
 }
