@@ -1,35 +1,20 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../shared/domain/user.ts';
 import { portico } from '../bridge/portico.ts';
-import { ApprovalsPage } from '../features/approvals/ApprovalsPage.tsx';
-import { AttendancePage } from '../features/attendance/AttendancePage.tsx';
 import { useClockShortcut } from '../features/attendance/use-clock-shortcut.ts';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { NoticesPage } from '../features/notices/NoticesPage.tsx';
 import { CommandPalette } from '../features/launcher/CommandPalette.tsx';
-import { LauncherPage } from '../features/launcher/LauncherPage.tsx';
-import { ChatPage } from '../features/chat/ChatPage.tsx';
-import { PeoplePage } from '../features/presence/PeoplePage.tsx';
 import { PresenceMenu } from '../features/presence/PresenceMenu.tsx';
 import { useCoreView } from './use-bridge.ts';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { ConnectionContext } from './connection-context.ts';
 import { DoNotDisturb } from './DoNotDisturb.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { NavigationContext, type PageKey, type Route, pageKeys as pages, parseRoute } from './navigation.tsx';
+import { NavigationContext, type PageKey, type Route, pageKeys, parseRoute } from './navigation.tsx';
+import { pages } from './pages.tsx';
 import { ToastCenter } from './ToastCenter.tsx';
 import { Button } from '../ui/Button.tsx';
 import { Badge } from '../ui/Badge.tsx';
-const icons: Record<PageKey, string> = {
-  home: '⌂',
-  approvals: '✓',
-  notices: '✉',
-  attendance: '◷',
-  chat: '☏',
-  people: '☺',
-  launcher: '▦',
-};
 
 export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled: boolean }) {
   const { t } = useTranslation();
@@ -42,15 +27,6 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
   const connection = useCoreView('connection.get', { pushedBy: 'connection.changed' });
   const page = route.page;
   const setPage = (key: PageKey) => navigate(key);
-  const content: Record<PageKey, ReactNode> = {
-    home: <HomePage user={user} onOpen={setPage} />,
-    approvals: <ApprovalsPage user={user} />,
-    notices: <NoticesPage />,
-    attendance: <AttendancePage />,
-    chat: <ChatPage me={user.id} />,
-    people: <PeoplePage />,
-    launcher: <LauncherPage />,
-  };
   return (
     <ConnectionContext.Provider value={connection}>
       <NavigationContext.Provider value={navigation}>
@@ -63,7 +39,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
               <span>{t('app.name')}</span>
             </div>
             <ul>
-              {pages
+              {pageKeys
                 .filter((key) => chatEnabled || key !== 'chat')
                 .map((key) => (
                   <li key={key}>
@@ -74,7 +50,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                       onClick={() => setPage(key)}
                     >
                       <span className="nav-icon" aria-hidden="true">
-                        {icons[key]}
+                        {pages[key].icon}
                       </span>
                       {t(`nav.${key}`)}
                       {key === 'chat' && (home?.unreadChats ?? 0) > 0 && (
@@ -108,7 +84,7 @@ export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled
                 </Button>
               </div>
             </header>
-            <section className="page">{content[page]}</section>
+            <section className="page">{pages[page].render({ user, open: setPage })}</section>
           </div>
           <ToastCenter />
           <CommandPalette chatEnabled={chatEnabled} />
