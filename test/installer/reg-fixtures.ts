@@ -15,11 +15,24 @@ import { createWinePrefix, type WinePrefix } from './wine-prefix.ts';
 export const fixtureDir = path.resolve(import.meta.dirname, '../fixtures/reg-export');
 export const fixtureFile = (hive: 'HKLM' | 'HKCU') => path.join(fixtureDir, `${hive.toLowerCase()}.reg`);
 
-export async function writePolicyValues(wine: WinePrefix): Promise<void> {
+/**
+ * Writes every policy value with `reg add`. Right after an uninstall, Wine's msiexec may still be
+ * removing the same key in the background (CI once saw `reg add` exit 1 with no output while a
+ * subkey was being deleted), so a failed write is tried again, up to three times a second apart,
+ * and the retry is printed: a value that never takes still fails, with every answer reg.exe gave.
+ */
+export async function writePolicyValues(wine: WinePrefix, attempts = 3): Promise<void> {
   for (const write of policyWrites) {
     const key = `${write.hive}\\${POLICY_KEY_PATH}${write.subkey ? `\\${write.subkey}` : ''}`;
-    const result = await wine.run(['reg.exe', 'add', key, '/v', write.name, '/t', write.type, '/d', write.data, '/f']);
-    if (result.code !== 0) throw new Error(`reg add ${key} ${write.name} failed: ${result.stdout}${result.stderr}`);
+    const answers: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      const result = await wine.run(['reg.exe', 'add', key, '/v', write.name, '/t', write.type, '/d', write.data, '/f']);
+      if (result.code === 0) break;
+      answers.push(`attempt ${attempt}: exit ${result.code} ${JSON.stringify(result.stdout + result.stderr)}`);
+      if (attempt >= attempts) throw new Error(`reg add ${key} ${write.name} failed:\n${answers.join('\n')}`);
+      console.warn(`reg add ${key} ${write.name} failed (${answers.at(-1)}); trying again`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
   }
 }
 
