@@ -1,6 +1,6 @@
 // `npm run setup`: Node 24 into .tools/ when the machine's is older, then `npm ci` with it.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,7 +22,8 @@ execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', env });
 // fonts for the screenshots, libfaketime for the moved-clock runs, mount (util-linux) for the
 // full-disk test's tmpfs; wixl and msitools to build and read the MSI, Wine to install it with the
 // real msiexec and read the registry with the real reg.exe, binutils' strip for the stand-in exe,
-// iproute2 for the PCs in network namespaces.
+// iproute2 for the PCs in network namespaces; nginx (light) to run the shipped reverse-proxy
+// configuration in front of a server, and the Prometheus Python client, whose parser reads /metrics.
 const debianPackages = [
   'chromium',
   'fonts-noto-cjk',
@@ -34,6 +35,8 @@ const debianPackages = [
   'wine64',
   'binutils',
   'iproute2',
+  'nginx-light',
+  'python3-prometheus-client',
 ];
 if (process.platform === 'linux' && existsSync('/usr/bin/dpkg')) {
   const missing = debianPackages.filter((name) => {
@@ -47,7 +50,17 @@ if (process.platform === 'linux' && existsSync('/usr/bin/dpkg')) {
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (missing.length > 0 && process.getuid?.() === 0) {
     console.log(`Installing Debian packages the tests need: ${missing.join(', ')} …`);
-    execSync(command, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, shell: '/bin/sh' });
+    // Installing nginx would start it on port 80: Debian's policy-rc.d hook (exit 101) stops any
+    // package's service from starting. Container images have one already; elsewhere it is added
+    // for the install and removed after.
+    const policy = '/usr/sbin/policy-rc.d';
+    const addedPolicy = !existsSync(policy);
+    if (addedPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+    try {
+      execSync(command, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, shell: '/bin/sh' });
+    } finally {
+      if (addedPolicy) rmSync(policy, { force: true });
+    }
   } else if (missing.length > 0) {
     console.log(`\nThe tests also need Debian packages this user cannot install. As root, run:\n  ${command}\n`);
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import packageJson from '../package.json' with { type: 'json' };
 import { type Clock, systemClock } from '../shared/domain/clock.ts';
 import { CloseCode } from '../shared/protocol/errors.ts';
@@ -20,7 +20,11 @@ import { clientAddress } from './gateway/client-address.ts';
 import { HttpRoutes } from './gateway/http-kit.ts';
 import { closeHttp, listenHttp } from './gateway/http-server.ts';
 import { MethodRouter } from './gateway/method-router.ts';
-import { addOperationsRoutes } from './gateway/operations-routes.ts';
+import { addOperationsRoutes, dataDisk } from './gateway/operations-routes.ts';
+import { MAX_LIVE_BUFFER_BYTES } from './gateway/connection.ts';
+import { ServerMetrics } from './ops/metrics.ts';
+import { createServerLogger } from './ops/server-logger.ts';
+import { addLogLevelRoutes } from './ops/log-level-routes.ts';
 import { SocketGateway } from './gateway/socket-gateway.ts';
 import { loadOrCreateSecret } from './keys.ts';
 import { openServerDatabase } from './store/database.ts';
@@ -56,10 +60,12 @@ export interface PorticoServer {
  */
 export async function startPorticoServer(
   config: ServerConfig,
-  options: { clock?: Clock; logger?: Logger } = {},
+  options: { clock?: Clock; logger?: Logger; logDestination?: DestinationStream } = {},
 ): Promise<PorticoServer> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'portico-server' } });
+  const logger = options.logger ?? createServerLogger(config.logLevel, options.logDestination);
+  const metrics = new ServerMetrics({ liveBufferLimitBytes: MAX_LIVE_BUFFER_BYTES, socketsPerUser: SOCKETS_PER_USER });
+  const stopLoopSampler = metrics.sampleEventLoop();
   const db = openServerDatabase(path.join(config.dataDir, 'portico.sqlite'), { durability: config.durability });
   const epoch = logEpoch(db);
   const bus = new InProcessBus();
@@ -77,12 +83,23 @@ export async function startPorticoServer(
   );
   let listeningUrl = '';
   const publicUrl = () => config.publicUrl ?? listeningUrl;
-  const platform = { db, gate, bus, log, directory, auth, clock, logger, config, serverVersion: SERVER_VERSION, publicUrl };
+  const platform = {
+    db,
+    gate,
+    bus,
+    log,
+    directory,
+    auth,
+    clock,
+    logger,
+    metrics,
+    config,
+    serverVersion: SERVER_VERSION,
+    publicUrl,
+  };
   const { features, services, seeded } = await createServerFeatures(platform);
 
-  const router = new MethodRouter(methodTable(features), gate, journal, clock, (error, method) =>
-    logger.error({ err: error, method }, 'request failed'),
-  );
+  const router = new MethodRouter(methodTable(features), gate, journal, clock, { logger, metrics });
   const acks = new AckRecorder(log, 2000, every);
   const gateway = new SocketGateway(
     {
@@ -92,6 +109,7 @@ export async function startPorticoServer(
       acks,
       clock,
       logger,
+      metrics,
       epoch,
       serverVersion: SERVER_VERSION,
       limits: { connectionBurst: 60, connectionPerSecond: 30, replayPageSize: 500, maxStrikes: 200 },
@@ -107,6 +125,12 @@ export async function startPorticoServer(
       maxSocketsPerAddress: 5000,
     },
   );
+  metrics.readFrom({
+    sockets: () => gateway.connectionCount,
+    bufferedBytes: () => gateway.bufferedBytes,
+    dataFreeBytes: () => dataDisk(config.dataDir).available,
+    clientOutbox: () => gateway.clientOutbox,
+  });
   auth.onSessionsEnded((ended, reason) =>
     'userId' in ended
       ? gateway.closeUser(ended.userId, CloseCode.sessionRevoked, reason)
@@ -130,13 +154,13 @@ export async function startPorticoServer(
     version: SERVER_VERSION,
     shuttingDown: () => shuttingDown,
     health,
-    gateway,
-    socketsPerUser: SOCKETS_PER_USER,
+    metrics,
     config,
   });
   addAuthRoutes(routes, {
     auth,
     directory,
+    logger,
     clientAddress: (req) => clientAddress(req, config.trustProxy),
     onLogout: (refreshToken) => {
       const sessionId = auth.logout(refreshToken);
@@ -144,6 +168,12 @@ export async function startPorticoServer(
     },
   });
   for (const feature of features) feature.addRoutes?.(routes, access);
+  const logLevel = addLogLevelRoutes(routes, {
+    logger,
+    configured: config.logLevel,
+    clock,
+    admin: access.roles(['admin'], 'only administrators change the log level'),
+  });
 
   const {
     server: http,
@@ -154,6 +184,7 @@ export async function startPorticoServer(
     gateway,
     health,
     logger,
+    access: { metrics, clientAddress: (req) => clientAddress(req, config.trustProxy) },
     host: config.host,
     port: config.port,
     shuttingDown: () => shuttingDown,
@@ -174,6 +205,8 @@ export async function startPorticoServer(
     async close() {
       shuttingDown = true;
       retention.stop();
+      stopLoopSampler();
+      logLevel.stop();
       for (const feature of [...features].reverse()) await feature.stop?.();
       gateway.close(1001, 'server shutting down');
       acks.stop();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LogLevel } from '../shared/protocol/operations-api.ts';
 
 export const ServerConfig = z.object({
   host: z.string().min(1),
@@ -13,7 +14,7 @@ export const ServerConfig = z.object({
   retentionDays: z.number().positive(),
   accessTtlSeconds: z.number().int().min(1),
   heartbeatMs: z.number().int().min(100),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  logLevel: LogLevel,
   durability: z.enum(['normal', 'full']),
   /** The site's IANA time zone: working hours for reminders and escalation are counted on its clock. */
   timeZone: z.string().min(1),

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ServerMetrics } from '../ops/metrics.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { MethodName } from '../../shared/protocol/methods.ts';
 import type { InProcessBus } from '../bus/event-bus.ts';
@@ -40,6 +41,7 @@ export interface Platform {
   auth: AuthService;
   clock: Clock;
   logger: Logger;
+  metrics: ServerMetrics;
   config: ServerConfig;
   serverVersion: string;
   /** The server's public address: the configured one, else where it listens. */
@@ -51,7 +53,7 @@ export interface Platform {
  * here and a folder of its own; the composition root (app.ts) only loops over what this returns.
  */
 export async function createServerFeatures(platform: Platform) {
-  const { db, gate, directory, clock, logger, config } = platform;
+  const { db, gate, directory, clock, logger, metrics, config } = platform;
   const directoryAdmin = new DirectoryAdmin(db, { gate, directory, clock });
   // Access ends when it should: a disabled account's sessions are revoked at once.
   directoryAdmin.listen({
@@ -64,11 +66,21 @@ export async function createServerFeatures(platform: Platform) {
     directory,
     clock,
     logger,
+    metrics,
     timeZone: config.timeZone,
     callbacks: { retryBaseMs: config.callbackRetryMs },
   });
   const { attachments } = approvals;
-  const notices = createNotices(db, { gate, directory, directoryAdmin, attachments, clock, logger, timeZone: config.timeZone });
+  const notices = createNotices(db, {
+    gate,
+    directory,
+    directoryAdmin,
+    attachments,
+    clock,
+    logger,
+    metrics,
+    timeZone: config.timeZone,
+  });
   const attendance = createAttendance(db, { gate, directory, clock, timeZone: config.timeZone, hooks: approvals.hooks });
   const launcher = await createLauncher(db, {
     gate,

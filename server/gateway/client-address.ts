@@ -6,7 +6,8 @@ import type { IncomingMessage } from 'node:http';
  * the client claimed); otherwise the socket's peer, and the header changes nothing.
  */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  const peer = req.socket.remoteAddress ?? 'unknown';
+  // (A response whose connection is gone has no socket any more, whatever the type says.)
+  const peer = (req.socket as IncomingMessage['socket'] | null)?.remoteAddress ?? 'unknown';
   if (!trustProxy) return peer;
   const forwarded = req.headers['x-forwarded-for'];
   const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)?.trim();

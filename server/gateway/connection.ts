@@ -8,6 +8,8 @@ import type { AppendedEvent } from '../bus/event-bus.ts';
 import type { Signal } from '../../shared/protocol/signals.ts';
 import type { AuthService } from '../features/auth/auth-service.ts';
 import type { EventLog } from '../features/events/event-log.ts';
+import type { ServerMetrics } from '../ops/metrics.ts';
+import { inRequestScope } from '../ops/request-scope.ts';
 import type { AckRecorder } from './ack-recorder.ts';
 import type { MethodRouter } from './method-router.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -31,8 +33,7 @@ export interface ConnectionDeps {
   serverVersion: string;
   limits: ConnectionLimits;
   userBucket: TokenBucket;
-  /** Told when this socket is cut for reading too slowly. */
-  tooSlow: () => void;
+  metrics: ServerMetrics;
 }
 
 type DeliveryState = 'awaiting-resume' | 'replaying' | 'live';
@@ -64,6 +65,8 @@ export class Connection {
   private expiryTimer: NodeJS.Timeout | undefined;
   private deferredResume: NodeJS.Timeout | undefined;
   private unackedLiveBytes = 0;
+  /** Actions the client had queued offline when it last resumed (for /metrics). */
+  reportedOutbox = 0;
   /** Resumes replay from the log: a few at once, then one every two seconds. */
   private readonly resumeBucket = new TokenBucket(5, 0.5);
   private readonly bucket: TokenBucket;
@@ -180,18 +183,20 @@ export class Connection {
           this.close(CloseCode.sessionRevoked, 'session ended');
           return;
         }
-        const outcome = this.deps.router.run(
-          {
-            userId: this.userId,
-            sessionId: this.sessionId,
-            connectionId: this.id,
-            ip: this.ip,
-            clientSkewMs: frame.sentAt === undefined ? null : this.deps.clock.now() - frame.sentAt,
-            connectedSince: this.openedAt,
-          },
-          frame.method,
-          frame.actionId,
-          frame.params,
+        const outcome = inRequestScope({ conn: this.id, call: String(frame.id), method: frame.method }, () =>
+          this.deps.router.run(
+            {
+              userId: this.userId,
+              sessionId: this.sessionId,
+              connectionId: this.id,
+              ip: this.ip,
+              clientSkewMs: frame.sentAt === undefined ? null : this.deps.clock.now() - frame.sentAt,
+              connectedSince: this.openedAt,
+            },
+            frame.method,
+            frame.actionId,
+            frame.params,
+          ),
         );
         return this.send(
           outcome.ok
@@ -236,6 +241,7 @@ export class Connection {
       this.close(1008, 'rate limit exceeded');
       return false;
     }
+    this.deps.metrics.rateLimited.inc({ limiter: 'socket_frames' });
     const now = this.deps.clock.now();
     if (now - this.lastRateNotice >= 1000) {
       this.lastRateNotice = now;
@@ -250,12 +256,14 @@ export class Connection {
 
   private onResume(frame: ResumeFrame): void {
     if (this.state === 'replaying') return; // the running replay already reads up to the head
+    this.reportedOutbox = frame.outbox ?? 0;
     const { head, floor } = this.deps.log.position(this.userId);
     const reason =
       frame.epoch !== this.deps.epoch ? 'epoch' : frame.since > head ? 'ahead' : frame.since < floor ? 'retention' : null;
     if (reason) {
       // The client takes a snapshot (which carries its head) and resumes from there.
       this.state = 'awaiting-resume';
+      this.deps.metrics.resyncs.inc({ reason });
       this.send({
         type: 'resync',
         epoch: this.deps.epoch,
@@ -319,6 +327,7 @@ export class Connection {
   private sendEvent(event: AppendedEvent): void {
     this.sentSeq = event.seq;
     if (!this.isOpen) return;
+    this.deps.metrics.delivered(this.state === 'live' ? 'live' : 'replay');
     // The frame around the stored JSON, not a fresh JSON.stringify per recipient (10,000 for one notice).
     const head = `{"type":"event","seq":${event.seq},"at":${event.at},"event":`;
     if (event.json.length < FRAGMENT_FROM_CHARS) {
@@ -344,7 +353,7 @@ export class Connection {
       { userId: this.userId, buffered: this.ws.bufferedAmount, unacked: this.unackedLiveBytes },
       'cutting a socket that reads too slowly',
     );
-    this.deps.tooSlow();
+    this.deps.metrics.socketsCutSlow.inc();
     this.state = 'awaiting-resume';
     this.ws.terminate();
   }

@@ -16,8 +16,18 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The error code each refused response was answered with, for the access log and /metrics. */
+const refusalCodes = new WeakMap<ServerResponse, string>();
+
+/** The code of the error a response carried (`{ error: { code } }`), or its status for answers without one. */
+export function refusalCode(res: ServerResponse): string {
+  return refusalCodes.get(res) ?? `http_${res.statusCode}`;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
+  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
+  if (status >= 400 && typeof code === 'string') refusalCodes.set(res, code);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
@@ -98,14 +108,17 @@ export class HttpRoutes {
    * The route for `method` and `path`; HEAD is answered wherever GET is. When only other methods
    * serve the path, the methods that do (for the 405's Allow header).
    */
-  match(method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | { allow: string[] } | null {
+  match(
+    method: string,
+    path: string,
+  ): { handler: RouteHandler; params: Record<string, string>; pattern: string } | { allow: string[] } | null {
     const parts = path.split('/');
     const wanted = method === 'HEAD' ? 'GET' : method;
     const allow = new Set<string>();
     for (const route of this.routes) {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
-      if (route.method === wanted) return { handler: route.handler, params };
+      if (route.method === wanted) return { handler: route.handler, params, pattern: route.segments.join('/') };
       allow.add(route.method);
       if (route.method === 'GET') allow.add('HEAD');
     }

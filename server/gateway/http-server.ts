@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { parseRequestTarget } from '../../shared/http/request-target.ts';
@@ -6,6 +7,8 @@ import type { WriteHealth } from '../store/write-health.ts';
 import { httpDispatcher } from './http-dispatch.ts';
 import type { HttpRoutes } from './http-kit.ts';
 import type { SocketGateway } from './socket-gateway.ts';
+import type { AccessLogDeps } from '../ops/access-log.ts';
+import { inRequestScope, requestIdFrom } from '../ops/request-scope.ts';
 
 /** Connections the kernel queues for accept (≤ net.core.somaxconn). At 9:00 Node's default 511 overflowed in the bench: dropped SYNs, retried after 1, 2, 4… s. */
 const LISTEN_BACKLOG = 4096;
@@ -19,6 +22,7 @@ export async function listenHttp(deps: {
   gateway: SocketGateway;
   health: WriteHealth;
   logger: Logger;
+  access: Omit<AccessLogDeps, 'logger'>;
   host: string;
   port: number;
   shuttingDown: () => boolean;
@@ -26,9 +30,12 @@ export async function listenHttp(deps: {
   const { logger, gateway } = deps;
   const server = createServer(
     { headersTimeout: 20_000, requestTimeout: 120_000 },
-    httpDispatcher(deps.routes, logger, deps.health),
+    httpDispatcher(deps.routes, logger, deps.health, deps.access),
   );
-  server.on('upgrade', (req, socket, head) => {
+  server.on('upgrade', (req, socket, head) =>
+    inRequestScope({ reqId: requestIdFrom(req.headers['x-request-id']) }, () => upgrade(req, socket, head)),
+  );
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const target = parseRequestTarget(req.url, (href) => new URL(href));
     if (!target.ok || target.url.pathname !== '/ws' || deps.shuttingDown()) {
       socket.on('error', () => socket.destroy());
@@ -41,7 +48,7 @@ export async function listenHttp(deps: {
       logger.error({ err: error }, 'upgrade failed');
       socket.destroy();
     }
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ port: deps.port, host: deps.host, backlog: LISTEN_BACKLOG }, () => resolve());

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { bidiRefusal, disguisedPath } from '../../shared/domain/safe-text.ts';
@@ -5,6 +6,7 @@ import type { WireError } from '../../shared/protocol/errors.ts';
 import { type MethodName, type MethodParams, type MethodResult, isMethodName, methods } from '../../shared/protocol/methods.ts';
 import type { ActionJournal } from '../features/actions/action-journal.ts';
 import { DomainError } from '../features/domain-error.ts';
+import type { ServerMetrics } from '../ops/metrics.ts';
 import type { WriteGate } from '../store/write-gate.ts';
 
 export interface RequestContext {
@@ -37,23 +39,40 @@ export class MethodRouter {
   private readonly gate: WriteGate;
   private readonly journal: ActionJournal;
   private readonly clock: Clock;
-  private readonly onInternalError: (error: unknown, method: string) => void;
+  private readonly logger: Logger;
+  private readonly metrics: Pick<ServerMetrics, 'methodSeconds' | 'refusals'>;
 
   constructor(
     handlers: MethodHandlers,
     gate: WriteGate,
     journal: ActionJournal,
     clock: Clock,
-    onInternalError: (error: unknown, method: string) => void,
+    observe: { logger: Logger; metrics: Pick<ServerMetrics, 'methodSeconds' | 'refusals'> },
   ) {
     this.handlers = handlers;
     this.gate = gate;
     this.journal = journal;
     this.clock = clock;
-    this.onInternalError = onInternalError;
+    this.logger = observe.logger;
+    this.metrics = observe.metrics;
   }
 
+  /** Runs one request, timed by method and outcome; a refusal is counted by its code. */
   run(ctx: RequestContext, method: string, actionId: string | undefined, rawParams: unknown): MethodOutcome {
+    const started = performance.now();
+    const outcome = this.execute(ctx, method, actionId, rawParams);
+    // An unknown method is one label value for all of them: a client cannot grow the series.
+    const label = isMethodName(method) ? method : 'unknown';
+    const result = outcome.ok ? 'ok' : outcome.error.code;
+    const seconds = (performance.now() - started) / 1000;
+    this.metrics.methodSeconds.observe({ method: label, outcome: result }, seconds);
+    if (!outcome.ok) this.metrics.refusals.inc({ via: 'socket', code: outcome.error.code });
+    // The socket's access log: off at the default level, there when an operator turns on debug.
+    this.logger.debug({ userId: ctx.userId, outcome: result, ms: Math.round(seconds * 10_000) / 10 }, 'socket request');
+    return outcome;
+  }
+
+  private execute(ctx: RequestContext, method: string, actionId: string | undefined, rawParams: unknown): MethodOutcome {
     if (!isMethodName(method)) return fail('unknown_method', `unknown method ${method}`);
     const spec = methods[method];
     const parsed = spec.params.safeParse(rawParams ?? {});
@@ -87,7 +106,7 @@ export class MethodRouter {
           },
         };
       }
-      this.onInternalError(error, method);
+      this.logger.error({ err: error, method }, 'request failed');
       return fail('internal', 'the server failed to handle this request; it has been logged');
     }
   }

@@ -21,20 +21,13 @@ export interface SocketGatewayOptions {
   maxSocketsPerAddress: number;
 }
 
-/** What the gateway has had to refuse or cut, for /metrics. */
-export interface GatewayCounters {
-  refusedPerUser: number;
-  refusedPerAddress: number;
-  closedSlow: number;
-}
-
 /** Told when a socket opens and closes (presence counts devices). */
 export interface ConnectionListener {
   opened(userId: string, connectionId: string): void;
   closed(userId: string, connectionId: string): void;
 }
 
-type SharedDeps = Omit<ConnectionDeps, 'userBucket' | 'tooSlow'>;
+type SharedDeps = Omit<ConnectionDeps, 'userBucket'>;
 
 /**
  * The WebSocket side of the one port: authenticates in the HTTP upgrade (token in the Authorization
@@ -49,7 +42,6 @@ export class SocketGateway {
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly byId = new Map<string, Connection>();
   private readonly byAddress = new Map<string, number>();
-  readonly counters: GatewayCounters = { refusedPerUser: 0, refusedPerAddress: 0, closedSlow: 0 };
   private readonly connectionListeners: ConnectionListener[] = [];
   private readonly userBuckets = new Map<string, TokenBucket>();
   private readonly heartbeat: NodeJS.Timeout;
@@ -92,25 +84,29 @@ export class SocketGateway {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', (error) => this.deps.logger.debug({ err: error }, 'socket error during upgrade'));
+    const refuse = (status: number, code: string, message: string) => {
+      this.deps.metrics.refusals.inc({ via: 'upgrade', code });
+      refuseUpgrade(socket, status, code, message);
+    };
     const origin = req.headers.origin;
     if (origin !== undefined && !this.options.allowedOrigins.includes(origin)) {
-      return refuse(socket, 403, 'origin_not_allowed', `origin ${origin} is not allowed`);
+      return refuse(403, 'origin_not_allowed', `origin ${origin} is not allowed`);
     }
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
-    if (!token) return refuse(socket, 401, 'token_missing', 'send the access token as "Authorization: Bearer <token>"');
+    if (!token) return refuse(401, 'token_missing', 'send the access token as "Authorization: Bearer <token>"');
     const address = clientAddress(req, this.options.trustProxy);
     void this.deps.auth.verifyAccess(token).then(
       (check) => {
-        if (!check.ok) return refuse(socket, 401, `token_${check.reason}`, `access token ${check.reason}`);
+        if (!check.ok) return refuse(401, `token_${check.reason}`, `access token ${check.reason}`);
         const { userId, sessionId, expiresAt } = check.claims;
         if ((this.byUser.get(userId)?.size ?? 0) >= this.options.maxSocketsPerUser) {
-          this.counters.refusedPerUser += 1;
-          return refuse(socket, 429, 'too_many_sockets', `at most ${this.options.maxSocketsPerUser} connections per person`);
+          this.deps.metrics.socketsRefused.inc({ reason: 'per_user' });
+          return refuse(429, 'too_many_sockets', `at most ${this.options.maxSocketsPerUser} connections per person`);
         }
         if ((this.byAddress.get(address) ?? 0) >= this.options.maxSocketsPerAddress) {
-          this.counters.refusedPerAddress += 1;
-          return refuse(socket, 429, 'too_many_sockets', `at most ${this.options.maxSocketsPerAddress} connections per address`);
+          this.deps.metrics.socketsRefused.inc({ reason: 'per_address' });
+          return refuse(429, 'too_many_sockets', `at most ${this.options.maxSocketsPerAddress} connections per address`);
         }
         // Counted before the upgrade completes, so a burst of upgrades cannot pass the cap together.
         this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
@@ -118,7 +114,6 @@ export class SocketGateway {
           const connection = new Connection(ws, userId, sessionId, address, expiresAt, {
             ...this.deps,
             userBucket: this.bucketFor(userId),
-            tooSlow: () => (this.counters.closedSlow += 1),
           });
           this.add(connection);
           ws.on('close', () => {
@@ -131,7 +126,7 @@ export class SocketGateway {
       (error: unknown) => {
         this.releaseAddress(address);
         this.deps.logger.error({ err: error }, 'upgrade failed');
-        refuse(socket, 500, 'internal', 'upgrade failed');
+        refuse(500, 'internal', 'upgrade failed');
       },
     );
   }
@@ -201,6 +196,17 @@ export class SocketGateway {
     else this.byAddress.set(address, count);
   }
 
+  /** Actions queued offline on this node's PCs, as each said when it resumed: all of them, and the longest queue. */
+  get clientOutbox(): { total: number; worst: number } {
+    let total = 0;
+    let worst = 0;
+    for (const connection of this.byId.values()) {
+      total += connection.reportedOutbox;
+      worst = Math.max(worst, connection.reportedOutbox);
+    }
+    return { total, worst };
+  }
+
   /** Bytes waiting in this node's send buffers (what slow readers cost right now). */
   get bufferedBytes(): number {
     let total = 0;
@@ -237,7 +243,7 @@ export class SocketGateway {
   }
 }
 
-function refuse(socket: Duplex, status: number, code: string, message: string): void {
+function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
   const body = JSON.stringify({ error: { code, message } });
   const statusText =
     {

@@ -19,6 +19,8 @@ export const ResumeFrame = z.object({
   type: z.literal('resume'),
   since: Seq,
   epoch: Epoch.nullable(),
+  /** Actions the client holds queued offline (it sends them once caught up): the server's /metrics shows them. */
+  outbox: z.number().int().min(0).max(1_000_000).optional(),
 });
 export const RequestFrame = z.object({
   type: z.literal('request'),

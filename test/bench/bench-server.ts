@@ -8,6 +8,14 @@ import { defaultConfig } from '../../server/config.ts';
 import { login, publishNotice } from '../integration/harness.ts';
 import { spawnReady } from '../integration/server-process.ts';
 import type { BenchAccount } from './portico-client.ts';
+import {
+  type HistogramSample,
+  histogramDelta,
+  histogramOf,
+  histogramQuantile,
+  histogramWorst,
+  parseMetrics,
+} from '../integration/prometheus-text.ts';
 
 /**
  * A data folder with the demo organisation plus `count` office workers, each with a signed-in
@@ -129,10 +137,20 @@ export async function publishUrgent(
   return { status: res.status, noticeId: body.noticeId ?? null };
 }
 
-/** The server's event-loop delay since the last call (its /metrics window), in ms. */
+/** The loop-delay histogram at the previous call, per server: each call reports the window since. */
+const lastDelay = new Map<string, HistogramSample>();
+
+/**
+ * The server's event-loop delay since the last call, from its /metrics histogram (the difference of
+ * two scrapes, as Prometheus' rate() would take it): p99 interpolated within its bucket, and the
+ * worst as the upper bound of the highest bucket that gained an observation.
+ */
 export async function serverLoopDelay(url: string): Promise<{ p99Ms: number; maxMs: number }> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const quantile = (q: string) =>
-    Number(new RegExp(`^portico_event_loop_delay_seconds\\{quantile="${q}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0) * 1000;
-  return { p99Ms: quantile('0.99'), maxMs: quantile('1') };
+  const families = parseMetrics(await (await fetch(`${url}/metrics`)).text());
+  const now = histogramOf(families, 'portico_event_loop_delay_seconds');
+  if (!now) throw new Error('the server reports no portico_event_loop_delay_seconds histogram');
+  const window = histogramDelta(now, lastDelay.get(url));
+  lastDelay.set(url, now);
+  const p99 = histogramQuantile(0.99, window);
+  return { p99Ms: Number.isNaN(p99) ? 0 : p99 * 1000, maxMs: histogramWorst(window) * 1000 };
 }

@@ -81,7 +81,7 @@ try {
       for (const row of rows)
         row.notes = [
           ...(row.notes ?? []),
-          `server event-loop delay p99 ${delay.p99Ms.toFixed(0)} ms, max ${delay.maxMs.toFixed(0)} ms`,
+          `server event-loop delay p99 ${delay.p99Ms.toFixed(0)} ms, worst ≤ ${delay.maxMs.toFixed(0)} ms`,
         ];
     results.push(...rows);
     return rows;

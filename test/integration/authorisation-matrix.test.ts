@@ -47,6 +47,8 @@ export const httpRules: Record<string, Rule> = {
   'GET /api/admin/approval-templates': ADMIN,
   'PUT /api/admin/approval-templates/:key': ADMIN,
   'GET /api/admin/languages': ADMIN,
+  'GET /api/admin/log-level': ADMIN,
+  'PUT /api/admin/log-level': ADMIN,
   'POST /api/attachments': 'signedIn',
   'GET /api/attachments/:id': 'signedIn', // then only the uploader or someone who may see what it is attached to
   'GET /api/admin/integrations': ADMIN,

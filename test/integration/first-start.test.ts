@@ -140,7 +140,7 @@ describe('/metrics is for monitoring only', () => {
       403,
     );
     const ok = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
-    expect([ok.status, (await ok.text()).includes('portico_connections')]).toEqual([200, true]);
+    expect([ok.status, (await ok.text()).includes('portico_sockets ')]).toEqual([200, true]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import type { DestinationStream } from 'pino';
 import WebSocket from 'ws';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { LoginResponse } from '../../shared/protocol/http-api.ts';
@@ -25,12 +25,12 @@ export function tempDir(prefix: string): { dir: string; remove: () => void } {
 
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; logDestination?: DestinationStream } = {},
 ): Promise<PorticoServer & { dataDir: string }> {
   const { dir } = tempDir('server');
   // The tests' world is the demo office; a production server starts empty (see server/setup/first-admin.ts).
   const config: ServerConfig = { ...defaultConfig, demo: true, port: 0, dataDir: dir, logLevel: 'silent', ...overrides };
-  const server = await startPorticoServer(config, { ...options, logger: pino({ level: 'silent' }) });
+  const server = await startPorticoServer(config, options);
   return Object.assign(server, { dataDir: config.dataDir });
 }
 

@@ -39,10 +39,14 @@ export function spawnReady(
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`no ready line within 30 s:\n${output}`)), 30_000);
+    let isReady = false;
     child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      // Once ready, only the tail is kept: a server logs a line per request.
+      output = isReady ? (output + chunk.toString()).slice(-20_000) : output + chunk.toString();
+      if (isReady) return;
       const match = ready.exec(output);
       if (match) {
+        isReady = true;
         clearTimeout(timer);
         resolve({ child, url: match[1]!, output: () => output });
       }

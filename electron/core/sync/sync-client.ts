@@ -297,7 +297,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
 
   private sendResume(): void {
     const { epoch, appliedSeq } = this.options.cache.position();
-    this.sendFrame({ type: 'resume', since: appliedSeq, epoch });
+    this.sendFrame({ type: 'resume', since: appliedSeq, epoch, outbox: this.options.outbox.size() });
   }
 
   private sendAck(): void {

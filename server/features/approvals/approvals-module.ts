@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { ServerMetrics } from '../../ops/metrics.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { HttpRoutes } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
@@ -33,6 +34,7 @@ export function createApprovals(
     directory: DirectoryStore;
     clock: Clock;
     logger: Logger;
+    metrics: Pick<ServerMetrics, 'callbacksFailed'>;
     timeZone: string;
     callbacks?: Partial<CallbackOptions>;
   },
@@ -46,7 +48,11 @@ export function createApprovals(
   const outOfOfficeStore = new OutOfOfficeStore(db);
   const attachments = new AttachmentStore(db);
   const integrations = new IntegrationStore(db);
-  const callbacks = new CallbackQueue(db, { integrations, directory, clock, logger: deps.logger }, deps.callbacks);
+  const callbacks = new CallbackQueue(
+    db,
+    { integrations, directory, clock, logger: deps.logger, metrics: deps.metrics },
+    deps.callbacks,
+  );
   const hooks = new WorkflowHooks();
   const flow = new ApprovalFlow({
     hooks,

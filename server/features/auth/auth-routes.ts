@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
 import { LoginRequest, RefreshRequest } from '../../../shared/protocol/http-api.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/frames.ts';
 import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
@@ -22,6 +23,7 @@ export function addAuthRoutes(
   deps: {
     auth: AuthService;
     directory: DirectoryStore;
+    logger: Logger;
     /** Who is asking (the one client-address rule, honouring --trust-proxy). */
     clientAddress: (req: IncomingMessage) => string;
     onLogout: (sessionRefreshToken: string) => void;
@@ -43,13 +45,17 @@ export function addAuthRoutes(
       if (!(error instanceof HashingBusy)) throw error;
       throw new HttpProblem(429, 'rate_limited', error.message, { retryAfterMs: error.retryAfterMs });
     }
+    const ip = deps.clientAddress(req);
     if (!result.ok) {
       const { failure } = result;
+      // Not the name typed: people type their password into the name box, and it would land here.
+      deps.logger.warn({ ip, code: failure.code }, 'sign-in refused');
       const status = failure.code === 'rate_limited' ? 429 : failure.code === 'invalid_request' ? 400 : loginStatus[failure.code];
       return sendJson(res, status, {
         error: { ...failure, message: `login refused: ${failure.code}` },
       });
     }
+    deps.logger.info({ userId: result.userId, ip, device: body.deviceName ?? null }, 'signed in');
     sendJson(res, 200, {
       ...result.tokens,
       user: deps.directory.profile(result.userId),

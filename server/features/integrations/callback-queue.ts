@@ -1,6 +1,8 @@
 import type { Every, GuardedTimer } from '../../store/guarded-timer.ts';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { ServerMetrics } from '../../ops/metrics.ts';
+import { censoredTarget } from '../../ops/access-log.ts';
 import type { RequestStatus } from '../../../shared/domain/approvals/request.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { DELIVERY_HEADER, type DecisionCallback, SIGNATURE_HEADER } from '../../../shared/protocol/integration-api.ts';
@@ -55,7 +57,13 @@ export class CallbackQueue {
   private timer: GuardedTimer | null = null;
   private running: Promise<void> | null = null;
   private readonly options: CallbackOptions;
-  private readonly deps: { integrations: IntegrationStore; directory: DirectoryStore; clock: Clock; logger: Logger };
+  private readonly deps: {
+    integrations: IntegrationStore;
+    directory: DirectoryStore;
+    clock: Clock;
+    logger: Logger;
+    metrics: Pick<ServerMetrics, 'callbacksFailed'>;
+  };
 
   constructor(db: Db, deps: CallbackQueue['deps'], options: Partial<CallbackOptions> = {}) {
     this.deps = deps;
@@ -159,11 +167,13 @@ export class CallbackQueue {
       const now = this.deps.clock.now();
       if (now - row.created_at > this.options.giveUpAfterMs) {
         this.failedStmt.run(now, attempts, error, row.id);
-        this.deps.logger.error({ delivery: row.id, url: row.url, attempts, error }, 'callback abandoned');
+        this.deps.metrics.callbacksFailed.inc({ outcome: 'abandoned' });
+        this.deps.logger.error({ delivery: row.id, url: censoredTarget(row.url), attempts, error }, 'callback abandoned');
         return;
       }
       const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.min(attempts - 1, 20));
       this.retryStmt.run(attempts, now + delay, error, row.id);
+      this.deps.metrics.callbacksFailed.inc({ outcome: 'retry' });
       this.deps.logger.warn({ delivery: row.id, attempts, error, retryInMs: delay }, 'callback failed; will retry');
     } finally {
       this.inFlight.delete(row.id);

@@ -20,6 +20,9 @@ export class NoticeFanout {
   private readonly chunk: number;
   private readonly onChunk: (noticeId: string) => void;
   private readonly onError: (error: unknown, noticeId: string) => void;
+  private readonly onDone: (noticeId: string, seconds: number) => void;
+  /** When each queued notice's delivery was asked for (performance.now()). */
+  private readonly askedAt = new Map<string, number>();
 
   constructor(deps: {
     gate: WriteGate;
@@ -27,8 +30,11 @@ export class NoticeFanout {
     chunk?: number;
     onChunk?: (noticeId: string) => void;
     onError: (error: unknown, noticeId: string) => void;
+    /** Told when a notice's delivery is complete, with how long it took from the first kick. */
+    onDone?: (noticeId: string, seconds: number) => void;
   }) {
     this.onError = deps.onError;
+    this.onDone = deps.onDone ?? (() => {});
     this.gate = deps.gate;
     this.store = deps.store;
     this.chunk = deps.chunk ?? FANOUT_CHUNK;
@@ -37,6 +43,7 @@ export class NoticeFanout {
 
   /** Schedules delivery; safe to call inside a transaction (work starts after the current tick). */
   kick(noticeId: string): void {
+    if (!this.askedAt.has(noticeId)) this.askedAt.set(noticeId, performance.now());
     this.queue.add(noticeId);
     this.schedule();
   }
@@ -75,7 +82,11 @@ export class NoticeFanout {
         this.onError(error, noticeId);
         finished = true;
       }
-      if (finished) this.queue.delete(noticeId);
+      if (finished) {
+        this.queue.delete(noticeId);
+        this.onDone(noticeId, (performance.now() - (this.askedAt.get(noticeId) ?? performance.now())) / 1000);
+        this.askedAt.delete(noticeId);
+      }
       this.onChunk(noticeId);
     }
     if (this.queue.size > 0) return this.schedule();

@@ -1,6 +1,7 @@
 import type { Every } from '../../store/guarded-timer.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { ServerMetrics } from '../../ops/metrics.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { HttpRoutes } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
@@ -28,6 +29,7 @@ export function createNotices(
     attachments: AttachmentStore;
     clock: Clock;
     logger: Logger;
+    metrics: Pick<ServerMetrics, 'fanoutSeconds'>;
     timeZone: string;
     fanoutChunk?: number;
   },
@@ -43,6 +45,7 @@ export function createNotices(
     ...(deps.fanoutChunk ? { chunk: deps.fanoutChunk } : {}),
     onChunk: (noticeId) => feed.touch(noticeId),
     onError: (error, noticeId) => deps.logger.error({ err: error, noticeId }, 'notice delivery failed; it resumes later'),
+    onDone: (_noticeId, seconds) => deps.metrics.fanoutSeconds.observe(seconds),
   });
   const service = new NoticeService({
     gate,
