@@ -51,6 +51,8 @@ export class ChatCache {
       ),
       removeConversation: db.prepare('DELETE FROM chat_conversations WHERE id = ?'),
       removeMessages: db.prepare('DELETE FROM chat_messages WHERE conversation_id = ?'),
+      removeMessagesAfter: db.prepare('DELETE FROM chat_messages WHERE conversation_id = ? AND seq > ?'),
+      setLastSeq: db.prepare('UPDATE chat_conversations SET last_seq = ?, last_activity = ? WHERE id = ?'),
       removeReads: db.prepare('DELETE FROM chat_reads WHERE conversation_id = ?'),
       allIds: db.prepare<[], { id: string }>('SELECT id FROM chat_conversations'),
       upsertMessage: db.prepare(
@@ -107,6 +109,10 @@ export class ChatCache {
     for (const c of conversations) {
       const { myReadSeq, muted, ...shared } = c;
       this.upsertConversation(shared);
+      // The snapshot is the truth, also going back: after the server was restored from a backup,
+      // messages past its last one are gone, and their numbers will be given to new ones.
+      this.sql.removeMessagesAfter.run(c.id, c.lastSeq);
+      this.sql.setLastSeq.run(c.lastSeq, c.lastMessage?.sentAt ?? c.createdAt, c.id);
       this.sql.setState.run(myReadSeq, muted ? 1 : 0, c.id);
       if (c.lastMessage) this.upsertMessage(c.lastMessage);
     }
