@@ -49,6 +49,10 @@ const robustnessTests = [
   'test/integration/disk-full.test.ts',
   'test/integration/reconnect.test.ts',
   'test/integration/reconnect-herd.test.ts',
+  // The recovery drill: 200 writing PCs, a backup beside the server, the server killed and restored.
+  'test/integration/backup-restore.test.ts',
+  // A real nginx in front of the server: deployment, not the calendar.
+  'test/integration/nginx-proxy.test.ts',
 ];
 
 export default defineConfig(({ mode }) => {

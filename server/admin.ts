@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import packageJson from '../package.json' with { type: 'json' };
+import { BackupRefused } from './ops/backup/backup-archive.ts';
+import { DATABASE_FILE } from './ops/backup/data-folder.ts';
+import { restoreBackup } from './ops/backup/restore-backup.ts';
+import { takeBackup } from './ops/backup/take-backup.ts';
+import { inspectDatabase, knownSchemaVersion } from './store/backup-snapshot.ts';
+
+/**
+ * `npm run admin -- <command>`: what must work when the web console cannot. Each command prints
+ * what it did in a sentence, or why it refused, and exits non-zero on refusal.
+ */
+const usage = `portico-admin <command> [options]
+  backup  --data <folder> --out <file> --key-file <file>
+          an encrypted, consistent copy of the database and the signing keys, taken while the server runs
+  restore --data <folder> --from <file> --key-file <file> [--replace]
+          into a stopped server's data folder; refuses a backup from a newer schema, a wrong key or a
+          damaged file; --replace moves the folder's current data aside (it is never deleted)
+  check   --data <folder>
+          the database's schema version and SQLite's integrity check
+
+The key file holds the backup passphrase (at least 16 characters); keep it apart from the backups.`;
+
+function passphrase(file: string | undefined): string {
+  if (!file) throw new BackupRefused('--key-file is required: the file holding the backup passphrase');
+  const text = readFileSync(path.resolve(file), 'utf8').trim();
+  if (text.length < 16) throw new BackupRefused(`the passphrase in ${file} is shorter than 16 characters`);
+  return text;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      'key-file': { type: 'string' },
+      replace: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const dataDir = path.resolve(values.data ?? process.env.PORTICO_DATA ?? '.portico-data/server');
+  switch (command) {
+    case 'backup': {
+      if (!values.out) throw new BackupRefused('--out is required: the backup file to write');
+      const { header, tookMs } = await takeBackup({
+        dataDir,
+        out: path.resolve(values.out),
+        passphrase: passphrase(values['key-file']),
+        serverVersion: packageJson.version,
+        now: () => Date.now(),
+      });
+      const bytes = header.entries.reduce((sum, e) => sum + e.bytes, 0);
+      console.log(
+        `backup written to ${values.out}: schema ${header.schemaVersion}, ${header.entries.length} files, ` +
+          `${(bytes / 2 ** 20).toFixed(1)} MiB, in ${(tookMs / 1000).toFixed(1)} s`,
+      );
+      return 0;
+    }
+    case 'restore': {
+      if (!values.from) throw new BackupRefused('--from is required: the backup file to restore');
+      const { header, movedAside } = await restoreBackup({
+        file: path.resolve(values.from),
+        dataDir,
+        passphrase: passphrase(values['key-file']),
+        replace: values.replace ?? false,
+        now: () => Date.now(),
+      });
+      console.log(
+        `restored the backup of ${new Date(header.createdAt).toISOString()} (schema ${header.schemaVersion}) into ${dataDir}` +
+          (movedAside ? `; the data it replaced is in ${movedAside}` : '') +
+          '. Every PC takes a fresh snapshot when it reconnects.',
+      );
+      return 0;
+    }
+    case 'check': {
+      const report = inspectDatabase(path.join(dataDir, DATABASE_FILE));
+      const ok = report.integrity.join() === 'ok';
+      console.log(
+        `${dataDir}: schema ${report.schemaVersion} (this server knows up to ${knownSchemaVersion()}); integrity ${ok ? 'ok' : report.integrity.slice(0, 5).join('; ')}`,
+      );
+      return ok ? 0 : 1;
+    }
+    default:
+      console.log(usage);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof BackupRefused || error instanceof Error ? `refused: ${error.message}` : String(error));
+    process.exit(1);
+  },
+);
