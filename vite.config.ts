@@ -53,6 +53,7 @@ const robustnessTests = [
   'test/integration/backup-restore.test.ts',
   // A real nginx in front of the server: deployment, not the calendar.
   'test/integration/nginx-proxy.test.ts',
+  'test/integration/server-tls.test.ts',
 ];
 
 export default defineConfig(({ mode }) => {

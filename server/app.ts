@@ -19,6 +19,7 @@ import { AckRecorder } from './gateway/ack-recorder.ts';
 import { clientAddress } from './gateway/client-address.ts';
 import { HttpRoutes } from './gateway/http-kit.ts';
 import { closeHttp, listenHttp } from './gateway/http-server.ts';
+import { loadTls } from './gateway/tls-files.ts';
 import { MethodRouter } from './gateway/method-router.ts';
 import { addOperationsRoutes, dataDisk } from './gateway/operations-routes.ts';
 import { MAX_LIVE_BUFFER_BYTES } from './gateway/connection.ts';
@@ -63,6 +64,8 @@ export async function startPorticoServer(
   options: { clock?: Clock; logger?: Logger; logDestination?: DestinationStream } = {},
 ): Promise<PorticoServer> {
   const clock = options.clock ?? systemClock;
+  // Unusable TLS files stop the start before anything is opened, with the reason.
+  if (config.tls) loadTls(config.tls);
   const logger = options.logger ?? createServerLogger(config.logLevel, options.logDestination);
   const metrics = new ServerMetrics({ liveBufferLimitBytes: MAX_LIVE_BUFFER_BYTES, socketsPerUser: SOCKETS_PER_USER });
   const stopLoopSampler = metrics.sampleEventLoop();
@@ -179,6 +182,7 @@ export async function startPorticoServer(
     server: http,
     port,
     url,
+    stopWatching,
   } = await listenHttp({
     routes,
     gateway,
@@ -188,6 +192,11 @@ export async function startPorticoServer(
     host: config.host,
     port: config.port,
     shuttingDown: () => shuttingDown,
+    tls: config.tls && {
+      files: config.tls,
+      reloadMs: config.tlsReloadMs,
+      loaded: (material) => metrics.tlsLoaded(material.notAfter),
+    },
   });
   listeningUrl = url;
   for (const feature of features) feature.listening?.(publicUrl());
@@ -206,6 +215,7 @@ export async function startPorticoServer(
       shuttingDown = true;
       retention.stop();
       stopLoopSampler();
+      stopWatching();
       logLevel.stop();
       for (const feature of [...features].reverse()) await feature.stop?.();
       gateway.close(1001, 'server shutting down');

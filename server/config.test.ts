@@ -15,4 +15,15 @@ describe('server configuration', () => {
     expect(() => parseServerConfig(['--port', 'eighty'], {}, '/opt')).toThrow(/port/);
     expect(() => parseServerConfig(['--bogus'], {}, '/opt')).toThrow();
   });
+
+  it('takes the TLS pair together, as paths from where it was started, or not at all', () => {
+    expect(parseServerConfig(['--tls-cert', 'c.pem', '--tls-key', 'k.pem'], {}, '/etc/portico')).toMatchObject({
+      tls: { certFile: '/etc/portico/c.pem', keyFile: '/etc/portico/k.pem' },
+    });
+    expect(parseServerConfig([], { PORTICO_TLS_CERT: '/a.pem', PORTICO_TLS_KEY: '/b.pem' }, '/')).toMatchObject({
+      tls: { certFile: '/a.pem', keyFile: '/b.pem' },
+    });
+    expect(parseServerConfig([], {}, '/')).toMatchObject({ tls: null });
+    expect(() => parseServerConfig(['--tls-cert', 'c.pem'], {}, '/')).toThrow(/--tls-cert and --tls-key go together/);
+  });
 });

@@ -35,6 +35,10 @@ export const ServerConfig = z.object({
   presenceTickMs: z.number().int().min(50),
   /** Bearer token for /metrics; without one, /metrics answers loopback clients only. */
   metricsToken: z.string().min(16).nullable(),
+  /** Serve HTTPS and WSS with this certificate chain and key (PEM), reloaded when the files change. */
+  tls: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).nullable(),
+  /** How often the TLS files are looked at for a renewal. */
+  tlsReloadMs: z.number().int().min(50),
   /** Create this first administrator when the organisation has none (password read from a file). */
   initAdmin: z.object({ username: z.string().min(2), passwordFile: z.string().min(1) }).nullable(),
 });
@@ -60,6 +64,8 @@ export const defaultConfig: Omit<ServerConfig, 'dataDir'> = {
   presenceGraceMs: 20_000,
   presenceTickMs: 10_000,
   metricsToken: null,
+  tls: null,
+  tlsReloadMs: 5000,
   initAdmin: null,
 };
 
@@ -79,6 +85,9 @@ export const usage = `portico-server [options]
   --time-zone <zone>     the site's IANA time zone for working hours (PORTICO_TIME_ZONE, default Asia/Shanghai)
   --public-url <url>     the address tools reach this server at; the issuer of launch tickets (PORTICO_PUBLIC_URL)
   --sso-key-days <n>     days a ticket-signing key signs before the next one takes over (PORTICO_SSO_KEY_DAYS, default 30)
+  --tls-cert <file>      serve HTTPS/WSS with this PEM certificate chain (PORTICO_TLS_CERT; with --tls-key);
+                         a renewed pair is picked up within seconds, without a restart
+  --tls-key <file>       the certificate's private key, PEM (PORTICO_TLS_KEY)
   --trust-proxy          take the client address from X-Forwarded-For (behind a reverse proxy; PORTICO_TRUST_PROXY=1)
   --callback-retry <ms>  first retry delay for integration callbacks, doubling (PORTICO_CALLBACK_RETRY_MS, default 5000)
   --help`;
@@ -88,6 +97,13 @@ function initAdmin(username: string | undefined, passwordFile: string | undefine
   if (username === undefined || passwordFile === undefined)
     throw new Error('--init-admin and --admin-password-file go together: the name, and a file holding the password');
   return { username, passwordFile: path.resolve(cwd, passwordFile) };
+}
+
+function tlsFiles(cert: string | undefined, key: string | undefined, cwd: string): ServerConfig['tls'] {
+  if (cert === undefined && key === undefined) return null;
+  if (cert === undefined || key === undefined)
+    throw new Error('--tls-cert and --tls-key go together: the certificate chain, and its private key');
+  return { certFile: path.resolve(cwd, cert), keyFile: path.resolve(cwd, key) };
 }
 
 const bool = (value: string | undefined): boolean | undefined =>
@@ -117,6 +133,8 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
       'init-admin': { type: 'string' },
       'admin-password-file': { type: 'string' },
       'metrics-token-file': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -147,6 +165,8 @@ export function parseServerConfig(argv: readonly string[], env: NodeJS.ProcessEn
       ? readFileSync(path.resolve(cwd, values['metrics-token-file']), 'utf8').trim()
       : (env.PORTICO_METRICS_TOKEN ?? defaultConfig.metricsToken),
     initAdmin: initAdmin(values['init-admin'], values['admin-password-file'], cwd),
+    tls: tlsFiles(values['tls-cert'] ?? env.PORTICO_TLS_CERT, values['tls-key'] ?? env.PORTICO_TLS_KEY, cwd),
+    tlsReloadMs: num(env.PORTICO_TLS_RELOAD_MS) ?? defaultConfig.tlsReloadMs,
   };
   const parsed = ServerConfig.safeParse(candidate);
   if (!parsed.success) throw new Error(`invalid server configuration:\n${z.prettifyError(parsed.error)}`);

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -7,6 +8,7 @@ import type { WriteHealth } from '../store/write-health.ts';
 import { httpDispatcher } from './http-dispatch.ts';
 import type { HttpRoutes } from './http-kit.ts';
 import type { SocketGateway } from './socket-gateway.ts';
+import { type TlsFiles, type TlsMaterial, loadTls, watchTls } from './tls-files.ts';
 import type { AccessLogDeps } from '../ops/access-log.ts';
 import { inRequestScope, requestIdFrom } from '../ops/request-scope.ts';
 
@@ -26,12 +28,36 @@ export async function listenHttp(deps: {
   host: string;
   port: number;
   shuttingDown: () => boolean;
-}): Promise<{ server: Server; port: number; url: string }> {
+  /** Serve HTTPS and WSS with these files, reloaded when they change; null for plain HTTP (behind a proxy). */
+  tls: { files: TlsFiles; reloadMs: number; loaded: (material: TlsMaterial) => void } | null;
+}): Promise<{ server: Server; port: number; url: string; stopWatching: () => void }> {
   const { logger, gateway } = deps;
-  const server = createServer(
-    { headersTimeout: 20_000, requestTimeout: 120_000 },
-    httpDispatcher(deps.routes, logger, deps.health, deps.access),
-  );
+  const options = { headersTimeout: 20_000, requestTimeout: 120_000 };
+  const dispatch = httpDispatcher(deps.routes, logger, deps.health, deps.access);
+  let stopWatching = () => {};
+  let server: Server;
+  if (deps.tls) {
+    const { files, reloadMs, loaded } = deps.tls;
+    // A server that cannot read its certificate does not start: said once, at start, in words.
+    const first = loadTls(files);
+    loaded(first);
+    const tlsServer = createTlsServer({ ...options, cert: first.cert, key: first.key, minVersion: 'TLSv1.2' }, dispatch);
+    stopWatching = watchTls(files, reloadMs, {
+      changed: (material) => {
+        tlsServer.setSecureContext({ cert: material.cert, key: material.key, minVersion: 'TLSv1.2' });
+        loaded(material);
+        logger.info(
+          { subject: material.subject, notAfter: new Date(material.notAfter).toISOString() },
+          'TLS certificate reloaded',
+        );
+      },
+      failed: (error) =>
+        logger.warn({ err: error }, 'TLS files changed but cannot be used yet; still serving the previous certificate'),
+    });
+    server = tlsServer;
+  } else {
+    server = createServer(options, dispatch);
+  }
   server.on('upgrade', (req, socket, head) =>
     inRequestScope({ reqId: requestIdFrom(req.headers['x-request-id']) }, () => upgrade(req, socket, head)),
   );
@@ -55,7 +81,8 @@ export async function listenHttp(deps: {
   });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = deps.host === '0.0.0.0' || deps.host === '::' ? '127.0.0.1' : deps.host;
-  return { server, port, url: `http://${hostForUrl.includes(':') ? `[${hostForUrl}]` : hostForUrl}:${port}` };
+  const scheme = deps.tls ? 'https' : 'http';
+  return { server, port, stopWatching, url: `${scheme}://${hostForUrl.includes(':') ? `[${hostForUrl}]` : hostForUrl}:${port}` };
 }
 
 /** Stops taking requests and ends the open ones. */

@@ -114,6 +114,8 @@ export class ServerMetrics {
     registers: this.registers,
   });
 
+  private tlsExpiry: Gauge | null = null;
+
   constructor(limits: { liveBufferLimitBytes: number; socketsPerUser: number }) {
     const sourcesNow = () => this.sources;
     const gauge = (name: string, help: string, read: (sources: MetricSources) => number) =>
@@ -146,6 +148,19 @@ export class ServerMetrics {
       help: 'Sockets one person may hold open at once.',
       registers: this.registers,
     }).set(limits.socketsPerUser);
+  }
+
+  /**
+   * When the served certificate expires (Unix time). Registered only once the server serves TLS:
+   * a 0 from a server behind a proxy would set off every "expires within 14 days" alert.
+   */
+  tlsLoaded(notAfterMs: number): void {
+    this.tlsExpiry ??= new Gauge({
+      name: 'portico_tls_certificate_expiry_seconds',
+      help: 'When the certificate this server serves expires (Unix time).',
+      registers: this.registers,
+    });
+    this.tlsExpiry.set(notAfterMs / 1000);
   }
 
   delivered(mode: 'live' | 'replay'): void {
