@@ -54,6 +54,9 @@ const robustnessTests = [
   // A real nginx in front of the server: deployment, not the calendar.
   'test/integration/nginx-proxy.test.ts',
   'test/integration/server-tls.test.ts',
+  // The server packed alone and installed from the registry.
+  'test/integration/server-package.test.ts',
+  'test/integration/deploy-files.test.ts',
 ];
 
 export default defineConfig(({ mode }) => {
