@@ -23,7 +23,8 @@ execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', env });
 // full-disk test's tmpfs; wixl and msitools to build and read the MSI, Wine to install it with the
 // real msiexec and read the registry with the real reg.exe, binutils' strip for the stand-in exe,
 // iproute2 for the PCs in network namespaces; nginx (light) to run the shipped reverse-proxy
-// configuration in front of a server, and the Prometheus Python client, whose parser reads /metrics.
+// configuration in front of a server, the Prometheus Python client, whose parser reads /metrics, and
+// systemd for systemd-analyze, which checks the shipped unit.
 const debianPackages = [
   'chromium',
   'fonts-noto-cjk',
@@ -37,6 +38,7 @@ const debianPackages = [
   'iproute2',
   'nginx-light',
   'python3-prometheus-client',
+  'systemd',
 ];
 if (process.platform === 'linux' && existsSync('/usr/bin/dpkg')) {
   const missing = debianPackages.filter((name) => {
