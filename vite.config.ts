@@ -57,6 +57,7 @@ const robustnessTests = [
   // The server packed alone and installed from the registry.
   'test/integration/server-package.test.ts',
   'test/integration/deploy-files.test.ts',
+  'test/integration/admin-command.test.ts',
 ];
 
 export default defineConfig(({ mode }) => {

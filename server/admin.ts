@@ -7,6 +7,8 @@ import { DATABASE_FILE } from './ops/backup/data-folder.ts';
 import { restoreBackup } from './ops/backup/restore-backup.ts';
 import { takeBackup } from './ops/backup/take-backup.ts';
 import { inspectDatabase, knownSchemaVersion } from './store/backup-snapshot.ts';
+import { NewAccount } from './features/directory/directory-admin.ts';
+import { openOfflineDirectory } from './setup/offline-admin.ts';
 
 /**
  * `npm run admin -- <command>`: what must work when the web console cannot. Each command prints
@@ -20,6 +22,10 @@ const usage = `portico-admin <command> [options]
           damaged file; --replace moves the folder's current data aside (it is never deleted)
   check   --data <folder>
           the database's schema version and SQLite's integrity check
+  create-admin   --data <folder> --user <name> --password-file <file>
+          a new administrator, also when others exist (all of them locked out, or gone)
+  reset-password --data <folder> --user <name> --password-file <file>
+          a new password for a person who cannot sign in; ends their sessions, clears a lockout, audited
 
 The key file holds the backup passphrase (at least 16 characters); keep it apart from the backups.`;
 
@@ -40,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       'key-file': { type: 'string' },
       replace: { type: 'boolean' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
     },
     strict: true,
   });
@@ -84,6 +92,37 @@ async function main(argv: string[]): Promise<number> {
         `${dataDir}: schema ${report.schemaVersion} (this server knows up to ${knownSchemaVersion()}); integrity ${ok ? 'ok' : report.integrity.slice(0, 5).join('; ')}`,
       );
       return ok ? 0 : 1;
+    }
+    case 'create-admin':
+    case 'reset-password': {
+      if (!values.user || !values['password-file'])
+        throw new Error('--user and --password-file are required (the password is read from a file, never the command line)');
+      const password = readFileSync(path.resolve(values['password-file']), 'utf8').replace(/\r?\n$/, '');
+      const offline = openOfflineDirectory(dataDir);
+      try {
+        const existing = offline.directory.idOfUsername(values.user);
+        if (command === 'create-admin') {
+          if (existing) throw new Error(`${values.user} exists already: use reset-password, or another name`);
+          const account = NewAccount.safeParse({
+            username: values.user,
+            displayName: values.user,
+            password,
+            roles: ['employee', 'admin'],
+          });
+          if (!account.success) throw new Error(account.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+          await offline.admin.create(account.data);
+          console.log(`administrator ${values.user} created; sign in with it`);
+        } else {
+          if (!existing) throw new Error(`no account is named ${values.user}`);
+          const parsed = NewAccount.shape.password.safeParse(password);
+          if (!parsed.success) throw new Error(`the new password: ${parsed.error.issues[0]?.message ?? 'refused'}`);
+          await offline.admin.resetPassword(existing, parsed.data);
+          console.log(`the password of ${values.user} is reset; their sessions have ended`);
+        }
+      } finally {
+        offline.close();
+      }
+      return 0;
     }
     default:
       console.log(usage);

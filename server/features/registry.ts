@@ -60,6 +60,7 @@ export async function createServerFeatures(platform: Platform) {
     created: () => undefined,
     moved: () => undefined,
     disabled: (userId) => platform.auth.endAllSessions(userId, 'account disabled'),
+    passwordReset: (userId) => platform.auth.endAllSessions(userId, 'password reset'),
   });
   const approvals = createApprovals(db, {
     gate,

@@ -69,6 +69,8 @@ export interface MembershipListener {
   moved(userId: string): void;
   /** An account was disabled (after commit): its access ends now. */
   disabled?(userId: string): void;
+  /** An account's password was set by someone else (after commit): its sessions end now. */
+  passwordReset?(userId: string): void;
 }
 
 /**
@@ -96,6 +98,7 @@ export class DirectoryAdmin {
       setManager: db.prepare('UPDATE users SET manager_id = ? WHERE id = ?'),
       setDisabled: db.prepare('UPDATE users SET disabled = ? WHERE id = ?'),
       disabledOf: db.prepare<[string], { disabled: number }>('SELECT disabled FROM users WHERE id = ?'),
+      setPassword: db.prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?'),
       audit: db.prepare(
         `INSERT INTO account_audit (at, actor_id, target_id, action, before, after, ip)
          VALUES (@at, @actorId, @targetId, @action, @before, @after, @ip)`,
@@ -177,6 +180,23 @@ export class DirectoryAdmin {
     const moved = change.departmentId !== undefined || change.roles !== undefined || change.disabled === false;
     if (moved) for (const listener of this.listeners) listener.moved(userId);
     if (change.disabled === true) for (const listener of this.listeners) listener.disabled?.(userId);
+  }
+
+  /**
+   * Sets a new password for someone who cannot sign in (forgotten, or an administrator locked out).
+   * Any lockout is cleared, every session of the account ends, and the reset is audited (never the
+   * password). With `by`, only administrators reset an administrator's password.
+   */
+  async resetPassword(userId: string, password: string, by: AccountActor | null = null): Promise<void> {
+    const passwordHash = await hashPassword(NewAccount.shape.password.parse(password));
+    this.deps.gate.write(() => {
+      if (!this.sql.exists.get(userId)) throw new DomainError('not_found', `no user ${userId}`);
+      if (by && this.deps.directory.roles(userId).includes('admin') && !this.deps.directory.roles(by.actorId).includes('admin'))
+        throw new DomainError('forbidden', 'only administrators reset an administrator’s password');
+      this.sql.setPassword.run(passwordHash, userId);
+      this.writeAudit(by, userId, 'password_reset', null, { by: by ? 'person' : 'command line' });
+    });
+    for (const listener of this.listeners) listener.passwordReset?.(userId);
   }
 
   /** The audit of one account, oldest first. */

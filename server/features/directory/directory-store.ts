@@ -9,6 +9,7 @@ export class DirectoryStore {
   private readonly existingStmt;
   private readonly orgStmt;
   private readonly roleMembersStmt;
+  private readonly idOfUsernameStmt;
   private readonly namesStmt;
   private readonly peopleStmt;
   private readonly departmentsStmt;
@@ -37,6 +38,7 @@ export class DirectoryStore {
       `SELECT u.id, u.display_name, u.manager_id, u.department_id, d.name AS department_name, d.leader_id, u.disabled
        FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ?`,
     );
+    this.idOfUsernameStmt = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE username = ?');
     this.roleMembersStmt = db.prepare<[string], { id: string }>(
       'SELECT u.id FROM user_roles r JOIN users u ON u.id = r.user_id WHERE r.role = ? AND u.disabled = 0 ORDER BY u.id',
     );
@@ -124,6 +126,11 @@ export class DirectoryStore {
   /** Active accounts, counted up to `atMost` (a 4-person group need not count 10,000 people). */
   activeUserCount(atMost = Number.MAX_SAFE_INTEGER): number {
     return this.activeCountStmt.get(atMost)!.n;
+  }
+
+  /** The account a sign-in name belongs to (disabled ones too), or null. */
+  idOfUsername(username: string): string | null {
+    return this.idOfUsernameStmt.get(username)?.id ?? null;
   }
 
   usersWithRole(role: Role): string[] {
