@@ -9,6 +9,7 @@ import { takeBackup } from './ops/backup/take-backup.ts';
 import { inspectDatabase, knownSchemaVersion } from './store/backup-snapshot.ts';
 import { NewAccount } from './features/directory/directory-admin.ts';
 import { openOfflineDirectory } from './setup/offline-admin.ts';
+import { rotateSigningKeys } from './setup/rotate-keys.ts';
 
 /**
  * `npm run admin -- <command>`: what must work when the web console cannot. Each command prints
@@ -26,6 +27,11 @@ const usage = `portico-admin <command> [options]
           a new administrator, also when others exist (all of them locked out, or gone)
   reset-password --data <folder> --user <name> --password-file <file>
           a new password for a person who cannot sign in; ends their sessions, clears a lockout, audited
+  rotate-keys    --data <folder> [--revoke] [--access]
+          the launch-ticket signing key: the published next key signs from now (a running server
+          follows at its next ticket); --revoke unpublishes the old one at once (a leaked key);
+          --access also replaces the access-token key (takes effect at the next server start;
+          PCs then renew their tokens without signing in again)
 
 The key file holds the backup passphrase (at least 16 characters); keep it apart from the backups.`;
 
@@ -47,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       'key-file': { type: 'string' },
       replace: { type: 'boolean' },
       user: { type: 'string' },
+      revoke: { type: 'boolean' },
+      access: { type: 'boolean' },
       'password-file': { type: 'string' },
     },
     strict: true,
@@ -122,6 +130,17 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         offline.close();
       }
+      return 0;
+    }
+    case 'rotate-keys': {
+      const rotated = await rotateSigningKeys(dataDir, { revoke: values.revoke ?? false, access: values.access ?? false });
+      console.log(
+        `ticket signing key rotated: ${rotated.active} signs from now; ${rotated.retired} ` +
+          (values.revoke
+            ? 'is unpublished now: tickets it signed stop working'
+            : 'stays published until its last ticket expires') +
+          (rotated.accessKeyReplaced ? '. The access-token key is replaced: restart the server to use it.' : ''),
+      );
       return 0;
     }
     default:

@@ -77,6 +77,23 @@ describe('the admin command line, for when the web console cannot help', () => {
     expect(languages.status).toBe(200);
   });
 
+  it('rotates the ticket-signing key under a running server, and revokes a leaked one at once', async () => {
+    const kids = async () =>
+      ((await (await fetch(`${url}/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+    const [active, next] = await kids();
+    const rotated = await admin('rotate-keys');
+    expect(rotated.out).toContain(`${next} signs from now; ${active} stays published`);
+    const after = await kids();
+    // The old key still verifies tickets in flight; the former next key signs; a new next key is announced.
+    expect(after.slice(0, 2)).toEqual([next, expect.any(String)]);
+    expect(after).toContain(active);
+    expect(after).toHaveLength(3);
+
+    const revoked = await admin('rotate-keys', '--revoke');
+    expect(revoked.out).toMatch(/is unpublished now/);
+    expect(await kids()).not.toContain(next);
+  });
+
   it('refuses, saying why: a short password, an unknown name, a name taken, no password file', async () => {
     expect(await admin('reset-password', '--user', 'zhang.wei', '--password-file', passwordFile('short', 'short'))).toMatchObject(
       {
