@@ -4,6 +4,7 @@ import path from 'node:path';
 import { validate } from 'dockerfile-utils';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { XMLParser } from 'fast-xml-parser';
 import { parseServerConfig } from '../../server/config.ts';
 import { tempDir } from './harness.ts';
 
@@ -69,6 +70,18 @@ describe('the deployment files say what the server understands', () => {
     } finally {
       folder.remove();
     }
+  });
+
+  it('the Windows service definition is well-formed and starts the server with arguments it accepts', () => {
+    const xml = new XMLParser().parse(read('windows/portico-server.xml')) as {
+      service: { id: string; executable: string; arguments: string; serviceaccount: { username: string } };
+    };
+    expect(xml.service.id).toBe('portico-server');
+    expect(xml.service.executable).toMatch(/node\.exe$/);
+    expect(xml.service.serviceaccount.username).toBe('NT AUTHORITY\\LocalService');
+    const [script, ...args] = xml.service.arguments.split(' ');
+    expect(script).toMatch(/server\\main\.ts$/);
+    expect(parseServerConfig(args, {}, 'C:\\')).toMatchObject({ host: '0.0.0.0' });
   });
 
   it.runIf(engine)(
