@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../package.json' with { type: 'json' };
@@ -10,6 +10,8 @@ import { inspectDatabase, knownSchemaVersion } from './store/backup-snapshot.ts'
 import { NewAccount } from './features/directory/directory-admin.ts';
 import { openOfflineDirectory } from './setup/offline-admin.ts';
 import { rotateSigningKeys } from './setup/rotate-keys.ts';
+import { openOfflineFeatures } from './setup/offline-features.ts';
+import { collectPersonalData } from './ops/personal-data.ts';
 
 /**
  * `npm run admin -- <command>`: what must work when the web console cannot. Each command prints
@@ -27,6 +29,8 @@ const usage = `portico-admin <command> [options]
           a new administrator, also when others exist (all of them locked out, or gone)
   reset-password --data <folder> --user <name> --password-file <file>
           a new password for a person who cannot sign in; ends their sessions, clears a lockout, audited
+  export-user    --data <folder> --user <name> --out <file>
+          everything Portico holds about one person, as JSON, for their own copy (PIPL art. 45, GDPR art. 15)
   rotate-keys    --data <folder> [--revoke] [--access]
           the launch-ticket signing key: the published next key signs from now (a running server
           follows at its next ticket); --revoke unpublishes the old one at once (a leaked key);
@@ -129,6 +133,22 @@ async function main(argv: string[]): Promise<number> {
         }
       } finally {
         offline.close();
+      }
+      return 0;
+    }
+    case 'export-user': {
+      if (!values.user || !values.out) throw new Error('--user and --out are required');
+      if (existsSync(path.resolve(values.out)))
+        throw new Error(`${values.out} exists already: an export never overwrites a file`);
+      const offline = await openOfflineFeatures(dataDir, packageJson.version);
+      try {
+        const userId = offline.directory.idOfUsername(values.user);
+        if (!userId) throw new Error(`no account is named ${values.user}`);
+        const data = collectPersonalData(offline.features, userId, { now: Date.now(), serverVersion: packageJson.version });
+        writeFileSync(path.resolve(values.out), `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+        console.log(`the data Portico holds about ${values.user} is in ${values.out} (${Object.keys(data.parts).join(', ')})`);
+      } finally {
+        await offline.close();
       }
       return 0;
     }

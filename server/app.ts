@@ -21,12 +21,13 @@ import { HttpRoutes } from './gateway/http-kit.ts';
 import { closeHttp, listenHttp } from './gateway/http-server.ts';
 import { loadTls } from './gateway/tls-files.ts';
 import { MethodRouter } from './gateway/method-router.ts';
-import { addOperationsRoutes, dataDisk } from './gateway/operations-routes.ts';
+import { dataDisk } from './gateway/operations-routes.ts';
 import { MAX_LIVE_BUFFER_BYTES } from './gateway/connection.ts';
 import { ServerMetrics } from './ops/metrics.ts';
 import { createServerLogger } from './ops/server-logger.ts';
-import { addLogLevelRoutes } from './ops/log-level-routes.ts';
-import { SocketGateway } from './gateway/socket-gateway.ts';
+import { addOperations } from './ops/operations.ts';
+import type { SocketGateway } from './gateway/socket-gateway.ts';
+import { SOCKETS_PER_USER, createSocketGateway } from './gateway/gateway-setup.ts';
 import { loadOrCreateSecret } from './keys.ts';
 import { openServerDatabase } from './store/database.ts';
 import { type Every, everyGuarded } from './store/guarded-timer.ts';
@@ -34,9 +35,6 @@ import { logEpoch } from './store/meta.ts';
 import { startRetention } from './store/retention.ts';
 import { WriteGate } from './store/write-gate.ts';
 import { WriteHealth } from './store/write-health.ts';
-
-/** A person's desktop, browser tabs and a spare; 3,000 sockets from one user were once accepted. */
-const SOCKETS_PER_USER = 10;
 
 export const SERVER_VERSION = packageJson.version;
 
@@ -86,59 +84,24 @@ export async function startPorticoServer(
   );
   let listeningUrl = '';
   const publicUrl = () => config.publicUrl ?? listeningUrl;
-  const platform = {
-    db,
-    gate,
-    bus,
-    log,
-    directory,
-    auth,
-    clock,
-    logger,
-    metrics,
-    config,
+  const { features, services, seeded } = await createServerFeatures({
+    ...{ db, gate, bus, log, directory, auth, clock, logger, metrics, config },
     serverVersion: SERVER_VERSION,
     publicUrl,
-  };
-  const { features, services, seeded } = await createServerFeatures(platform);
+  });
 
   const router = new MethodRouter(methodTable(features), gate, journal, clock, { logger, metrics });
   const acks = new AckRecorder(log, 2000, every);
-  const gateway = new SocketGateway(
-    {
-      log,
-      router,
-      auth,
-      acks,
-      clock,
-      logger,
-      metrics,
-      epoch,
-      serverVersion: SERVER_VERSION,
-      limits: { connectionBurst: 60, connectionPerSecond: 30, replayPageSize: 500, maxStrikes: 200 },
-    },
-    bus,
-    {
-      allowedOrigins: config.allowedOrigins,
-      trustProxy: config.trustProxy,
-      heartbeatMs: config.heartbeatMs,
-      userBurst: 120,
-      userPerSecond: 60,
-      maxSocketsPerUser: SOCKETS_PER_USER,
-      maxSocketsPerAddress: 5000,
-    },
-  );
+  const gateway = createSocketGateway({
+    ...{ log, router, auth, acks, clock, logger, metrics, epoch, bus, config },
+    serverVersion: SERVER_VERSION,
+  });
   metrics.readFrom({
     sockets: () => gateway.connectionCount,
     bufferedBytes: () => gateway.bufferedBytes,
     dataFreeBytes: () => dataDisk(config.dataDir).available,
     clientOutbox: () => gateway.clientOutbox,
   });
-  auth.onSessionsEnded((ended, reason) =>
-    'userId' in ended
-      ? gateway.closeUser(ended.userId, CloseCode.sessionRevoked, reason)
-      : gateway.closeSession(ended.sessionId, CloseCode.sessionRevoked, reason),
-  );
   for (const feature of features) feature.start?.({ every, gateway });
   const retention = startRetention({
     log,
@@ -152,14 +115,6 @@ export async function startPorticoServer(
   const access = routeAccess(auth, directory);
   let shuttingDown = false;
   const routes = new HttpRoutes();
-  addOperationsRoutes(routes, {
-    db,
-    version: SERVER_VERSION,
-    shuttingDown: () => shuttingDown,
-    health,
-    metrics,
-    config,
-  });
   addAuthRoutes(routes, {
     auth,
     directory,
@@ -171,11 +126,20 @@ export async function startPorticoServer(
     },
   });
   for (const feature of features) feature.addRoutes?.(routes, access);
-  const logLevel = addLogLevelRoutes(routes, {
+  const operations = addOperations(routes, {
+    db,
+    config,
+    health,
+    metrics,
     logger,
-    configured: config.logLevel,
     clock,
-    admin: access.roles(['admin'], 'only administrators change the log level'),
+    access,
+    features,
+    userExists: (userId) => directory.profile(userId) !== null,
+    noteExport: (userId, by) => services.directoryAdmin.noteExport(userId, by),
+    clientAddress: (req) => clientAddress(req, config.trustProxy),
+    shuttingDown: () => shuttingDown,
+    serverVersion: SERVER_VERSION,
   });
 
   const {
@@ -216,7 +180,7 @@ export async function startPorticoServer(
       retention.stop();
       stopLoopSampler();
       stopWatching();
-      logLevel.stop();
+      operations.stop();
       for (const feature of [...features].reverse()) await feature.stop?.();
       gateway.close(1001, 'server shutting down');
       acks.stop();

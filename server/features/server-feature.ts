@@ -34,6 +34,11 @@ export interface ServerFeature<M extends MethodName = never> {
   /** Once the port is open, with the server's address as clients reach it. */
   listening?(url: string): void;
   stop?(): void | Promise<void>;
+  /**
+   * What this feature holds about one person, for their own copy of it (PIPL art. 45, GDPR art. 15
+   * and 20): plain JSON, their own records only, never other people's or secrets.
+   */
+  personalData?(userId: string): unknown;
 }
 
 /** A feature with its method names kept in its type, so the registry can prove every method has an owner. */

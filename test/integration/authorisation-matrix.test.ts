@@ -44,6 +44,7 @@ export const httpRules: Record<string, Rule> = {
   'POST /api/admin/users': HR,
   'PATCH /api/admin/users/:id': HR,
   'GET /api/admin/users/:id/audit': ADMIN,
+  'GET /api/admin/users/:id/export': ADMIN,
   'GET /api/admin/approval-templates': ADMIN,
   'PUT /api/admin/approval-templates/:key': ADMIN,
   'GET /api/admin/languages': ADMIN,

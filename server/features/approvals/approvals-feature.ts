@@ -41,6 +41,20 @@ export function approvalsFeature(
       'approvals.setOutOfOffice': (ctx, p) => leaveChange(ctx.userId, () => outOfOffice.set(ctx.userId, p)),
       'approvals.clearOutOfOffice': (ctx) => leaveChange(ctx.userId, () => outOfOffice.clear(ctx.userId)),
     },
+    personalData: (userId) => ({
+      submitted: approvals.requests.submittedBy(userId).map((r) => ({
+        id: r.id,
+        template: r.templateKey,
+        title: r.title,
+        status: r.status,
+        submittedAt: r.submittedAt,
+        updatedAt: r.updatedAt,
+        form: r.values,
+        history: approvals.requests.history(r.id),
+      })),
+      decided: approvals.tasks.doneFor(userId, Number.MAX_SAFE_INTEGER),
+      outOfOffice: approvals.outOfOffice.view(userId),
+    }),
     addRoutes(routes, access) {
       approvals.addRoutes(routes, access.signedIn, deps.serverVersion, deps.mayDownloadLinked);
     },

@@ -88,6 +88,7 @@ export function createApprovals(
   const external = new ExternalTasks(db, { gate, requests, directory, flow, clock });
 
   return {
+    requests,
     service,
     hooks,
     outOfOffice,

@@ -98,6 +98,7 @@ export class RequestStore {
   private readonly insertStmt;
   private readonly getStmt;
   private readonly byExternalStmt;
+  private readonly bySubmitterStmt;
   private readonly setStatusStmt;
   private readonly insertStepStmt;
   private readonly stepsStmt;
@@ -113,6 +114,9 @@ export class RequestStore {
          @status, @values, @display, @currentStep, @integrationId, @externalId, @link, @callbackUrl)`,
     );
     this.getStmt = db.prepare<[string], RequestRow>('SELECT * FROM approval_requests WHERE id = ?');
+    this.bySubmitterStmt = db.prepare<[string], RequestRow>(
+      'SELECT * FROM approval_requests WHERE submitter_id = ? ORDER BY submitted_at, id',
+    );
     this.byExternalStmt = db.prepare<[string, string], RequestRow>(
       'SELECT * FROM approval_requests WHERE integration_id = ? AND external_id = ?',
     );
@@ -162,6 +166,11 @@ export class RequestStore {
   get(id: string): RequestRecord | null {
     const row = this.getStmt.get(id);
     return row ? toRequest(row) : null;
+  }
+
+  /** Every request one person submitted, oldest first (their copy of their data). */
+  submittedBy(userId: string): RequestRecord[] {
+    return this.bySubmitterStmt.all(userId).map(toRequest);
   }
 
   byExternalId(integrationId: string, externalId: string): RequestRecord | null {

@@ -14,5 +14,9 @@ export function attendanceFeature(attendance: Attendance) {
     addRoutes(routes, access) {
       attendance.addRoutes(routes, access.signedIn);
     },
+    personalData: (userId) => ({
+      clocks: attendance.clocks.range(userId, 0, Number.MAX_SAFE_INTEGER),
+      reviews: attendance.clocks.auditOf(userId),
+    }),
   });
 }

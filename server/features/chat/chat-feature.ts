@@ -9,5 +9,16 @@ export function chatFeature(chat: Chat) {
     addRoutes(routes, access) {
       chat.addRoutes(routes, access.roles(['admin'], 'only admins change this'));
     },
+    personalData: (userId) => ({
+      sent: chat.store.sentBy(userId).map((m) => ({
+        conversationId: m.conversationId,
+        seq: m.seq,
+        text: m.deleted ? null : m.text,
+        attachments: m.attachments.map((a) => a.name),
+        sentAt: m.sentAt,
+        editedAt: m.editedAt,
+        deleted: m.deleted,
+      })),
+    }),
   });
 }

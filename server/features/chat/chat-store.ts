@@ -92,6 +92,10 @@ export class ChatStore {
         `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id
          WHERE m.conversation_id = ? ORDER BY m.seq DESC LIMIT 1`,
       ),
+      sentBy: db.prepare<[string], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id
+         WHERE m.sender_id = ? ORDER BY m.sent_at, m.conversation_id, m.seq`,
+      ),
       history: db.prepare<[string, number, number, number], MessageRow>(
         `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.sender_id
          WHERE m.conversation_id = ? AND m.seq < ? AND m.seq > ? ORDER BY m.seq DESC LIMIT ?`,
@@ -198,6 +202,11 @@ export class ChatStore {
   }
 
   /** Newest first, below `beforeSeq` and after `afterSeq` (where this member joined). */
+  /** Every message one person sent, oldest first (their copy of their data). */
+  sentBy(userId: string): ChatMessage[] {
+    return this.sql.sentBy.all(userId).map((row) => this.toMessage(row));
+  }
+
   history(conversationId: string, beforeSeq: number, afterSeq: number, limit: number): ChatMessage[] {
     return this.sql.history.all(conversationId, beforeSeq, afterSeq, limit).map((row) => this.toMessage(row));
   }

@@ -199,6 +199,11 @@ export class DirectoryAdmin {
     for (const listener of this.listeners) listener.passwordReset?.(userId);
   }
 
+  /** Someone took a copy of this person's data: the account's history says who, when and from where. */
+  noteExport(userId: string, by: AccountActor | null): void {
+    this.deps.gate.write(() => this.writeAudit(by, userId, 'data_exported', null, { by: by ? 'person' : 'command line' }));
+  }
+
   /** The audit of one account, oldest first. */
   auditOf(userId: string): AccountAuditEntry[] {
     return this.sql.auditOf.all(userId).map((row) => ({

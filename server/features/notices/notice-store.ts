@@ -78,6 +78,17 @@ export interface NewNotice {
   publishedAt: number;
 }
 
+/** One notice as it reached one person: when they read and acknowledged it, how often they were reminded. */
+export interface NoticeReceipt {
+  noticeId: string;
+  title: string;
+  status: string;
+  publishedAt: number | null;
+  readAt: number | null;
+  acknowledgedAt: number | null;
+  reminders: number;
+}
+
 /** Notices and their recipients. Every statement is prepared once; audiences resolve in SQL. */
 export class NoticeStore {
   private readonly sql;
@@ -109,6 +120,12 @@ export class NoticeStore {
       recipientCount: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM notice_recipients WHERE notice_id = ?'),
       forRecipient: db.prepare<[string, string], RecipientRow>(
         `${recipientSelect} WHERE r.notice_id = ? AND r.user_id = ? AND r.version > 0 AND n.status = 'live'`,
+      ),
+      receiptsOf: db.prepare<[string], NoticeReceipt>(
+        `SELECT r.notice_id AS noticeId, n.title, n.status, n.published_at AS publishedAt, r.read_at AS readAt,
+           r.acked_at AS acknowledgedAt, r.reminders
+         FROM notice_recipients r JOIN notices n ON n.id = r.notice_id
+         WHERE r.user_id = ? AND r.version > 0 ORDER BY n.published_at, n.id`,
       ),
       recentForUser: db.prepare<[string, number], RecipientRow>(
         `${recipientSelect} WHERE r.user_id = ? AND r.version > 0 AND n.status = 'live'
@@ -207,6 +224,11 @@ export class NoticeStore {
   }
 
   /** The live notices delivered to this user, newest first (the snapshot). */
+  /** What one person was sent, read and acknowledged, withdrawn notices included (their copy of their data). */
+  receiptsOf(userId: string): NoticeReceipt[] {
+    return this.sql.receiptsOf.all(userId);
+  }
+
   recentForUser(userId: string, limit: number): NoticeSummary[] {
     return this.sql.recentForUser.all(userId, limit).map(toSummary);
   }

@@ -21,6 +21,7 @@ export function noticesFeature(notices: Notices, deps: { sweepMs: number; statsI
       'notices.reach': (ctx, p) => service.reach(ctx.userId, p.noticeId),
       'notices.exportCsv': (ctx, p) => service.exportCsv(ctx.userId, p.noticeId, p.language),
     },
+    personalData: (userId) => ({ received: notices.store.receiptsOf(userId) }),
     addRoutes(routes, access) {
       notices.addRoutes(routes, access.signedIn, access.roles(['admin'], 'only admins choose the onboarding notices'));
     },

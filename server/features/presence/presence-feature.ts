@@ -9,6 +9,7 @@ export function presenceFeature(presence: Presence, deps: { tickMs: number }) {
     addRoutes(routes, access) {
       presence.addRoutes(routes, access.roles(['admin', 'hr'], 'only HR and admins see leaders’ hours'));
     },
+    personalData: (userId) => ({ settings: presence.service.mine(userId) }),
     start({ every, gateway }) {
       presence.start(gateway, deps.tickMs, every);
     },
