@@ -49,12 +49,18 @@ const robustnessTests = [
   'test/integration/disk-full.test.ts',
   'test/integration/reconnect.test.ts',
   'test/integration/reconnect-herd.test.ts',
-  // The recovery drill: 200 writing PCs, a backup beside the server, the server killed and restored.
+];
+
+/**
+ * Running the server for real: the recovery drill (200 writing PCs, a backup beside the server, the
+ * server killed and restored), a real nginx in front, TLS renewals, the package installed alone, the
+ * deployment files, the admin command line. Heavy and not calendar-bound: they run last, after the
+ * timed tests, so they never share the cores with the fuzzers' or the timed tests' latency checks.
+ */
+const operationsTests = [
   'test/integration/backup-restore.test.ts',
-  // A real nginx in front of the server: deployment, not the calendar.
   'test/integration/nginx-proxy.test.ts',
   'test/integration/server-tls.test.ts',
-  // The server packed alone and installed from the registry.
   'test/integration/server-package.test.ts',
   'test/integration/deploy-files.test.ts',
   'test/integration/admin-command.test.ts',
@@ -93,7 +99,7 @@ export default defineConfig(({ mode }) => {
               'test/bench/**/*.test.ts',
               'test/shell/**/*.test.ts',
             ],
-            exclude: [...timedTests, ...robustnessTests],
+            exclude: [...timedTests, ...robustnessTests, ...operationsTests],
             sequence: { groupOrder: 0 },
           },
         },
@@ -137,6 +143,15 @@ export default defineConfig(({ mode }) => {
             include: timedTests,
             fileParallelism: false,
             sequence: { groupOrder: 1 },
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'operations',
+            environment: 'node',
+            include: operationsTests,
+            sequence: { groupOrder: 2 },
           },
         },
       ],
