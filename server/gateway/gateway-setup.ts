@@ -1,13 +1,7 @@
-import type { Logger } from 'pino';
-import type { Clock } from '../../shared/domain/clock.ts';
 import { CloseCode } from '../../shared/protocol/errors.ts';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { ServerConfig } from '../config.ts';
-import type { AuthService } from '../features/auth/auth-service.ts';
-import type { EventLog } from '../features/events/event-log.ts';
-import type { ServerMetrics } from '../ops/metrics.ts';
-import type { AckRecorder } from './ack-recorder.ts';
-import type { MethodRouter } from './method-router.ts';
+import type { ConnectionDeps } from './connection.ts';
 import { SocketGateway } from './socket-gateway.ts';
 
 /** A person's desktop, browser tabs and a spare; 3,000 sockets from one user were once accepted. */
@@ -17,19 +11,12 @@ export const SOCKETS_PER_USER = 10;
  * The socket side with the limits it runs under, and the wiring that ends a person's sockets the
  * moment their sessions end (disabled, signed out, password reset).
  */
-export function createSocketGateway(deps: {
-  log: EventLog;
-  router: MethodRouter;
-  auth: AuthService;
-  acks: AckRecorder;
-  clock: Clock;
-  logger: Logger;
-  metrics: ServerMetrics;
-  epoch: string;
-  serverVersion: string;
-  bus: EventBus;
-  config: Pick<ServerConfig, 'allowedOrigins' | 'trustProxy' | 'heartbeatMs'>;
-}): SocketGateway {
+export function createSocketGateway(
+  deps: Omit<ConnectionDeps, 'userBucket' | 'limits'> & {
+    bus: EventBus;
+    config: Pick<ServerConfig, 'allowedOrigins' | 'trustProxy' | 'heartbeatMs'>;
+  },
+): SocketGateway {
   const { bus, config, ...shared } = deps;
   const gateway = new SocketGateway(
     { ...shared, limits: { connectionBurst: 60, connectionPerSecond: 30, replayPageSize: 500, maxStrikes: 200 } },
