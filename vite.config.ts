@@ -136,6 +136,17 @@ export default defineConfig(({ mode }) => {
           },
         },
         {
+          // The desktop on a company's network and desktop: a private CA, a real forward proxy
+          // (tinyproxy), a real notification daemon (dunst on Xvfb). Not calendar-bound.
+          extends: true,
+          test: {
+            name: 'desktop-environment',
+            environment: 'node',
+            include: ['test/corporate/**/*.test.ts'],
+            sequence: { groupOrder: 0 },
+          },
+        },
+        {
           extends: true,
           test: {
             name: 'timed',

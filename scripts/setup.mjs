@@ -24,7 +24,9 @@ execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: 'inherit', env });
 // real msiexec and read the registry with the real reg.exe, binutils' strip for the stand-in exe,
 // iproute2 for the PCs in network namespaces; nginx (light) to run the shipped reverse-proxy
 // configuration in front of a server, the Prometheus Python client, whose parser reads /metrics, and
-// systemd for systemd-analyze, which checks the shipped unit.
+// systemd for systemd-analyze, which checks the shipped unit; tinyproxy as a company's forward proxy,
+// and dunst on Xvfb in a private D-Bus session as the notification daemon the browser host's
+// OS toasts reach (libnotify-bin's notify-send is how node-notifier speaks to it on Linux).
 const debianPackages = [
   'chromium',
   'fonts-noto-cjk',
@@ -39,6 +41,11 @@ const debianPackages = [
   'nginx-light',
   'python3-prometheus-client',
   'systemd',
+  'tinyproxy',
+  'dunst',
+  'xvfb',
+  'dbus',
+  'libnotify-bin',
 ];
 if (process.platform === 'linux' && existsSync('/usr/bin/dpkg')) {
   const missing = debianPackages.filter((name) => {

@@ -1,5 +1,5 @@
 import type { BridgeHandlers } from '../../shared/bridge/contract.ts';
-import type { ActionOutcome, ConnectionView, HomeView, Language } from '../../shared/bridge/views.ts';
+import type { ActionOutcome, ConnectionCheckView, ConnectionView, HomeView, Language } from '../../shared/bridge/views.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import type { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
@@ -33,6 +33,10 @@ export function bridgeHandlers(deps: {
   policy?: EffectivePolicy;
   launcherShell: LauncherShell;
   env: Readonly<Record<string, string | undefined>>;
+  support: {
+    testConnection(serverUrl: string): Promise<ConnectionCheckView>;
+    diagnostics(): Promise<string>;
+  };
   assistants: { attendance: AttendanceAssistant; brief: BriefAssistant; presence: PresenceAssistant };
 }): BridgeHandlers {
   const { keeper, emit, clock } = deps;
@@ -44,7 +48,9 @@ export function bridgeHandlers(deps: {
   };
   return {
     'app.info': async () => ({ ...deps.app }),
+    'app.diagnostics': async () => ({ text: await deps.support.diagnostics() }),
     'session.get': async () => keeper.view(),
+    'session.testConnection': ({ serverUrl }) => deps.support.testConnection(serverUrl),
     'session.signIn': (params) => keeper.signIn(params),
     'session.signOut': async () => {
       await keeper.signOut();

@@ -1,4 +1,6 @@
 import type { Clock } from '../../shared/domain/clock.ts';
+import type { FileLog } from './log/core-log.ts';
+import type { ShellNetwork } from './net/core-network.ts';
 import type { LauncherShell } from './features/launcher/launcher-types.ts';
 import type { EffectivePolicy } from './policy/resolve-policy.ts';
 import type { TokenVault } from './secrets/token-vault.ts';
@@ -24,6 +26,10 @@ export interface CoreOptions {
   launcherShell: LauncherShell;
   /** For `%ProgramFiles%` in allow-list paths; defaults to this process's environment. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The shell's view of the network (Electron's proxy resolution); core's own policy resolver when absent. */
+  network?: ShellNetwork;
+  /** Where core and the shell log; a rotating file under `dataDir/logs` when absent. */
+  log?: FileLog;
   /** Away after this long without input (default 10 minutes). */
   idleAfterMs?: number;
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 import type { BridgeHandlers } from '../../shared/bridge/contract.ts';
 import type { ConnectionView, HomeView, Language, SessionView } from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
@@ -14,6 +15,11 @@ import type { SignedInSession } from './session/signed-in-session.ts';
 import { effectiveLanguage } from './settings/effective-language.ts';
 import { actOnServer } from './sync/action-outcome.ts';
 import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
+import { type CoreLog, type FileLog, fileLog } from './log/core-log.ts';
+import { checkConnection } from './net/connection-check.ts';
+import { coreNetwork } from './net/core-network.ts';
+import type { NetworkAccess } from './net/network-access.ts';
+import { diagnosticsText } from './support/diagnostics.ts';
 
 const SETTLE_WAIT_MS = 5000;
 
@@ -30,10 +36,18 @@ export class PorticoCore {
   private readonly keeper: SessionKeeper;
   private readonly assistants: Assistants;
   private viewingConversation: string | null = null;
+  /** Core's file log (logs/ under the data folder); the shell logs through it too. */
+  readonly log: CoreLog;
+  private readonly files: FileLog;
+  private readonly net: NetworkAccess;
 
   constructor(options: CoreOptions) {
     this.options = options;
     this.clock = options.clock ?? systemClock;
+    this.files = options.log ?? fileLog(path.join(options.dataDir, 'logs'));
+    this.log = this.files.log;
+    const network = coreNetwork(options.policy, options.network, options.env ?? process.env, (m) => this.log.warn(m));
+    this.net = network.access;
     const emit: Emit = this.events.emit.bind(this.events);
     const session = () => this.keeper.session;
     const act = (enqueue: (s: SignedInSession) => { actionId: string }) => actOnServer(session(), enqueue, SETTLE_WAIT_MS);
@@ -51,6 +65,8 @@ export class PorticoCore {
     this.keeper = new SessionKeeper({
       ...options,
       clock: this.clock,
+      net: this.net,
+      log: this.log,
       opened: (opened) =>
         listenToSession(opened, {
           emit,
@@ -83,6 +99,20 @@ export class PorticoCore {
       },
       env: options.env ?? process.env,
       assistants,
+      support: {
+        testConnection: (serverUrl) => checkConnection(serverUrl, this.net),
+        diagnostics: async () =>
+          diagnosticsText({
+            app: { version: options.version, shell: options.shell, platform: options.platform },
+            at: this.clock.now(),
+            session: this.sessionView(),
+            connection: this.connectionView(),
+            policy: options.policy,
+            route: await this.net.route(this.serverUrl()),
+            trust: network.trust(),
+            logLines: this.files.tail(200),
+          }),
+      },
     });
   }
 
@@ -93,6 +123,7 @@ export class PorticoCore {
 
   stop(): void {
     this.keeper.close();
+    void this.net.close();
   }
 
   /**

@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { app, globalShortcut, powerMonitor } from 'electron';
+import { app, globalShortcut, powerMonitor, session } from 'electron';
 import Store from 'electron-store';
 import { updateDecision, shouldStartAtLogin } from '../core/lifecycle/update-policy.ts';
 import { watchNetwork } from '../core/lifecycle/network-watch.ts';
+import { fileLog } from '../core/log/core-log.ts';
+import { electronProxyConfig } from '../core/net/electron-proxy-config.ts';
 import { loadPolicy } from '../core/policy/load-policy.ts';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault } from '../core/secrets/token-vault.ts';
@@ -26,9 +28,13 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   void app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    const log = (message: string) => console.warn(`[portico] ${message}`);
+    // A packaged Windows app has no console: the shell's messages go to core's rotating file log.
+    const files = fileLog(path.join(dataDir, 'logs'));
+    const log = (message: string) => files.log.warn({ room: 'main' }, message);
     // Machine policy, user policy, then the policy file: read asynchronously, a bad value never stops the app.
     const policy = await loadPolicy({ platform: process.platform, env: process.env, log });
+    // One proxy decision for the window, web tools and core: Electron's, with IT's policy applied.
+    await session.defaultSession.setProxy(electronProxyConfig(policy.values));
     const core = new PorticoCore({
       dataDir,
       settings: new SettingsStore(new Store<Record<string, unknown>>({ name: 'settings' })),
@@ -40,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
       launcherShell: electronLauncherShell,
       defaultServerUrl: process.env.PORTICO_SERVER_URL ?? 'http://127.0.0.1:8787',
       policy,
+      log: files,
+      network: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
       // The display language Windows shows, not the one Chromium was started with.
       systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     });

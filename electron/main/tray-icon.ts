@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type BrowserWindow, Menu, type MenuItemConstructorOptions, Tray, app, nativeImage } from 'electron';
+import { type BrowserWindow, Menu, type MenuItemConstructorOptions, Tray, app, clipboard, nativeImage } from 'electron';
 import type { PorticoCore } from '../core/portico-core.ts';
 import type { TrayItem } from '../core/tray/tray-model.ts';
 
@@ -56,6 +56,11 @@ export function createTray(core: PorticoCore, window: BrowserWindow, appRoot: st
         };
       case 'separator':
         return { type: 'separator' };
+      case 'diagnostics':
+        return {
+          label: item.label,
+          click: () => void core.handlers['app.diagnostics']({}).then(({ text }) => clipboard.writeText(text)),
+        };
       case 'quit':
         return { label: item.label, role: 'quit' };
     }

@@ -27,6 +27,7 @@ import {
   NoticeSummary,
   SessionView,
   SignInErrorView,
+  ConnectionCheckView,
 } from './views.ts';
 
 /**
@@ -66,6 +67,13 @@ export const bridgeCalls = {
       z.object({ ok: z.literal(false), error: SignInErrorView }),
     ]),
   },
+  /** The sign-in screen's self-test: which step of reaching the server fails, and why. */
+  'session.testConnection': {
+    params: z.object({ serverUrl: z.string().trim().min(1).max(2048) }),
+    result: ConnectionCheckView,
+  },
+  /** Version, policy sources, connection state and the last log lines, for the help desk. */
+  'app.diagnostics': { params: none, result: z.object({ text: z.string().max(1_000_000) }) },
   'session.signOut': {
     params: none,
     result: z.object({ ok: z.literal(true) }),

@@ -58,6 +58,33 @@ export const ConnectionView = z.object({
 });
 export type ConnectionView = z.infer<typeof ConnectionView>;
 
+/** The steps of the connection self-test, in the order a connection takes them. */
+export const ConnectionStep = z.enum(['address', 'dns', 'proxy', 'tcp', 'tls', 'http', 'websocket']);
+export type ConnectionStep = z.infer<typeof ConnectionStep>;
+
+/** What the sign-in screen's "Test connection" found, step by step; the first failed step is the answer. */
+export const ConnectionCheckView = z.object({
+  serverUrl: z.string().max(2048),
+  steps: z
+    .array(
+      z.object({
+        step: ConnectionStep,
+        ok: z.boolean(),
+        ms: z.number().nonnegative(),
+        /** Where this step went: the server's or the proxy's host:port. */
+        target: z.string().max(300).optional(),
+        /** Why it failed: a system error code (ENOTFOUND, ECONNREFUSED, a TLS verify code), 'timeout', 'status' or 'not_portico'. */
+        reason: z.string().max(100).optional(),
+        status: z.number().int().optional(),
+        /** The TLS certificate's issuer, so IT can tell its own CA from an inspection box's. */
+        issuer: z.string().max(300).optional(),
+      }),
+    )
+    .max(7),
+  failedStep: ConnectionStep.nullable(),
+});
+export type ConnectionCheckView = z.infer<typeof ConnectionCheckView>;
+
 export const HomeView = z.object({
   pendingApprovals: z.number().int().nonnegative(),
   unreadNotices: z.number().int().nonnegative(),

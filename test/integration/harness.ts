@@ -171,7 +171,7 @@ export function testCore(
   dataDir: string,
   serverUrl: string,
   clock?: Clock,
-  extra: Partial<Pick<CoreOptions, 'launcherShell' | 'policy' | 'env' | 'platform'>> = {},
+  extra: Partial<Pick<CoreOptions, 'launcherShell' | 'policy' | 'env' | 'platform' | 'network'>> = {},
 ): PorticoCore {
   return new PorticoCore({
     launcherShell: new RecordingShell(),

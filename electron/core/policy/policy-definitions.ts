@@ -204,6 +204,19 @@ export const policyDefinitions = [
       '以分号分隔的主机，例如 *.corp.example.com;10.0.0.0/8。',
     ),
   },
+  {
+    key: 'caBundlePath',
+    registryName: 'CaBundlePath',
+    msi: { property: 'CA_BUNDLE_PATH' },
+    kind: 'text',
+    mode: 'mandatory',
+    schema: z.string().min(1).max(1024),
+    label: t('Extra trusted certificate authorities', '额外信任的证书颁发机构'),
+    explain: t(
+      'Path to a PEM file of CA certificates Portico trusts besides the Windows certificate store, for example a TLS inspection CA.',
+      'PEM 格式 CA 证书文件的路径，Portico 在 Windows 证书存储之外也信任这些证书，例如 TLS 检查设备的 CA。',
+    ),
+  },
 ] as const satisfies readonly PolicyDefinition[];
 
 export type PolicyKey = (typeof policyDefinitions)[number]['key'];

@@ -1,3 +1,4 @@
+import type { NetworkAccess, Response } from '../net/network-access.ts';
 import type { SignInErrorView } from '../../../shared/bridge/views.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/frames.ts';
 import { LoginFailure, LoginResponse, VersionInfo } from '../../../shared/protocol/http-api.ts';
@@ -7,7 +8,10 @@ export type RefreshOutcome = { ok: true; response: LoginResponse } | { ok: false
 
 const TIMEOUT_MS = 10_000;
 
-async function post(url: string, body: unknown): Promise<Response> {
+/** Core's HTTP client: `NetworkAccess.fetch`, which applies the company's CAs and proxy. */
+export type HttpFetch = NetworkAccess['fetch'];
+
+async function post(fetch: HttpFetch, url: string, body: unknown): Promise<Response> {
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -20,7 +24,13 @@ async function post(url: string, body: unknown): Promise<Response> {
  * The HTTP half of signing in. Every failure becomes a value the UI can explain and act on:
  * which server was unreachable, how many tries are left, until when the account is locked.
  */
-export async function signIn(httpUrl: string, username: string, password: string, deviceName: string): Promise<SignInOutcome> {
+export async function signIn(
+  fetch: HttpFetch,
+  httpUrl: string,
+  username: string,
+  password: string,
+  deviceName: string,
+): Promise<SignInOutcome> {
   let version: VersionInfo;
   try {
     const res = await fetch(`${httpUrl}/api/version`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
@@ -39,7 +49,7 @@ export async function signIn(httpUrl: string, username: string, password: string
   }
   let res: Response;
   try {
-    res = await post(`${httpUrl}/api/auth/login`, { username, password, deviceName });
+    res = await post(fetch, `${httpUrl}/api/auth/login`, { username, password, deviceName });
   } catch {
     return { ok: false, error: { code: 'server_unreachable', url: httpUrl } };
   }
@@ -56,9 +66,9 @@ export async function signIn(httpUrl: string, username: string, password: string
   return { ok: false, error: { code: 'server_error', url: httpUrl, status: res.status } };
 }
 
-export async function refresh(httpUrl: string, refreshToken: string): Promise<RefreshOutcome> {
+export async function refresh(fetch: HttpFetch, httpUrl: string, refreshToken: string): Promise<RefreshOutcome> {
   try {
-    const res = await post(`${httpUrl}/api/auth/refresh`, { refreshToken });
+    const res = await post(fetch, `${httpUrl}/api/auth/refresh`, { refreshToken });
     if (res.status === 401) return { ok: false, reason: 'rejected' };
     if (!res.ok) return { ok: false, reason: 'unreachable' };
     const parsed = LoginResponse.safeParse(await res.json());
@@ -68,6 +78,6 @@ export async function refresh(httpUrl: string, refreshToken: string): Promise<Re
   }
 }
 
-export async function signOut(httpUrl: string, refreshToken: string): Promise<void> {
-  await post(`${httpUrl}/api/auth/logout`, { refreshToken }).catch(() => undefined);
+export async function signOut(fetch: HttpFetch, httpUrl: string, refreshToken: string): Promise<void> {
+  await post(fetch, `${httpUrl}/api/auth/logout`, { refreshToken }).catch(() => undefined);
 }

@@ -3,9 +3,11 @@ import type { SessionView, SignInErrorView } from '../../../shared/bridge/views.
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { LoginResponse } from '../../../shared/protocol/http-api.ts';
 import { type EffectivePolicy, lockedKeys } from '../policy/resolve-policy.ts';
+import type { CoreLog } from '../log/core-log.ts';
+import type { NetworkAccess } from '../net/network-access.ts';
 import type { TokenVault } from '../secrets/token-vault.ts';
 import type { SettingsStore } from '../settings/settings.ts';
-import { refresh, signIn, signOut } from './auth-client.ts';
+import { type HttpFetch, refresh, signIn, signOut } from './auth-client.ts';
 import { normalizeServerUrl } from './server-address.ts';
 import { SignedInSession } from './signed-in-session.ts';
 
@@ -25,6 +27,8 @@ interface SessionKeeperDeps {
   defaultServerUrl: string;
   deviceName: string;
   clock: Clock;
+  net: NetworkAccess;
+  log: CoreLog;
   /** A new session, before it starts syncing: the place to listen to it. */
   opened: (session: SignedInSession) => void;
   /** Signed in, out, or a sign-in failed: the session view changed. */
@@ -40,6 +44,8 @@ export class SessionKeeper {
     this.deps = deps;
   }
 
+  private readonly fetch: HttpFetch = (url, init) => this.deps.net.fetch(url, init);
+
   get session(): SignedInSession | null {
     return this.current;
   }
@@ -54,7 +60,7 @@ export class SessionKeeper {
       this.deps.vault.clear();
       return;
     }
-    const outcome = await refresh(address.httpUrl, saved.refreshToken);
+    const outcome = await refresh(this.fetch, address.httpUrl, saved.refreshToken);
     if (!outcome.ok) {
       if (outcome.reason === 'rejected') {
         this.deps.vault.clear();
@@ -73,7 +79,7 @@ export class SessionKeeper {
     }
     const address = normalizeServerUrl(serverUrl);
     if (!address) return { ok: false, error: { code: 'invalid_server_url', url: serverUrl } };
-    const outcome = await signIn(address.httpUrl, username, password, this.deps.deviceName);
+    const outcome = await signIn(this.fetch, address.httpUrl, username, password, this.deps.deviceName);
     if (!outcome.ok) {
       this.lastError = outcome.error;
       return { ok: false, error: outcome.error };
@@ -89,7 +95,7 @@ export class SessionKeeper {
     this.deps.vault.clear();
     if (s) {
       s.close();
-      await signOut(s.httpUrl, s.refreshToken);
+      await signOut(this.fetch, s.httpUrl, s.refreshToken);
     }
     this.lastError = null;
     this.deps.changed();
@@ -134,6 +140,8 @@ export class SessionKeeper {
       user: login.user,
       tokens: { accessToken: login.accessToken, accessExpiresAt: login.accessExpiresAt, refreshToken: login.refreshToken },
       clock: this.deps.clock,
+      net: this.deps.net,
+      log: this.deps.log,
       onTokens: (tokens) => this.deps.vault.write({ serverUrl: address.httpUrl, refreshToken: tokens.refreshToken }),
     });
     this.deps.vault.write({ serverUrl: address.httpUrl, refreshToken: login.refreshToken });

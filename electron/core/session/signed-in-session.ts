@@ -5,6 +5,8 @@ import type { Clock } from '../../../shared/domain/clock.ts';
 import { ClientCache } from '../cache/client-cache.ts';
 import { Outbox } from '../sync/outbox.ts';
 import { SyncClient } from '../sync/sync-client.ts';
+import type { CoreLog } from '../log/core-log.ts';
+import type { NetworkAccess } from '../net/network-access.ts';
 import { refresh } from './auth-client.ts';
 
 export interface SessionTokens {
@@ -22,6 +24,8 @@ export class SignedInSession {
   private tokens: SessionTokens;
   private refreshing: Promise<string | null> | null = null;
   readonly httpUrl: string;
+  /** The company's CAs and proxy: every request of this session goes through it. */
+  readonly net: NetworkAccess;
   private readonly clock: Clock;
   private readonly onTokens: (tokens: SessionTokens) => void;
 
@@ -32,9 +36,12 @@ export class SignedInSession {
     user: UserProfile;
     tokens: SessionTokens;
     clock: Clock;
+    net: NetworkAccess;
+    log: CoreLog;
     onTokens: (tokens: SessionTokens) => void;
   }) {
     this.httpUrl = options.httpUrl;
+    this.net = options.net;
     this.user = options.user;
     this.tokens = options.tokens;
     this.clock = options.clock;
@@ -49,13 +56,15 @@ export class SignedInSession {
       outbox: this.outbox,
       clock: options.clock,
       accessToken: (force) => this.accessToken(force),
+      route: (url) => this.net.socketRoute(url),
+      log: (level, message, detail) => options.log[level]({ detail, server: options.httpUrl }, `sync: ${message}`),
     });
   }
 
   /** A valid access token; refreshes (once, shared by concurrent callers) when forced or near expiry. */
   accessToken(force: boolean): Promise<string | null> {
     if (!force && this.tokens.accessExpiresAt - this.clock.now() > 30_000) return Promise.resolve(this.tokens.accessToken);
-    this.refreshing ??= refresh(this.httpUrl, this.tokens.refreshToken)
+    this.refreshing ??= refresh((url, init) => this.net.fetch(url, init), this.httpUrl, this.tokens.refreshToken)
       .then((outcome) => {
         if (outcome.ok) {
           const { accessToken, accessExpiresAt, refreshToken, user } = outcome.response;

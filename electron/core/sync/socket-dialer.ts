@@ -1,6 +1,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import WebSocket from 'ws';
+import type { SocketRoute } from '../net/network-access.ts';
 import { type Failure, failureOfError } from './reconnect-policy.ts';
 
 export interface Dialled {
@@ -13,9 +14,11 @@ export interface Dialled {
  * Opens the socket, watching the TCP connect itself: when no packet comes back within
  * `connectTimeoutMs` (a dropped path, a link without carrier) the attempt ends as 'silent' at once
  * instead of waiting out the whole handshake timeout, so probing resumes while the SYNs are still
- * cheap. A server that accepted TCP but is slow to upgrade keeps the full handshake timeout.
+ * cheap. A server that accepted TCP but is slow to upgrade keeps the full handshake timeout. Through a
+ * proxy the route's agent opens the tunnel (and the handshake timeout covers it); either way the
+ * route's authorities are the ones trusted.
  */
-export function dial(url: string, token: string, connectTimeoutMs: number): Dialled {
+export function dial(url: string, token: string, connectTimeoutMs: number, route: SocketRoute | null = null): Dialled {
   let failure: Failure | null = null;
   let tcpUp = false;
   const secure = url.startsWith('wss:');
@@ -24,6 +27,8 @@ export function dial(url: string, token: string, connectTimeoutMs: number): Dial
     handshakeTimeout: 10_000,
     maxPayload: 64 * 1024 * 1024,
     perMessageDeflate: false,
+    ...(route ? { ca: route.ca } : {}),
+    ...(route?.agent ? { agent: route.agent } : {}),
     // Typed by ws as net's createConnection; it is called with http.request's options, as ws's own
     // netConnect/tlsConnect are, which this follows (plus the watch on the connect).
     createConnection: ((options: net.NetConnectOpts & tls.ConnectionOptions & { socketPath?: string }) => {
@@ -35,6 +40,8 @@ export function dial(url: string, token: string, connectTimeoutMs: number): Dial
       return socket;
     }) as typeof net.createConnection,
   });
+  // Through a proxy the TCP connect is the proxy's; the handshake timeout covers the tunnel.
+  if (route?.agent) tcpUp = true;
   const timer = setTimeout(() => {
     if (tcpUp || ws.readyState !== WebSocket.CONNECTING) return;
     failure ??= { kind: 'silent' };

@@ -10,6 +10,7 @@ import type { ClientCache, Feature } from '../cache/client-cache.ts';
 import { type Failure, ReconnectPolicy, defaultReconnectTuning, failureOfError, parseRetryAfter } from './reconnect-policy.ts';
 import { Liveness } from './liveness.ts';
 import { dial } from './socket-dialer.ts';
+import type { SocketRoute } from '../net/network-access.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
 import { PendingRequests, RequestError } from './pending-requests.ts';
 
@@ -25,6 +26,8 @@ export interface SyncClientOptions {
   clock: Clock;
   /** A valid access token, refreshed when `force` or near expiry; null when the session is over. */
   accessToken: (force: boolean) => Promise<string | null>;
+  /** The company's CAs and proxy for the socket (electron/core/net); plain Node's defaults when absent. */
+  route?: (url: string) => Promise<SocketRoute>;
   backoffBaseMs?: number;
   backoffCapMs?: number;
   /** Backoff cap while the server is down or restarting (refused, or it closed us). */
@@ -74,7 +77,7 @@ export class SyncClient extends EventEmitter<SyncEvents> {
   private draining = false;
   private drainRetryTimer: NodeJS.Timeout | undefined;
   private lastAckSent = 0;
-  private readonly options: Required<Omit<SyncClientOptions, 'log'>> & Pick<SyncClientOptions, 'log'>;
+  private readonly options: Required<Omit<SyncClientOptions, 'log' | 'route'>> & Pick<SyncClientOptions, 'log' | 'route'>;
 
   constructor(options: SyncClientOptions) {
     super();
@@ -179,7 +182,14 @@ export class SyncClient extends EventEmitter<SyncEvents> {
     if (token === null) return this.endSession();
     if (this.stopped) return;
     const url = typeof this.options.wsUrl === 'function' ? this.options.wsUrl() : this.options.wsUrl;
-    const dialled = dial(url, token, this.options.connectTimeoutMs);
+    let route: SocketRoute | null = null;
+    try {
+      route = this.options.route ? await this.options.route(url) : null;
+    } catch (error) {
+      this.options.log?.('warn', 'could not decide the route to the server; connecting directly', error);
+    }
+    if (this.stopped) return;
+    const dialled = dial(url, token, this.options.connectTimeoutMs, route);
     const ws = dialled.ws;
     this.ws = ws;
     this.failure = dialled.failure;

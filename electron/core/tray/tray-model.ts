@@ -22,6 +22,8 @@ export type TrayItem =
   /** Favourite tools (else the most used), launched straight from the tray. */
   | { kind: 'tools'; label: string; tools: { toolId: string; label: string }[] }
   | { kind: 'separator' }
+  /** Copies version, policy sources, connection state and the last log lines for the help desk. */
+  | { kind: 'diagnostics'; label: string }
   | { kind: 'quit'; label: string };
 
 export interface TrayModel {
@@ -101,6 +103,7 @@ export function buildTrayModel(
         route: 'chat',
       },
       { kind: 'separator' },
+      { kind: 'diagnostics', label: t('tray.diagnostics') },
       { kind: 'quit', label: t('tray.quit') },
     ],
   };

@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { describeSignInError } from './sign-in-error.ts';
 import { LockIcon } from '../../ui/icons.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ConnectionCheck } from './ConnectionCheck.tsx';
 
 export function LoginPage({ session }: { session: Extract<SessionView, { status: 'signedOut' }> }) {
   const { t, i18n } = useTranslation();
@@ -85,6 +86,7 @@ export function LoginPage({ session }: { session: Extract<SessionView, { status:
           {busy ? t('login.submitting') : t('login.submit')}
         </Button>
         <p className="muted small">{t('login.hint')}</p>
+        <ConnectionCheck serverUrl={serverUrl} />
         <LanguageSwitch />
       </form>
     </main>

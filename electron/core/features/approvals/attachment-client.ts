@@ -10,7 +10,7 @@ export async function uploadAttachment(session: SignedInSession, name: string, d
   const token = await session.accessToken(false);
   if (!token) return { ok: false, code: 'signed_out', message: 'the session ended' };
   try {
-    const res = await fetch(`${session.httpUrl}/api/attachments?name=${encodeURIComponent(name)}`, {
+    const res = await session.net.fetch(`${session.httpUrl}/api/attachments?name=${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
       body: new Uint8Array(data),
@@ -28,7 +28,7 @@ export async function downloadAttachment(session: SignedInSession, attachmentId:
   const token = await session.accessToken(false);
   if (!token) return { ok: false, code: 'signed_out' };
   try {
-    const res = await fetch(`${session.httpUrl}/api/attachments/${encodeURIComponent(attachmentId)}`, {
+    const res = await session.net.fetch(`${session.httpUrl}/api/attachments/${encodeURIComponent(attachmentId)}`, {
       headers: { authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(60_000),
     });

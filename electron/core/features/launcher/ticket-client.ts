@@ -9,7 +9,7 @@ export async function requestTicket(session: SignedInSession, toolId: string): P
   const token = await session.accessToken(false);
   if (!token) return { ok: false, code: 'signed_out', message: 'the session ended' };
   try {
-    const res = await fetch(`${session.httpUrl}/api/launcher/tools/${encodeURIComponent(toolId)}/ticket`, {
+    const res = await session.net.fetch(`${session.httpUrl}/api/launcher/tools/${encodeURIComponent(toolId)}/ticket`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
       signal: AbortSignal.timeout(10_000),
