@@ -20,6 +20,7 @@ const check = (ok: boolean, message: string) => {
 };
 
 const SENTINEL = FUSE_SENTINEL;
+const UPDATE_FEED = 'https://updates.portico.test/desktop/';
 const standIn = makeStandInElectron(
   work,
   'linux',
@@ -32,13 +33,20 @@ for (const mode of ['production', 'electron-main', 'electron-preload'])
   execFileSync(bin('vite'), ['build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 execFileSync(
   bin('electron-builder'),
-  ['--linux', 'dir', `-c.electronDist=${standIn}`, `-c.directories.output=${path.join(work, 'out')}`],
+  ['--linux', 'dir', '--publish', 'never', `-c.electronDist=${standIn}`, `-c.directories.output=${path.join(work, 'out')}`],
   {
     cwd: root,
+    // A test pack, not a release: the feed is a placeholder the check reads back from app-update.yml.
+    env: { ...process.env, PORTICO_UPDATE_FEED: UPDATE_FEED },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
 );
 const appDir = path.join(work, 'out', 'linux-unpacked');
+const updateConfig = path.join(appDir, 'resources', 'app-update.yml');
+check(
+  existsSync(updateConfig) && readFileSync(updateConfig, 'utf8').includes(`url: ${UPDATE_FEED}`),
+  'app-update.yml names the update feed (electron-updater reads it)',
+);
 const asarFile = path.join(appDir, 'resources', 'app.asar');
 console.log(`packed in ${Math.round(performance.now() - started)} ms`);
 

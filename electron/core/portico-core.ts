@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { BridgeHandlers } from '../../shared/bridge/contract.ts';
+import { type ToastActivation, dispatchToastCall, toastEffect } from '../../shared/bridge/toast-actions.ts';
 import type { ConnectionView, HomeView, Language, SessionView } from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { CoreOptions } from './core-options.ts';
@@ -118,6 +119,8 @@ export class PorticoCore {
 
   /** Restores the last session from the vault, if its refresh token is still good. */
   async start(): Promise<void> {
+    const { version, shell, platform } = this.options;
+    this.log.info({ version, shell, platform, policySources: this.options.policy?.sourceOf ?? {} }, 'core started');
     await this.keeper.restore();
   }
 
@@ -142,6 +145,18 @@ export class PorticoCore {
     const pending = this.keeper.session?.cache.approvals.listPending() ?? [];
     const tools = this.keeper.session?.cache.launcher.catalog() ?? [];
     return buildTrayModel(this.homeView(), this.connectionView(), pending, language, translatorFor(language), tools);
+  }
+
+  /**
+   * A toast was pressed outside the window (Electron's notification, a Windows toast's activation
+   * arguments, also after a restart): the same table as the window's toast buttons decides what
+   * happens. Says whether the item should now be shown, so the shell brings the window forward.
+   */
+  async pressToast(activation: ToastActivation): Promise<{ open: boolean }> {
+    const effect = toastEffect(activation.action, activation.taskId);
+    if (effect.call) await dispatchToastCall(effect.call, this.handlers);
+    if (effect.open) this.openRoute(activation.route);
+    return { open: effect.open };
   }
 
   /** Shows a screen of the app (from a toast, the tray or a deep link). */

@@ -9,7 +9,7 @@ import { loadPolicy } from '../core/policy/load-policy.ts';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
-import { APP_USER_MODEL_ID } from './app-identity.ts';
+import { APP_USER_MODEL_ID, TOAST_ACTIVATOR_CLSID } from './app-identity.ts';
 import { registerBridgeIpc } from './bridge-ipc.ts';
 import { applyStartAtLogin, quitSafely, reportSystemIdle, routeDeepLinks, startUpdater } from './lifecycle.ts';
 import { createMainWindow } from './main-window.ts';
@@ -21,6 +21,8 @@ import { createTray } from './tray-icon.ts';
 
 /** Composition root of the desktop app: adapters around core, nothing more. */
 const appRoot = path.resolve(__dirname, '../..');
+// The activator first, so Windows ties toast presses (also on a cold start) to the shortcut's CLSID.
+if (process.platform === 'win32') app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
 app.setAppUserModelId(APP_USER_MODEL_ID);
 
 if (!app.requestSingleInstanceLock()) {

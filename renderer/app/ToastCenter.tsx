@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dispatchToastCall, toastEffect } from '../../shared/bridge/toast-actions.ts';
 import type { ToastView } from '../../shared/bridge/views.ts';
 import { portico } from '../bridge/portico.ts';
 import { useNavigation } from './navigation.tsx';
@@ -53,14 +54,16 @@ export function ToastCenter() {
     [shell, navigate],
   );
   const dismiss = (id: string) => setToasts((current) => current.filter((c) => c.id !== id));
+  // The same table as the OS toasts' buttons (shared/bridge/toast-actions.ts).
   const act = async (toast: ToastView, action: ToastView['actions'][number]['id']) => {
     dismiss(toast.id);
-    if (action === 'approve' && toast.taskId)
-      await portico.call('approvals.decide', { taskId: toast.taskId, decision: 'approve', comment: '' });
-    else if (action === 'clockIn' || action === 'clockOut') {
-      await portico.call('attendance.clock', { kind: action === 'clockIn' ? 'in' : 'out' });
-      navigate(toast.route);
-    } else navigate(toast.route);
+    const effect = toastEffect(action, toast.taskId);
+    if (effect.call)
+      await dispatchToastCall(effect.call, {
+        'approvals.decide': (params) => portico.call('approvals.decide', params),
+        'attendance.clock': (params) => portico.call('attendance.clock', params),
+      });
+    if (effect.open) navigate(toast.route);
   };
   return (
     <div className="toast-stack" aria-live="polite">

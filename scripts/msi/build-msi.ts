@@ -69,12 +69,19 @@ function packWith(config: string, standIn: string, work: string): void {
       '--win',
       'dir',
       '--x64',
+      '--publish',
+      'never',
       `-c.electronDist=${standIn}`,
       `-c.directories.output=${path.join(work, 'out')}`,
       // rcedit would need Wine and a download; the stand-in has no icon to set.
       '-c.win.signAndEditExecutable=false',
     ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      // The MSI's app is installed per machine and never updates itself; a release names its feed.
+      env: { ...process.env, PORTICO_UPDATE_FEED: process.env.PORTICO_UPDATE_FEED ?? 'https://updates.portico.test/desktop/' },
+    },
   );
 }
 
@@ -138,6 +145,8 @@ export function buildMsi(options: { appDir: string; version: string; out: string
         'AppDir=app',
         '-D',
         'PolicyDir=policy',
+        '-D',
+        `ToastActivatorClsid=${TOAST_ACTIVATOR_CLSID}`,
         '-I',
         work,
         '-o',

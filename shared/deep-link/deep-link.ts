@@ -6,13 +6,14 @@ import { parseUrl } from '../web-url.ts';
  *
  *   portico://home | approvals | notices | attendance | chat | launcher
  *   portico://approvals/<requestId>          portico://notices/<noticeId>
+ *   portico://chat/<conversationId>
  *   portico://approvals/new?template=<key>
  */
 export type DeepLink = { ok: true; route: string } | { ok: false; reason: string };
 
 const MAX_LENGTH = 2048;
 const PAGES = new Set(['home', 'approvals', 'notices', 'attendance', 'chat', 'launcher']);
-const ITEM_PAGES = new Set(['approvals', 'notices']);
+const ITEM_PAGES = new Set(['approvals', 'notices', 'chat']);
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const TEMPLATE = /^[a-z][a-z0-9_]{0,31}$/;
 

@@ -53,6 +53,17 @@ describe('the MSI as built, read with msitools', () => {
     expect(Number(summaryInfo(msi.v1).Version?.split(' ')[0])).toBeGreaterThanOrEqual(500);
   });
 
+  it('registers the toast activator as a COM server, so a toast pressed while Portico is closed starts it', () => {
+    const rows = msiTable(msi.v1, 'Registry').filter((r) => r.Key!.startsWith('SOFTWARE\\Classes\\CLSID'));
+    expect(rows.map((r) => [r.Root, r.Key, r.Value])).toEqual([
+      [
+        HKLM,
+        `SOFTWARE\\Classes\\CLSID\\{${TOAST_ACTIVATOR_CLSID}}\\LocalServer32`,
+        '"[INSTALLDIR]Portico.exe" --toast-activated',
+      ],
+    ]);
+  });
+
   it('registers portico:// links for every user of the machine', () => {
     const rows = msiTable(msi.v1, 'Registry').filter((r) => r.Key!.startsWith('SOFTWARE\\Classes\\portico'));
     expect(rows.every((r) => r.Root === HKLM)).toBe(true);

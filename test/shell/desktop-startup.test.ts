@@ -103,6 +103,9 @@ describe('the built desktop shell starts (main.cjs and preload.cjs in Node, Elec
     // Tray from core's trayModel, and the two global shortcuts.
     expect(named(report, 'new Tray')).toHaveLength(1);
     expect(named(report, 'Tray.setContextMenu').at(-1)!.args[0]).toContain('Quit Portico');
+    expect(named(report, 'Tray.setContextMenu').at(-1)!.args[0]).toContain('Copy diagnostics for IT');
+    // No proxy policy: Electron's own (system) proxy settings, and core asks Electron for each connection's route.
+    expect(named(report, 'session(default).setProxy')[0]!.args).toEqual([{ mode: 'system' }]);
     expect(named(report, 'globalShortcut.register').map((c) => c.args[0])).toHaveLength(2);
 
     // IPC sender checks: another window or a subframe is refused before core sees the call.
@@ -147,6 +150,21 @@ describe('the built desktop shell starts (main.cjs and preload.cjs in Node, Elec
     expect(toast, shell.output()).toMatchObject({ urgency: 'critical', timeoutType: 'never' });
     expect(named(report, 'Notification.show').map((c) => c.args[0])).toContain(toast!.title);
     expect(named(report, 'webContents.send').some((c) => c.args[0] === 'portico:event')).toBe(true);
+    expect(named(report, 'session(default).resolveProxy').map((c) => c.args[0])).toContain(`${server.url}/api/auth/login`);
+
+    // The shell and core log to a rotating file under user data, never a secret.
+    const diagnostics = await shell.ask({
+      type: 'invoke',
+      channel: 'portico:call',
+      args: ['app.diagnostics', {}],
+      sender: 'main-window',
+    });
+    const text = String((diagnostics.result as { result: { text: string } }).result.text);
+    expect(text).toContain('Portico 0.1.0 (electron');
+    expect(text).toContain('Signed in as user u_zhang_wei');
+    const logFile = path.join(userData.dir, 'logs', 'portico.log');
+    await waitFor(() => existsSync(logFile), 5000, 'the log file');
+    expect(readFileSync(logFile, 'utf8')).not.toMatch(/portico-demo|eyJ[\w-]{6,}\./);
   }, 60_000);
 
   it('speaks the display language Windows shows before anyone chooses one: a Russian Windows gets a Russian tray', async () => {

@@ -69,6 +69,9 @@ class AppStandIn extends EventEmitter {
   setAppUserModelId(id: string) {
     record('app.setAppUserModelId', id);
   }
+  setToastActivatorCLSID(id: string) {
+    record('app.setToastActivatorCLSID', id);
+  }
   requestSingleInstanceLock() {
     const granted = process.env.STAND_IN_LOCK !== 'taken';
     record('app.requestSingleInstanceLock', granted);
@@ -137,6 +140,9 @@ export class Notification extends EventEmitter {
   static isSupported() {
     return true;
   }
+  static handleActivation(callback: (details: { arguments: string; type: string }) => void) {
+    record('Notification.handleActivation', typeof callback);
+  }
   readonly options: Record<string, unknown>;
   constructor(options: Record<string, unknown>) {
     super();
@@ -191,6 +197,15 @@ export const shell = {
 };
 
 const makeSession = (name: string) => ({
+  setProxy: (config: unknown) => {
+    record(`session(${name}).setProxy`, config);
+    return Promise.resolve();
+  },
+  /** The answer Chromium gives for a PC without a proxy. */
+  resolveProxy: (url: string) => {
+    record(`session(${name}).resolveProxy`, url);
+    return Promise.resolve('DIRECT');
+  },
   webRequest: {
     onHeadersReceived: (listener: unknown) => record(`session(${name}).webRequest.onHeadersReceived`, typeof listener),
   },
@@ -201,6 +216,9 @@ const makeSession = (name: string) => ({
   },
 });
 export const session = { defaultSession: makeSession('default'), fromPartition: (name: string) => makeSession(name) };
+export const clipboard = {
+  writeText: (text: string) => record('clipboard.writeText', text.length),
+};
 export const protocol = {
   registerSchemesAsPrivileged: (schemes: unknown) => record('protocol.registerSchemesAsPrivileged', schemes),
 };
@@ -234,6 +252,7 @@ export default {
   globalShortcut,
   shell,
   session,
+  clipboard,
   protocol,
   contextBridge,
   ipcRenderer,
