@@ -19,6 +19,9 @@ const Hello = z.object({
 /** How long a browser that took the host over keeps it with no page open (its page reloads meanwhile). */
 const HOLD_AFTER_TAKE_OVER_MS = 5000;
 
+/** A page says whether it is in view (document.visibilityState), after its hello and whenever it changes. */
+const Visibility = z.object({ visibility: z.enum(['visible', 'hidden']) }).strict();
+
 const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /**
@@ -38,6 +41,8 @@ export class BridgeSocket {
    */
   private holder: string | null = null;
   private readonly pages = new Map<WebSocket, string>();
+  /** Pages in view: core shows its toasts through the OS only while there is none. */
+  private readonly visible = new Set<WebSocket>();
   private releaseTimer: NodeJS.Timeout | undefined;
   private takenOverAt = 0;
 
@@ -53,6 +58,11 @@ export class BridgeSocket {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws));
+  }
+
+  /** Whether any page of the app is in view (a page counts as in view until it says otherwise). */
+  anyPageVisible(): boolean {
+    return this.visible.size > 0;
   }
 
   close(): void {
@@ -98,6 +108,7 @@ export class BridgeSocket {
     ws.on('close', () => {
       clearTimeout(helloTimer);
       this.pages.delete(ws);
+      this.visible.delete(ws);
       this.releaseIfIdle();
       for (const off of unsubscribe) off();
     });
@@ -115,6 +126,7 @@ export class BridgeSocket {
         if (!this.admit(ws, hello.data.browser, hello.data.takeOver))
           return ws.close(HostCloseCode.heldElsewhere, 'held by another browser');
         authenticated = true;
+        this.visible.add(ws);
         clearTimeout(helloTimer);
         for (const event of bridgeEventNames) {
           const listener = (payload: unknown) => ws.send(JSON.stringify({ event, payload }));
@@ -122,6 +134,12 @@ export class BridgeSocket {
           unsubscribe.push(() => this.core.events.off(event, listener));
         }
         return ws.send(JSON.stringify({ ready: true }));
+      }
+      const visibility = Visibility.safeParse(message);
+      if (visibility.success) {
+        if (visibility.data.visibility === 'visible') this.visible.add(ws);
+        else this.visible.delete(ws);
+        return;
       }
       const request = BridgeRequest.safeParse(message);
       if (!request.success) return ws.close(1007, 'not a bridge request');

@@ -12,6 +12,8 @@ import { SettingsStore } from '../core/settings/settings.ts';
 import { parseRequestTarget } from '../../shared/http/request-target.ts';
 import { BridgeSocket } from './bridge-socket.ts';
 import { LaunchHandoff } from './launch-handoff.ts';
+import { openInBrowser, osNotifications } from './os-notifications.ts';
+import { fileLog } from '../core/log/core-log.ts';
 import { isAllowedHost } from './security.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -39,7 +41,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   );
   let port = options.port;
   const handoff = new LaunchHandoff(() => `http://127.0.0.1:${port}`);
+  const secret = randomBytes(24).toString('base64url');
+  let bridge: BridgeSocket | null = null;
+  const log = fileLog(path.join(options.dataDir, 'logs'));
   const core = new PorticoCore({
+    log,
+    // Toasts reach the OS (node-notifier) while no page is in view; a click opens a page at the item.
+    osToasts: osNotifications({
+      wanted: () => !(bridge?.anyPageVisible() ?? false),
+      openRoute: (route) => openInBrowser(`http://127.0.0.1:${port}/#k=${secret}&r=${encodeURIComponent(route)}`),
+      log: log.log,
+    }),
     dataDir: options.dataDir,
     settings,
     vault: new TokenVault(path.join(options.dataDir, 'session.json'), fileModeOnly),
@@ -53,8 +65,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   // No OS signals here: a watch of the interfaces nudges the socket when the network changes.
   const stopNetworkWatch = watchNetwork(() => core.nudge());
-  const secret = randomBytes(24).toString('base64url');
-  const bridge = new BridgeSocket(core, secret, () => port);
+  bridge = new BridgeSocket(core, secret, () => port);
+  const pages = bridge;
   const files = staticFiles(path.resolve(options.rendererDir), () => port);
   const http = createServer({ headersTimeout: 20_000, requestTimeout: 60_000 }, (req, res) => {
     req.on('error', () => undefined);
@@ -77,7 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     socket.on('error', () => socket.destroy());
     const target = parseRequestTarget(req.url, (href) => new URL(href));
     if (!target.ok || target.url.pathname !== '/bridge') return socket.destroy();
-    bridge.handleUpgrade(req, socket, head);
+    pages.handleUpgrade(req, socket, head);
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -95,8 +107,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     async close() {
       clearInterval(minute);
       stopNetworkWatch();
-      bridge.close();
+      pages.close();
       core.stop();
+      await log.close();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -5,6 +5,7 @@ import { BriefAssistant } from './features/brief/brief-assistant.ts';
 import { PresenceAssistant } from './features/presence/presence-assistant.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { Notifier } from './notify/notifier.ts';
+import type { OsToasts } from './notify/os-toasts.ts';
 import type { Emit } from './session-events.ts';
 import type { SignedInSession } from './session/signed-in-session.ts';
 
@@ -29,6 +30,7 @@ export function createAssistants(deps: {
   doNotDisturbUntil: () => number | null;
   idleAfterMs: number;
   idleSource: 'os' | 'page';
+  osToasts?: OsToasts;
 }): Assistants {
   const { session, act, clock, emit } = deps;
   const presence = new PresenceAssistant({
@@ -43,7 +45,12 @@ export function createAssistants(deps: {
     now: () => clock.now(),
     // Quiet when the user asked here, or when their presence says do-not-disturb (by hand or schedule).
     doNotDisturbUntil: () => latest(deps.doNotDisturbUntil(), presence.doNotDisturbUntil()),
-    emit: (toast) => emit('toast', toast),
+    // One decision per toast: the pages always hear it (their toast list), and the OS shows it
+    // only where no page is in view, so nothing is shown twice.
+    emit: (toast) => {
+      emit('toast', toast);
+      if (deps.osToasts?.wanted()) deps.osToasts.show(toast);
+    },
   });
   const attendance = new AttendanceAssistant({
     session,

@@ -1,5 +1,6 @@
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { FileLog } from './log/core-log.ts';
+import type { OsToasts } from './notify/os-toasts.ts';
 import type { ShellNetwork } from './net/core-network.ts';
 import type { LauncherShell } from './features/launcher/launcher-types.ts';
 import type { EffectivePolicy } from './policy/resolve-policy.ts';
@@ -28,6 +29,11 @@ export interface CoreOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** The shell's view of the network (Electron's proxy resolution); core's own policy resolver when absent. */
   network?: ShellNetwork;
+  /**
+   * The OS's notifications where the shell does not show core's toasts itself (the browser host):
+   * core raises one there when `wanted()` (no page visible), and the pages show theirs otherwise.
+   */
+  osToasts?: OsToasts;
   /** Where core and the shell log; a rotating file under `dataDir/logs` when absent. */
   log?: FileLog;
   /** Away after this long without input (default 10 minutes). */

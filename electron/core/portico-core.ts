@@ -61,6 +61,7 @@ export class PorticoCore {
       doNotDisturbUntil: () => options.settings.get().doNotDisturbUntil,
       idleAfterMs: options.idleAfterMs ?? 10 * 60_000,
       idleSource: options.shell === 'electron' ? 'os' : 'page',
+      ...(options.osToasts ? { osToasts: options.osToasts } : {}),
     });
     this.assistants = assistants;
     this.keeper = new SessionKeeper({

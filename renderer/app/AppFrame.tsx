@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserProfile } from '../../shared/domain/user.ts';
 import { portico } from '../bridge/portico.ts';
+import { takeOpenRoute } from '../bridge/socket-bridge.ts';
 import { useClockShortcut } from '../features/attendance/use-clock-shortcut.ts';
 import { CommandPalette } from '../features/launcher/CommandPalette.tsx';
 import { PresenceMenu } from '../features/presence/PresenceMenu.tsx';
@@ -18,7 +19,8 @@ import { Badge } from '../ui/Badge.tsx';
 
 export function AppFrame({ user, chatEnabled }: { user: UserProfile; chatEnabled: boolean }) {
   const { t } = useTranslation();
-  const [route, setRoute] = useState<Route>({ page: 'home', itemId: null, template: null });
+  // A page opened from an OS notification starts at its item (the browser host's click).
+  const [route, setRoute] = useState<Route>(() => parseRoute(takeOpenRoute() ?? 'home'));
   const navigate = useCallback((path: string) => setRoute(parseRoute(path)), []);
   const navigation = useMemo(() => ({ route, navigate }), [route, navigate]);
   useEffect(() => portico.on('navigate', ({ route: path }) => navigate(path)), [navigate]);

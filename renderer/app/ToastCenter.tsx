@@ -11,9 +11,10 @@ const SHOWN_MS = 8000;
 const MAX_VISIBLE = 3;
 
 /**
- * Core's toasts inside the window (top-end corner, with their buttons), and, in the browser host,
- * as system notifications through the Web Notifications API when the page is hidden; a click opens
- * the item. In Electron the main process shows the OS toast, so the page does not repeat it.
+ * Core's toasts inside the window (top-end corner, with their buttons). The OS notification is
+ * core's decision, made once: Electron's main process shows every toast, and the browser host
+ * shows one through the OS only while no page is in view (electron/browser-host/os-notifications.ts),
+ * so the page never repeats it.
  */
 export function ToastCenter() {
   const { t, i18n } = useTranslation();
@@ -27,31 +28,14 @@ export function ToastCenter() {
     setShownIn(i18n.language);
     setToasts([]);
   }
-  const [shell, setShell] = useState<'electron' | 'browser-host' | null>(null);
-  useEffect(() => {
-    void portico.call('app.info', {}).then((info) => setShell(info.shell));
-  }, []);
   useEffect(
     () =>
       portico.on('toast', (toast) => {
         setToasts((current) => [toast, ...current.filter((c) => c.id !== toast.id)].slice(0, MAX_VISIBLE));
         // An urgent toast stays until it is acted on or closed; the others step aside after a while.
         if (!toast.urgent) setTimeout(() => setToasts((current) => current.filter((c) => c.id !== toast.id)), SHOWN_MS);
-        if (
-          shell === 'browser-host' &&
-          document.visibilityState === 'hidden' &&
-          'Notification' in window &&
-          Notification.permission === 'granted'
-        ) {
-          const note = new Notification(toast.title, { body: toast.body, tag: toast.id });
-          note.onclick = () => {
-            window.focus();
-            navigate(toast.route);
-            note.close();
-          };
-        }
       }),
-    [shell, navigate],
+    [],
   );
   const dismiss = (id: string) => setToasts((current) => current.filter((c) => c.id !== id));
   // The same table as the OS toasts' buttons (shared/bridge/toast-actions.ts).
@@ -67,12 +51,6 @@ export function ToastCenter() {
   };
   return (
     <div className="toast-stack" aria-live="polite">
-      {/* Offered beside toasts only: on its own it floated over whatever row was under the corner. */}
-      {toasts.length > 0 && shell === 'browser-host' && 'Notification' in window && Notification.permission === 'default' && (
-        <Button variant="link" className="small notify-permission" onClick={() => void Notification.requestPermission()}>
-          {t('toast.enable')}
-        </Button>
-      )}
       {toasts.map((toast) => (
         <div key={toast.id} className="toast" role="status" data-kind={toast.kind}>
           <strong>

@@ -3,6 +3,7 @@ import { BridgeEventMessage, BridgeReply } from '../../shared/bridge/dispatch.ts
 import { HostCloseCode } from '../../shared/bridge/host-close-codes.ts';
 
 const SECRET_KEY = 'portico.hostSecret';
+const OPEN_ROUTE_KEY = 'portico.openRoute';
 const BROWSER_KEY = 'portico.browserId';
 
 /** The event the app shows a full-page message for: another browser holds this host, or took it over. */
@@ -29,9 +30,18 @@ export function takeOverHost(): void {
   };
 }
 
+/** The item an OS notification's click asked this page to open (`#…&r=approvals%2Fr_1`), once. */
+export function takeOpenRoute(): string | null {
+  const route = sessionStorage.getItem(OPEN_ROUTE_KEY);
+  sessionStorage.removeItem(OPEN_ROUTE_KEY);
+  return route;
+}
+
 /** Takes the per-launch secret from the URL fragment once, then keeps it for reloads of this tab only. */
 function hostSecret(): string | null {
   const match = /[#&]k=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  const route = /[#&]r=([A-Za-z0-9_.%:-]{1,300})/.exec(window.location.hash)?.[1];
+  if (route) sessionStorage.setItem(OPEN_ROUTE_KEY, decodeURIComponent(route));
   if (match?.[1]) {
     sessionStorage.setItem(SECRET_KEY, match[1]);
     history.replaceState(null, '', window.location.pathname);
@@ -60,6 +70,12 @@ export function createSocketBridge(): PorticoBridge {
         const data: unknown = JSON.parse(String(message.data));
         if ((data as { ready?: boolean }).ready) {
           socket = ws;
+          // Core raises OS notifications only while no page is in view: say whether this one is, and when it changes.
+          const report = () =>
+            ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ visibility: document.visibilityState }));
+          report();
+          document.addEventListener('visibilitychange', report);
+          ws.addEventListener('close', () => document.removeEventListener('visibilitychange', report));
           return resolve(ws);
         }
         const reply = BridgeReply.safeParse(data);
