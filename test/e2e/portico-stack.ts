@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,7 @@ export async function startStack(
     stop: () => {
       for (const host of hosts) host.child.kill('SIGKILL');
       server.child.kill('SIGKILL');
+      keepClientLogs(dir, hosts.length);
       rmSync(dir, { recursive: true, force: true });
     },
     killServer: () => server.child.kill('SIGKILL'),
@@ -157,4 +158,14 @@ export function stackForFile(options: Parameters<typeof startStack>[0] = {}): ()
   test.afterAll(() => stack?.stop());
   test.afterEach(closeBrowsers);
   return () => stack!;
+}
+
+/** Where the hosts' log files are kept after each stack stops, for the check after the whole run (check-client-logs.ts). */
+export const CLIENT_LOGS = path.join(root, 'test-results', 'client-logs');
+
+function keepClientLogs(dir: string, hosts: number): void {
+  for (let index = 0; index < hosts; index += 1) {
+    const logs = path.join(dir, `client-${index}`, 'logs');
+    if (existsSync(logs)) cpSync(logs, path.join(CLIENT_LOGS, `${path.basename(dir)}-client-${index}`), { recursive: true });
+  }
 }

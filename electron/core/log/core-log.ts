@@ -59,7 +59,8 @@ export function fileLog(dir: string, options: FileLogOptions = {}): FileLog {
         },
       },
       formatters: {
-        log: (object) => JSON.parse(scrubSecrets(JSON.stringify(object))) as Record<string, unknown>,
+        // Errors keep their message, code and stack (JSON alone would write {}), then everything is scrubbed.
+        log: (object) => JSON.parse(scrubSecrets(JSON.stringify(object, errorFields))) as Record<string, unknown>,
       },
     },
     stream,
@@ -84,6 +85,12 @@ export function fileLog(dir: string, options: FileLogOptions = {}): FileLog {
     },
     close: () => new Promise<void>((resolve) => stream.end(resolve)),
   };
+}
+
+function errorFields(_key: string, value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  const { code } = value as NodeJS.ErrnoException;
+  return { type: value.name, message: value.message, ...(code ? { code } : {}), stack: value.stack };
 }
 
 function rotationIndex(file: string): number {

@@ -61,6 +61,7 @@ export class SessionKeeper {
       return;
     }
     const outcome = await refresh(this.fetch, address.httpUrl, saved.refreshToken);
+    this.deps.log.info({ server: address.httpUrl, restored: outcome.ok ? true : outcome.reason }, 'session restore');
     if (!outcome.ok) {
       if (outcome.reason === 'rejected') {
         this.deps.vault.clear();
@@ -82,8 +83,10 @@ export class SessionKeeper {
     const outcome = await signIn(this.fetch, address.httpUrl, username, password, this.deps.deviceName);
     if (!outcome.ok) {
       this.lastError = outcome.error;
+      this.deps.log.warn({ server: address.httpUrl, username, refused: outcome.error }, 'sign-in refused');
       return { ok: false, error: outcome.error };
     }
+    this.deps.log.info({ server: address.httpUrl, userId: outcome.response.user.id }, 'signed in');
     this.deps.settings.update({ serverUrl: address.httpUrl, lastUsername: username });
     this.open(address, outcome.response);
     return { ok: true };
@@ -91,6 +94,7 @@ export class SessionKeeper {
 
   async signOut(): Promise<void> {
     const s = this.current;
+    this.deps.log.info({ server: s?.httpUrl }, 'signed out');
     this.current = null;
     this.deps.vault.clear();
     if (s) {
@@ -103,6 +107,7 @@ export class SessionKeeper {
 
   /** The server ended the session (revoked, or the refresh token was refused): back to sign-in, saying why. */
   ended(): void {
+    this.deps.log.warn({ server: this.current?.httpUrl }, 'the server ended the session');
     this.deps.vault.clear();
     this.close();
     this.lastError = { code: 'session_expired' };

@@ -59,6 +59,7 @@ export class SignedInSession {
       route: (url) => this.net.socketRoute(url),
       log: (level, message, detail) => options.log[level]({ detail, server: options.httpUrl }, `sync: ${message}`),
     });
+    this.sync.on('state', (state) => options.log.info({ state, server: options.httpUrl }, 'connection'));
   }
 
   /** A valid access token; refreshes (once, shared by concurrent callers) when forced or near expiry. */

@@ -1,0 +1,5 @@
+import { clearClientLogs } from './client-logs.ts';
+
+export default function globalSetup(): void {
+  clearClientLogs();
+}
