@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { app, globalShortcut, powerMonitor, session } from 'electron';
+import { app, crashReporter, globalShortcut, powerMonitor, session } from 'electron';
 import Store from 'electron-store';
 import { updateDecision, shouldStartAtLogin } from '../core/lifecycle/update-policy.ts';
 import { watchNetwork } from '../core/lifecycle/network-watch.ts';
 import { fileLog } from '../core/log/core-log.ts';
 import { electronProxyConfig } from '../core/net/electron-proxy-config.ts';
 import { loadPolicy } from '../core/policy/load-policy.ts';
+import { normalizeServerUrl } from '../core/session/server-address.ts';
 import { PorticoCore } from '../core/portico-core.ts';
 import { TokenVault } from '../core/secrets/token-vault.ts';
 import { SettingsStore } from '../core/settings/settings.ts';
@@ -53,6 +54,17 @@ if (!app.requestSingleInstanceLock()) {
       // The display language Windows shows, not the one Chromium was started with.
       systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     });
+    // Crashes of any process go to the company's own Portico server as minidumps, where IT reads them.
+    const server = normalizeServerUrl(core.serverUrl());
+    if (server) {
+      crashReporter.start({
+        submitURL: `${server.httpUrl}/api/crash-reports`,
+        productName: 'Portico',
+        uploadToServer: true,
+        compress: true,
+        globalExtra: { shell: 'electron' },
+      });
+    }
     const window = createMainWindow(appRoot);
     registerBridgeIpc(core, window, appRoot);
     createTray(core, window, appRoot);

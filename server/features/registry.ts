@@ -17,6 +17,8 @@ import { briefFeature } from './brief/brief-feature.ts';
 import { BriefService } from './brief/brief-service.ts';
 import { BriefStore } from './brief/brief-store.ts';
 import { chatFeature } from './chat/chat-feature.ts';
+import { CrashReportStore } from './crashes/crash-report-store.ts';
+import { crashesFeature } from './crashes/crashes-feature.ts';
 import { createChat } from './chat/chat-module.ts';
 import { DirectoryAdmin } from './directory/directory-admin.ts';
 import { directoryFeature } from './directory/directory-feature.ts';
@@ -154,6 +156,7 @@ export async function createServerFeatures(platform: Platform) {
     chatFeature(chat),
     presenceFeature(presence, { tickMs: config.presenceTickMs }),
     briefFeature(brief),
+    crashesFeature(new CrashReportStore(config.dataDir), { clock, trustProxy: config.trustProxy }),
   ] as const;
   // Every protocol method has an owner among the features: a method nobody answers fails to compile here.
   const everyMethodOwned: [Exclude<MethodName, MethodsOf<(typeof answering)[number]>>] extends [never] ? true : never = true;

@@ -74,6 +74,9 @@ export const httpRules: Record<string, Rule> = {
   'DELETE /api/admin/tools/:id': ADMIN,
   'POST /api/admin/sso/rotate': ADMIN,
   'GET /api/admin/launcher/usage': ADMIN,
+  'POST /api/crash-reports': 'public', // Crashpad has no session: minidumps only, a few per address
+  'GET /api/admin/crash-reports': ADMIN,
+  'GET /api/admin/crash-reports/:id/minidump': ADMIN,
 };
 
 /** Socket methods: every one needs a live session; these check a role too, given params that reach the check. */

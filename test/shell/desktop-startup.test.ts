@@ -106,6 +106,12 @@ describe('the built desktop shell starts (main.cjs and preload.cjs in Node, Elec
     expect(named(report, 'Tray.setContextMenu').at(-1)!.args[0]).toContain('Copy diagnostics for IT');
     // No proxy policy: Electron's own (system) proxy settings, and core asks Electron for each connection's route.
     expect(named(report, 'session(default).setProxy')[0]!.args).toEqual([{ mode: 'system' }]);
+    // Crashes go to the server this PC uses, where IT reads them (test/integration/crash-reports.test.ts).
+    expect(named(report, 'crashReporter.start')[0]!.args[0]).toMatchObject({
+      submitURL: `${server.url}/api/crash-reports`,
+      uploadToServer: true,
+      compress: true,
+    });
     expect(named(report, 'globalShortcut.register').map((c) => c.args[0])).toHaveLength(2);
 
     // IPC sender checks: another window or a subframe is refused before core sees the call.

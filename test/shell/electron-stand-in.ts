@@ -216,6 +216,9 @@ const makeSession = (name: string) => ({
   },
 });
 export const session = { defaultSession: makeSession('default'), fromPartition: (name: string) => makeSession(name) };
+export const crashReporter = {
+  start: (options: unknown) => record('crashReporter.start', options),
+};
 export const clipboard = {
   writeText: (text: string) => record('clipboard.writeText', text.length),
 };
@@ -253,6 +256,7 @@ export default {
   shell,
   session,
   clipboard,
+  crashReporter,
   protocol,
   contextBridge,
   ipcRenderer,
