@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { closeBrowsers, loginToken, signIn, startStack } from './portico-stack.ts';
 
@@ -75,6 +76,28 @@ test('sign-in errors say what happened and what to do', async ({ page }) => {
     'Server unreachable at http://127.0.0.1:9: check the network or the server address, or ask IT.',
   );
   await page.screenshot({ path: path.join(shots, 'login-error-en.png') });
+
+  // The self-test names the step that fails and who can fix it, and passes against the real server.
+  const check = page.locator('.connection-check');
+  await check.getByRole('button', { name: 'Test connection' }).click();
+  await expect(check.getByRole('alert')).toHaveText(
+    'Nothing answers at \u2068127.0.0.1:9\u2069 (\u2068ECONNREFUSED\u2069). The server may be down, the port wrong, or a firewall in the way.',
+  );
+  await expect(check.locator('li[data-ok=true]')).toHaveText(['✓ Address']);
+  await expect(check.locator('li[data-ok=false]')).toHaveText(['✗ Connection']);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: path.join(shots, 'login-connection-check-en.png') });
+  await page.getByLabel('Language').selectOption('he');
+  await check.getByRole('button').first().click();
+  await expect(check.getByRole('alert')).toContainText('אין מענה ב-\u2068127.0.0.1:9\u2069');
+  await page.screenshot({ path: path.join(shots, 'login-connection-check-he.png') });
+  await page.getByLabel('שפה').selectOption('en');
+
+  await page.getByLabel('Server').fill(stack.serverUrl);
+  await check.getByRole('button', { name: 'Test connection' }).click();
+  await expect(check.getByText('Portico can reach the server.')).toBeVisible();
+  await expect(check.locator('li[data-ok=true]')).toHaveText(['✓ Address', '✓ Connection', '✓ Web request', '✓ Live connection']);
 });
 
 test('the bridge refuses a page that does not hold the per-launch secret', async ({ page }) => {

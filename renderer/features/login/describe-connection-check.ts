@@ -8,14 +8,17 @@ function reasonOf(step: Step): string {
   return step.reason === 'status' && step.status !== undefined ? `HTTP ${step.status}` : (step.reason ?? '');
 }
 
+/** First-strong isolation: an address or a code keeps its own direction inside a right-to-left sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** The failed step as one sentence that says what broke and who can fix it; null when every step passed. */
 export function describeConnectionFailure(check: ConnectionCheckView, t: TFunction): string | null {
   const failed = check.steps.find((s) => !s.ok);
   if (!failed) return null;
   return t(`connectionCheck.failed.${failed.step}`, {
-    target: failed.target ?? check.serverUrl,
-    reason: reasonOf(failed),
-    issuer: failed.issuer ?? t('connectionCheck.unknownIssuer'),
+    target: isolate(failed.target ?? check.serverUrl),
+    reason: isolate(reasonOf(failed)),
+    issuer: failed.issuer ? isolate(failed.issuer) : t('connectionCheck.unknownIssuer'),
   });
 }
 
