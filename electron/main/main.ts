@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, crashReporter, globalShortcut, powerMonitor, session } from 'electron';
+import { type Tray, app, crashReporter, globalShortcut, powerMonitor, session } from 'electron';
 import Store from 'electron-store';
 import { updateDecision, shouldStartAtLogin } from '../core/lifecycle/update-policy.ts';
 import { watchNetwork } from '../core/lifecycle/network-watch.ts';
@@ -22,6 +22,7 @@ import { createTray } from './tray-icon.ts';
 
 /** Composition root of the desktop app: adapters around core, nothing more. */
 const appRoot = path.resolve(__dirname, '../..');
+const shell: { tray: Tray | null } = { tray: null };
 // The activator first, so Windows ties toast presses (also on a cold start) to the shortcut's CLSID.
 if (process.platform === 'win32') app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
 app.setAppUserModelId(APP_USER_MODEL_ID);
@@ -67,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     const window = createMainWindow(appRoot);
     registerBridgeIpc(core, window, appRoot);
-    createTray(core, window, appRoot);
+    // Held for the life of the app: a Tray only in a local variable is garbage-collected and vanishes.
+    shell.tray = createTray(core, window, appRoot);
     showToasts(core, window);
     routeDeepLinks(core, window, log);
     applyStartAtLogin(shouldStartAtLogin(policy.values));
