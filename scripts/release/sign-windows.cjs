@@ -18,10 +18,20 @@ function signArguments(file, env) {
   const common = ['sign', '/v', '/fd', 'sha256', '/td', 'sha256'];
   if (env.PORTICO_TRUSTED_SIGNING_DLIB && env.PORTICO_TRUSTED_SIGNING_METADATA) {
     const timestamp = env.PORTICO_SIGN_TIMESTAMP_URL || 'http://timestamp.acs.microsoft.com';
-    return [...common, '/tr', timestamp, '/dlib', env.PORTICO_TRUSTED_SIGNING_DLIB, '/dmdf', env.PORTICO_TRUSTED_SIGNING_METADATA, file];
+    return [
+      ...common,
+      '/tr',
+      timestamp,
+      '/dlib',
+      env.PORTICO_TRUSTED_SIGNING_DLIB,
+      '/dmdf',
+      env.PORTICO_TRUSTED_SIGNING_METADATA,
+      file,
+    ];
   }
   if (env.PORTICO_SIGN_CERT_SHA1) {
-    if (!/^[0-9a-fA-F]{40}$/.test(env.PORTICO_SIGN_CERT_SHA1)) throw new Error('PORTICO_SIGN_CERT_SHA1 must be a 40-digit certificate thumbprint');
+    if (!/^[0-9a-fA-F]{40}$/.test(env.PORTICO_SIGN_CERT_SHA1))
+      throw new Error('PORTICO_SIGN_CERT_SHA1 must be a 40-digit certificate thumbprint');
     const timestamp = env.PORTICO_SIGN_TIMESTAMP_URL || 'http://timestamp.digicert.com';
     return [...common, '/tr', timestamp, '/sha1', env.PORTICO_SIGN_CERT_SHA1, file];
   }
@@ -32,10 +42,15 @@ async function sign(configuration, env = process.env, log = console.warn) {
   const file = configuration.path;
   const args = signArguments(file, env);
   if (!args) {
-    log(`Portico: NOT SIGNED ${file}: set PORTICO_TRUSTED_SIGNING_DLIB and PORTICO_TRUSTED_SIGNING_METADATA, or PORTICO_SIGN_CERT_SHA1 (README, "Releasing").`);
+    log(
+      `Portico: NOT SIGNED ${file}: set PORTICO_TRUSTED_SIGNING_DLIB and PORTICO_TRUSTED_SIGNING_METADATA, or PORTICO_SIGN_CERT_SHA1 (README, "Releasing").`,
+    );
     return;
   }
-  execFileSync(env.PORTICO_SIGNTOOL || 'signtool', args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+  execFileSync(env.PORTICO_SIGNTOOL || 'signtool', args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
 }
 
 module.exports = sign;
