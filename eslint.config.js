@@ -93,14 +93,14 @@ export default tseslint.config(
     ignores: [
       '**/*.test.ts',
       'server/demo/seed-demo.ts',
-      'server/features/actions/action-journal.ts',
+      'server/delivery/action-journal.ts',
       'server/features/approvals/approval-sweeper.ts',
       'server/features/approvals/submission.ts',
       'server/features/approvals/workflow-hooks.ts',
       'server/features/attendance/leave-source.ts',
       'server/features/attendance/network-rule.ts',
       'server/features/directory/directory-admin.ts',
-      'server/features/events/event-log.ts',
+      'server/delivery/event-log.ts',
       'server/features/integrations/callback-queue.ts',
       'server/features/integrations/external-tasks.ts',
       'server/features/launcher/sso-key-ring.ts',
@@ -174,6 +174,14 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'the server never imports client code'),
+  },
+  {
+    // The delivery core lies beneath the features and the gateway: it knows storage, never what is delivered.
+    files: ['server/delivery/**/*.ts'],
+    rules: restrict(
+      ['electron', '**/electron/**', '**/renderer/**', '**/features/**', '**/gateway/**'],
+      'server/delivery imports storage and shared code only: no feature, no gateway, no client code',
+    ),
   },
   {
     files: ['server/**/*.ts', 'electron/browser-host/**/*.ts'],

@@ -1,7 +1,7 @@
 import type { AttendanceBook } from '../features/attendance/attendance-book.ts';
 import type { ClockStore } from '../features/attendance/clock-store.ts';
 import { addDays, shiftOn } from '../features/attendance/shift.ts';
-import type { WriteGate } from '../store/write-gate.ts';
+import type { WriteGate } from '../delivery/write-gate.ts';
 import { demoUsers } from './demo-organisation.ts';
 
 const DAYS_BACK = 24;

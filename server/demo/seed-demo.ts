@@ -7,7 +7,7 @@ import { NoticeDraft } from '../../shared/domain/notices/index.ts';
 import type { NoticeService } from '../features/notices/notice-service.ts';
 import type { OnboardingStore } from '../features/notices/onboarding-store.ts';
 import type { Db } from '../store/database.ts';
-import type { WriteGate } from '../store/write-gate.ts';
+import type { WriteGate } from '../delivery/write-gate.ts';
 import { DEMO_PASSWORD, demoApprovals, demoDepartments, demoNotices, demoUsers } from './demo-organisation.ts';
 
 const idOf = (username: string): string => demoUsers.find((u) => u.username === username)!.id;

@@ -4,13 +4,13 @@ import type { RawData, WebSocket } from 'ws';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { CloseCode, type WireError } from '../../shared/protocol/errors.ts';
 import { ClientFrame, PROTOCOL_VERSION, RequestFrame, type ResumeFrame, type ServerFrame } from '../../shared/protocol/frames.ts';
-import type { AppendedEvent } from '../bus/event-bus.ts';
+import type { AppendedEvent } from '../delivery/event-bus.ts';
 import type { Signal } from '../../shared/protocol/signals.ts';
 import type { AuthService } from '../features/auth/auth-service.ts';
-import type { EventLog } from '../features/events/event-log.ts';
+import type { EventLog } from '../delivery/event-log.ts';
 import type { ServerMetrics } from '../ops/metrics.ts';
 import { inRequestScope } from '../ops/request-scope.ts';
-import type { AckRecorder } from './ack-recorder.ts';
+import type { AckRecorder } from '../delivery/ack-recorder.ts';
 import type { MethodRouter } from './method-router.ts';
 import { TokenBucket } from './token-bucket.ts';
 

@@ -1,5 +1,5 @@
 import { CloseCode } from '../../shared/protocol/errors.ts';
-import type { EventBus } from '../bus/event-bus.ts';
+import type { EventBus } from '../delivery/event-bus.ts';
 import type { ServerConfig } from '../config.ts';
 import type { ConnectionDeps } from './connection.ts';
 import { SocketGateway } from './socket-gateway.ts';

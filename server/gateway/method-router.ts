@@ -4,10 +4,10 @@ import type { Clock } from '../../shared/domain/clock.ts';
 import { bidiRefusal, disguisedPath } from '../../shared/domain/safe-text.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
 import { type MethodName, type MethodParams, type MethodResult, isMethodName, methods } from '../../shared/protocol/methods.ts';
-import type { ActionJournal } from '../features/actions/action-journal.ts';
+import type { ActionJournal } from '../delivery/action-journal.ts';
 import { DomainError } from '../features/domain-error.ts';
 import type { ServerMetrics } from '../ops/metrics.ts';
-import type { WriteGate } from '../store/write-gate.ts';
+import type { WriteGate } from '../delivery/write-gate.ts';
 
 export interface RequestContext {
   userId: string;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_FRAME_BYTES } from '../../shared/protocol/frames.ts';
-import type { AppendedEvent, EventBus, SignalEnvelope } from '../bus/event-bus.ts';
+import type { AppendedEvent, EventBus, SignalEnvelope } from '../delivery/event-bus.ts';
 import type { Signal } from '../../shared/protocol/signals.ts';
 import { clientAddress } from './client-address.ts';
 import { Connection, type ConnectionDeps } from './connection.ts';

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
-import { InProcessBus } from '../bus/event-bus.ts';
+import { InProcessBus } from '../delivery/event-bus.ts';
 import { AuthStore } from '../features/auth/auth-store.ts';
 import { DirectoryAdmin } from '../features/directory/directory-admin.ts';
 import { DirectoryStore } from '../features/directory/directory-store.ts';
-import { EventLog } from '../features/events/event-log.ts';
+import { EventLog } from '../delivery/event-log.ts';
 import { DATABASE_FILE } from '../ops/backup/data-folder.ts';
 import { openServerDatabase } from '../store/database.ts';
-import { WriteGate } from '../store/write-gate.ts';
+import { WriteGate } from '../delivery/write-gate.ts';
 import { WriteHealth } from '../store/write-health.ts';
 
 /**

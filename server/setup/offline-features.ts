@@ -1,19 +1,19 @@
 import path from 'node:path';
 import pino from 'pino';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
-import { InProcessBus } from '../bus/event-bus.ts';
+import { InProcessBus } from '../delivery/event-bus.ts';
 import { defaultConfig } from '../config.ts';
 import { AccessTokens } from '../features/auth/access-tokens.ts';
 import { AuthService } from '../features/auth/auth-service.ts';
 import { AuthStore } from '../features/auth/auth-store.ts';
 import { DirectoryStore } from '../features/directory/directory-store.ts';
-import { EventLog } from '../features/events/event-log.ts';
+import { EventLog } from '../delivery/event-log.ts';
 import { createServerFeatures } from '../features/registry.ts';
 import { loadOrCreateSecret } from '../keys.ts';
 import { DATABASE_FILE } from '../ops/backup/data-folder.ts';
 import { ServerMetrics } from '../ops/metrics.ts';
 import { openServerDatabase } from '../store/database.ts';
-import { WriteGate } from '../store/write-gate.ts';
+import { WriteGate } from '../delivery/write-gate.ts';
 import { WriteHealth } from '../store/write-health.ts';
 
 /**

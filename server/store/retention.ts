@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import type { ActionJournal } from '../features/actions/action-journal.ts';
-import type { EventLog } from '../features/events/event-log.ts';
+import type { ActionJournal } from '../delivery/action-journal.ts';
+import type { EventLog } from '../delivery/event-log.ts';
 import type { Every, GuardedTimer } from './guarded-timer.ts';
 
 /** Forgets events and answered actions past the retention period: now, and every hour. */

@@ -17,7 +17,7 @@ describe('process boundaries', () => {
     ['renderer/features/x/Leak.tsx', "import { readFileSync } from 'node:fs';"],
     ['renderer/features/x/Leak.tsx', "import { ipcRenderer } from 'electron';"],
     ['renderer/features/x/Leak.tsx', "import path from 'path';"],
-    ['renderer/features/x/Leak.tsx', "import { EventLog } from '../../../server/features/events/event-log.ts';"],
+    ['renderer/features/x/Leak.tsx', "import { EventLog } from '../../../server/delivery/event-log.ts';"],
     ['electron/core/x/leak.ts', "import { app } from 'electron';"],
     ['electron/core/x/leak.ts', "import { App } from '../../../renderer/app/App.tsx';"],
     ['electron/browser-host/leak.ts', "import { startPorticoServer } from '../../server/app.ts';"],
@@ -25,6 +25,8 @@ describe('process boundaries', () => {
     ['shared/protocol/leak.ts', "import { useState } from 'react';"],
     ['server/features/x/leak.ts', "import { ClientCache } from '../../../electron/core/cache/client-cache.ts';"],
     ['electron/main/leak.ts', "import { ipcMain } from 'electron';"],
+    ['server/delivery/leak.ts', "import { NoticeStore } from '../features/notices/notice-store.ts';"],
+    ['server/delivery/leak.ts', "import { Connection } from '../gateway/connection.ts';"],
   ])('lint refuses %s: %s', async (file, code) => {
     expect(await lint(file, code)).not.toEqual([]);
   });
@@ -34,6 +36,8 @@ describe('process boundaries', () => {
     ['shared/protocol/ok.ts', "import { EntityId } from '../domain/ids.ts';"],
     ['electron/core/x/ok.ts', "import { readFileSync } from 'node:fs';"],
     ['electron/main/ok.ts', "import { app } from 'electron';"],
+    ['server/delivery/ok.ts', "import type { Db } from '../store/database.ts';"],
+    ['server/features/x/ok.ts', "import { WriteGate } from '../../delivery/write-gate.ts';"],
   ])('lint allows %s: %s', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AttachmentRef, HistoryAction, RequestStatus, TaskOutcome } from '../../../shared/domain/approvals/request.ts';
-import type { WriteTx } from '../../store/write-gate.ts';
+import type { WriteTx } from '../../delivery/write-gate.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { OutOfOfficeStore } from './out-of-office-store.ts';
 import type { RequestRecord, RequestStore, StepRecord } from './request-store.ts';

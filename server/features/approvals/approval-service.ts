@@ -4,7 +4,7 @@ import type { RequestPreview } from '../../../shared/domain/approvals/preview.ts
 import type { ChainStep, Decision, RequestDetail, RequestStatus, TaskOutcome } from '../../../shared/domain/approvals/request.ts';
 import type { ApprovalTemplate } from '../../../shared/domain/approvals/template.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { ApprovalFlow } from './approval-flow.ts';

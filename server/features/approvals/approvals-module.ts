@@ -4,7 +4,7 @@ import type { ServerMetrics } from '../../ops/metrics.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { HttpRoutes } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import { addAttachmentRoutes } from '../attachments/attachment-routes.ts';
 import { AttachmentStore } from '../attachments/attachment-store.ts';
 import { WorkCalendar, defaultWorkCalendar } from '../calendar/work-calendar.ts';

@@ -1,6 +1,6 @@
 import type { OutOfOffice } from '../../../shared/domain/approvals/request.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
-import type { WriteGate, WriteTx } from '../../store/write-gate.ts';
+import type { WriteGate, WriteTx } from '../../delivery/write-gate.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ApprovalFlow } from './approval-flow.ts';

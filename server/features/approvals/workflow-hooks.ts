@@ -1,5 +1,5 @@
 import type { RequestStatus } from '../../../shared/domain/approvals/request.ts';
-import type { WriteTx } from '../../store/write-gate.ts';
+import type { WriteTx } from '../../delivery/write-gate.ts';
 import type { RequestRecord } from './request-store.ts';
 
 type Values = Readonly<Record<string, string | number>>;

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { HttpRoutes } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { WorkflowHooks } from '../approvals/workflow-hooks.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { AttendanceBook } from './attendance-book.ts';

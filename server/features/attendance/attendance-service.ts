@@ -8,7 +8,7 @@ import type {
   ReviewReason,
 } from '../../../shared/domain/attendance/index.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
-import type { WriteGate, WriteTx } from '../../store/write-gate.ts';
+import type { WriteGate, WriteTx } from '../../delivery/write-gate.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { AttendanceBook } from './attendance-book.ts';

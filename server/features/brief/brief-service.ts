@@ -6,7 +6,7 @@ import type { TaskStore } from '../approvals/task-store.ts';
 import type { AttendanceService } from '../attendance/attendance-service.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { WriteGate, WriteTx } from '../../store/write-gate.ts';
+import type { WriteGate, WriteTx } from '../../delivery/write-gate.ts';
 import type { BriefStore } from './brief-store.ts';
 
 const LISTED_NOTICES = 5;

@@ -4,7 +4,7 @@ import type { Clock } from '../../../shared/domain/clock.ts';
 import type { Signal } from '../../../shared/protocol/signals.ts';
 import { type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { MethodHandlers } from '../../gateway/method-router.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';

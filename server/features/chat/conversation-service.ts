@@ -9,7 +9,7 @@ import {
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { WriteGate, WriteTx } from '../../store/write-gate.ts';
+import type { WriteGate, WriteTx } from '../../delivery/write-gate.ts';
 import type { ChatPolicyStore } from './chat-policy-store.ts';
 import type { ChatStore, ConversationRow, MemberRow } from './chat-store.ts';
 

@@ -12,7 +12,7 @@ import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ChatDeps, ConversationService } from './conversation-service.ts';
 import type { MemberRow } from './chat-store.ts';
-import type { WriteTx } from '../../store/write-gate.ts';
+import type { WriteTx } from '../../delivery/write-gate.ts';
 
 /** Typing signals from one person in one conversation are passed on at most this often. */
 export const TYPING_THROTTLE_MS = 2000;

@@ -4,7 +4,7 @@ import type { Clock } from '../../../shared/domain/clock.ts';
 import { EntityId } from '../../../shared/domain/ids.ts';
 import { Role } from '../../../shared/domain/user.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { DomainError } from '../domain-error.ts';
 import type { DirectoryStore } from './directory-store.ts';

@@ -3,7 +3,7 @@ import type { RequestStatus } from '../../../shared/domain/approvals/request.ts'
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { ExternalTaskRequest, ExternalTaskState } from '../../../shared/protocol/integration-api.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { ApprovalFlow } from '../approvals/approval-flow.ts';
 import type { RequestStore } from '../approvals/request-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';

@@ -2,7 +2,7 @@ import { ticketAudience } from '../../../shared/domain/launcher/index.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { CatalogEntry, LaunchSource, ToolDefinition } from '../../../shared/domain/launcher/index.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import { type StoredTool, type ToolAdoption, type ToolStore, toTool } from './tool-store.ts';

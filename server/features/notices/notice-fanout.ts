@@ -1,4 +1,4 @@
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import { toContent, type NoticeStore } from './notice-store.ts';
 
 export const FANOUT_CHUNK = 500;

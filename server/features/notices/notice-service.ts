@@ -12,7 +12,7 @@ import {
 } from '../../../shared/domain/notices/index.ts';
 import type { ContentLanguage } from '../../../shared/domain/localized-text.ts';
 import type { Role } from '../../../shared/domain/user.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';

@@ -1,6 +1,6 @@
 import type { Every, GuardedTimer } from '../../store/guarded-timer.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { NoticeReach } from './notice-reach.ts';
 import type { NoticeStore } from './notice-store.ts';
 

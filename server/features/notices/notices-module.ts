@@ -5,7 +5,7 @@ import type { ServerMetrics } from '../../ops/metrics.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { HttpRoutes } from '../../gateway/http-kit.ts';
 import type { Db } from '../../store/database.ts';
-import type { WriteGate } from '../../store/write-gate.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { DirectoryAdmin } from '../directory/directory-admin.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';

@@ -4,7 +4,7 @@ import type { TaskStore } from '../approvals/task-store.ts';
 import type { AttendanceService } from '../attendance/attendance-service.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { EventLog } from '../events/event-log.ts';
+import type { EventLog } from '../../delivery/event-log.ts';
 import type { NoticeStore } from '../notices/notice-store.ts';
 import type { ConversationService } from '../chat/conversation-service.ts';
 

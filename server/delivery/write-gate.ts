@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { UserEvent } from '../../shared/protocol/events.ts';
-import type { AppendedEvent, EventBus } from '../bus/event-bus.ts';
-import type { EventLog } from '../features/events/event-log.ts';
-import type { Db } from './database.ts';
-import { type WriteHealth, storageErrorCode } from './write-health.ts';
+import type { AppendedEvent, EventBus } from './event-bus.ts';
+import type { EventLog } from './event-log.ts';
+import type { Db } from '../store/database.ts';
+import { type WriteHealth, storageErrorCode } from '../store/write-health.ts';
 
 export interface WriteTx {
   /** Appends `event` to each user's log; it is published only once the outermost transaction commits. */

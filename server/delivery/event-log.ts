@@ -1,7 +1,7 @@
-import type { Clock } from '../../../shared/domain/clock.ts';
-import { UserEvent } from '../../../shared/protocol/events.ts';
-import type { AppendedEvent } from '../../bus/event-bus.ts';
-import type { Db } from '../../store/database.ts';
+import type { Clock } from '../../shared/domain/clock.ts';
+import { UserEvent } from '../../shared/protocol/events.ts';
+import type { AppendedEvent } from './event-bus.ts';
+import type { Db } from '../store/database.ts';
 
 export interface LogPosition {
   head: number;

@@ -1,4 +1,4 @@
-import type { EventLog } from '../features/events/event-log.ts';
+import type { EventLog } from './event-log.ts';
 import type { Every, GuardedTimer } from '../store/guarded-timer.ts';
 
 /** Delivery receipts batched into one write every interval: 10,000 acks cost one transaction. */
