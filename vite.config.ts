@@ -15,6 +15,9 @@ const nodeExternals = [
   'electron',
   'better-sqlite3',
   'electron-updater',
+  // Loaded only by the browser host, for PAC scripts (Electron runs them in the app): left out of main.cjs.
+  'pac-resolver',
+  'quickjs-wasi',
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
 ];
@@ -26,6 +29,8 @@ function electronBuild(entry: string, fileName: string, external: string[]): Use
       emptyOutDir: false,
       sourcemap: false,
       minify: false,
+      // A Node bundle read from the asar, never downloaded: 2.8 MB unminified (undici is most of it) is fine.
+      chunkSizeWarningLimit: 4096,
       target: 'node22',
       ssr: entry,
       rollupOptions: { external, output: { format: 'cjs', entryFileNames: fileName } },

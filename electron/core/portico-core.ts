@@ -128,6 +128,8 @@ export class PorticoCore {
   stop(): void {
     this.keeper.close();
     void this.net.close();
+    // A log core opened itself is closed with it; a shell's log is the shell's to close.
+    if (!this.options.log) void this.files.close();
   }
 
   /**

@@ -105,6 +105,48 @@ describe('core on a corporate network', () => {
     expect((await core.handlers['app.diagnostics']({})).text).toContain(`Route to the server: proxy 127.0.0.1:${proxy.port}`);
   });
 
+  it('runs the PAC script IT names, sandboxed, and goes where it says', async () => {
+    const script = `function FindProxyForURL(url, host) {
+      if (shExpMatch(host, "127.0.0.1") && url.indexOf(":${server.port}") > 0) return "PROXY 127.0.0.1:${proxy.port}; DIRECT";
+      return "DIRECT";
+    }`;
+    const pacServer = await listen(
+      createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/x-ns-proxy-autoconfig' }).end(script)),
+    );
+    try {
+      const before = proxy.tunnels().length;
+      const core = pc('pac', {
+        proxyMode: 'pac_script',
+        proxyPacUrl: `http://127.0.0.1:${pacServer.port}/proxy.pac`,
+        proxyBypassList: '<-loopback>',
+        caBundlePath: ca.caFile,
+      });
+      expect(await signIn(core)).toEqual({ ok: true });
+      await waitFor(() => core.connectionView().state === 'online', 10_000, 'the socket online through the PAC-chosen proxy');
+      expect(new Set(proxy.tunnels().slice(before))).toEqual(new Set([`127.0.0.1:${server.port}`]));
+      expect(proxy.tunnels().length - before).toBeGreaterThanOrEqual(2);
+
+      // A script that cannot be had: direct, as browsers fall back, and the log says why.
+      const broken = pc('pac-missing', {
+        proxyMode: 'pac_script',
+        proxyPacUrl: `http://127.0.0.1:${await freePort()}/none.pac`,
+        proxyBypassList: '<-loopback>',
+        caBundlePath: ca.caFile,
+      });
+      const check = await broken.handlers['session.testConnection']({ serverUrl: httpsUrl });
+      expect(check.failedStep).toBeNull();
+      expect(check.steps.map((s) => s.step)).toEqual(['address', 'tcp', 'tls', 'http', 'websocket']);
+      let diagnostics = '';
+      for (let i = 0; i < 50 && !/the PAC script at .* failed/.test(diagnostics); i += 1) {
+        diagnostics = (await broken.handlers['app.diagnostics']({})).text;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(diagnostics).toMatch(/the PAC script at .* failed/);
+    } finally {
+      await pacServer.close();
+    }
+  });
+
   it('names the failing step: proxy down, server down (directly and behind the proxy), unknown name, wrong port', async () => {
     const closed = await freePort();
     const proxyDown = pc('proxy-down', {

@@ -47,6 +47,8 @@ export function fileLog(dir: string, options: FileLogOptions = {}): FileLog {
     size: options.size ?? '2M',
     rotate: options.keep ?? 5,
   });
+  // A log that cannot be written (a full disk, a line after close) must never stop the app.
+  stream.on('error', () => undefined);
   const paths = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
   const log = pino(
     {

@@ -26,9 +26,15 @@ export function coreNetwork(
     for (const problem of trust.problems) warn(problem);
     return trust;
   };
-  const access = new NetworkAccess({
+  const fetchDirect = async (url: string) => {
+    const res = await access.fetchDirect(url, { signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.text();
+  };
+  const access: NetworkAccess = new NetworkAccess({
     ca: () => loadTrust().ca,
-    resolveProxy: shell?.resolveProxy ?? policyProxyResolver(values, env, warn),
+    // The PAC script is fetched directly (it says where the proxy is), trusting the company's CAs.
+    resolveProxy: shell?.resolveProxy ?? policyProxyResolver(values, env, warn, (url) => fetchDirect(url)),
   });
   return { access, trust: loadTrust };
 }

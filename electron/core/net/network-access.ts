@@ -45,6 +45,11 @@ export class NetworkAccess {
     return undiciFetch(url, { ...init, dispatcher: this.dispatcher(route) });
   }
 
+  /** Straight to the address, whatever the proxy decision (for the PAC script, which makes that decision). */
+  fetchDirect(url: string, init: RequestInit = {}): Promise<Response> {
+    return undiciFetch(url, { ...init, dispatcher: this.dispatcher({ kind: 'direct' }) });
+  }
+
   async socketRoute(url: string): Promise<SocketRoute> {
     const proxy = await this.route(url);
     const ca = this.ca;

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { pacScriptResolver } from './pac-script.ts';
 
 /** A proxy decision in the words PAC scripts and Electron's `session.resolveProxy` use: "PROXY host:port; DIRECT". */
 export type ProxyResolver = (url: string) => Promise<string>;
@@ -89,17 +90,24 @@ export function bypassesProxy(url: string, bypassList: string): boolean {
   });
 }
 
+/** Only the loopback part of a bypass list, for PAC mode (where the script decides the rest). */
+function onlyLoopbackRule(bypassList: string | undefined): string {
+  return (bypassList ?? '').toLowerCase().includes('<-loopback>') ? '<-loopback>' : '';
+}
+
 /**
  * Core's own resolver, for the browser host (Electron passes `session.resolveProxy`, which also
  * knows the Windows settings and runs PAC scripts). "system" follows HTTPS_PROXY/HTTP_PROXY and
- * NO_PROXY, as Node tools do; a PAC script cannot run here, so that mode goes direct and says so.
+ * NO_PROXY, as Node tools do; a PAC script runs sandboxed (pac-script.ts).
  */
 export function policyProxyResolver(
   policy: ProxyPolicy,
   env: Readonly<Record<string, string | undefined>>,
   warn: (message: string) => void = () => undefined,
+  fetchText?: (url: string) => Promise<string>,
 ): ProxyResolver {
   let warned = false;
+  const pac = policy.proxyPacUrl && fetchText ? pacScriptResolver(policy.proxyPacUrl, fetchText, warn) : null;
   return async (url) => {
     const mode = policy.proxyMode ?? 'system';
     if (mode === 'direct') return 'DIRECT';
@@ -108,7 +116,9 @@ export function policyProxyResolver(
       return `PROXY ${policy.proxyServer}`;
     }
     if (mode === 'pac_script') {
-      if (!warned) warn('a PAC script runs only in the desktop app; the browser host connects directly');
+      // Loopback stays direct, as in Chromium, unless the bypass list says <-loopback>.
+      if (pac) return bypassesProxy(url, onlyLoopbackRule(policy.proxyBypassList)) ? 'DIRECT' : pac(url);
+      if (!warned) warn('the proxy mode is "PAC script" but no script address is set; connecting directly');
       warned = true;
       return 'DIRECT';
     }
