@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium, never a downloaded browser; the flags keep it off the closed network. */
-const chromium = process.env.PORTICO_CHROMIUM ?? '/usr/bin/chromium';
+import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 
 export default defineConfig({
   testDir: 'test',
@@ -15,17 +12,6 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1100, height: 720 },
-    launchOptions: {
-      executablePath: existsSync(chromium) ? chromium : undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
 });

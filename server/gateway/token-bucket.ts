@@ -37,3 +37,27 @@ export class TokenBucket {
     return Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
   }
 }
+
+/** A bucket per key (an address, a person); past `maxKeys` all are forgotten at once, so a flood of keys cannot grow it. */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private readonly burst: number;
+  private readonly perSecond: number;
+  private readonly maxKeys: number;
+
+  constructor(burst: number, perSecond: number, maxKeys = 50_000) {
+    this.burst = burst;
+    this.perSecond = perSecond;
+    this.maxKeys = maxKeys;
+  }
+
+  /** Takes a token for `key`: null when admitted, else the milliseconds until one is back. */
+  take(key: string): number | null {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size > this.maxKeys) this.buckets.clear();
+      this.buckets.set(key, (bucket = new TokenBucket(this.burst, this.perSecond)));
+    }
+    return bucket.take() ? null : bucket.retryAfterMs();
+  }
+}

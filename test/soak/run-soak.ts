@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
 import { runMemorySoak } from './memory-soak.ts';
 
 const { values } = parseArgs({
@@ -16,18 +17,7 @@ const { values } = parseArgs({
 });
 const hours = Number(values.hours);
 const speed = Number(values.speed);
-const browser = await chromium.launch({
-  executablePath: process.env.PORTICO_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 try {
   const page = await (await browser.newContext({ viewport: { width: 1100, height: 720 } })).newPage();
   const result = await runMemorySoak({

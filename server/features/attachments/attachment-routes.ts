@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { HttpProblem, type HttpRoutes, readBytes, sendJson } from '../../gateway/http-kit.ts';
-import { TokenBucket } from '../../gateway/token-bucket.ts';
+import { KeyedBuckets } from '../../gateway/token-bucket.ts';
 import { type AttachmentContent, type AttachmentStore, MAX_ATTACHMENT_BYTES } from './attachment-store.ts';
 
 /** Upload: raw bytes with `?name=`; download: only the uploader or someone who may see the request or notice. */
@@ -15,15 +15,10 @@ export function addAttachmentRoutes(
   },
 ): void {
   // Uploads per person: 20 at once, then one every 3 s (a form's files go in a burst; a script does not).
-  const buckets = new Map<string, TokenBucket>();
+  const buckets = new KeyedBuckets(20, 1 / 3);
   const admitUpload = (userId: string) => {
-    let bucket = buckets.get(userId);
-    if (!bucket) {
-      if (buckets.size > 50_000) buckets.clear();
-      buckets.set(userId, (bucket = new TokenBucket(20, 1 / 3)));
-    }
-    if (!bucket.take())
-      throw new HttpProblem(429, 'rate_limited', 'too many uploads; wait a moment', { retryAfterMs: bucket.retryAfterMs() });
+    const retryAfterMs = buckets.take(userId);
+    if (retryAfterMs !== null) throw new HttpProblem(429, 'rate_limited', 'too many uploads; wait a moment', { retryAfterMs });
   };
   routes
     .add('POST', '/api/attachments', async (req, res, url) => {

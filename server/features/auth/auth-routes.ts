@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { LoginRequest, RefreshRequest } from '../../../shared/protocol/http-api.ts';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/frames.ts';
 import { HttpProblem, type HttpRoutes, readJson, sendJson } from '../../gateway/http-kit.ts';
-import { TokenBucket } from '../../gateway/token-bucket.ts';
+import { KeyedBuckets } from '../../gateway/token-bucket.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import type { AuthService } from './auth-service.ts';
 import { HashingBusy } from './hashing-queue.ts';
@@ -94,16 +94,10 @@ function perAddress(
   perSecond: number,
   addressOf: (req: IncomingMessage) => string,
 ): (req: IncomingMessage) => void {
-  const buckets = new Map<string, TokenBucket>();
+  const buckets = new KeyedBuckets(burst, perSecond);
   return (req) => {
-    const key = addressOf(req);
-    let bucket = buckets.get(key);
-    if (!bucket) {
-      if (buckets.size > 50_000) buckets.clear();
-      buckets.set(key, (bucket = new TokenBucket(burst, perSecond)));
-    }
-    if (!bucket.take()) {
-      const retryAfterMs = bucket.retryAfterMs();
+    const retryAfterMs = buckets.take(addressOf(req));
+    if (retryAfterMs !== null) {
       throw new HttpProblem(429, 'rate_limited', `too many attempts; retry in ${Math.ceil(retryAfterMs / 1000)} s`, {
         retryAfterMs,
       });

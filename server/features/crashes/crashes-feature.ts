@@ -1,7 +1,7 @@
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { clientAddress } from '../../gateway/client-address.ts';
 import { HttpProblem, readBytes, sendJson } from '../../gateway/http-kit.ts';
-import { TokenBucket } from '../../gateway/token-bucket.ts';
+import { KeyedBuckets } from '../../gateway/token-bucket.ts';
 import { defineFeature } from '../server-feature.ts';
 import { type CrashReportStore } from './crash-report-store.ts';
 import { MAX_UPLOAD_BYTES, readCrashUpload } from './crashpad-upload.ts';
@@ -12,17 +12,11 @@ import { MAX_UPLOAD_BYTES, readCrashUpload } from './crashpad-upload.ts';
  * send a few and then one a minute; IT lists them and downloads the minidumps.
  */
 export function crashesFeature(store: CrashReportStore, deps: { clock: Clock; trustProxy: boolean }) {
-  const buckets = new Map<string, TokenBucket>();
+  const buckets = new KeyedBuckets(5, 1 / 60, 10_000);
   const admit = (address: string) => {
-    let bucket = buckets.get(address);
-    if (!bucket) {
-      if (buckets.size > 10_000) buckets.clear();
-      buckets.set(address, (bucket = new TokenBucket(5, 1 / 60)));
-    }
-    if (!bucket.take())
-      throw new HttpProblem(429, 'rate_limited', 'too many crash reports from this address', {
-        retryAfterMs: bucket.retryAfterMs(),
-      });
+    const retryAfterMs = buckets.take(address);
+    if (retryAfterMs !== null)
+      throw new HttpProblem(429, 'rate_limited', 'too many crash reports from this address', { retryAfterMs });
   };
   return defineFeature({
     name: 'crashes',
