@@ -5,7 +5,7 @@ import { type Clock, systemClock } from '../shared/domain/clock.ts';
 import { CloseCode } from '../shared/protocol/errors.ts';
 import { InProcessBus } from './delivery/event-bus.ts';
 import type { ServerConfig } from './config.ts';
-import { ActionJournal } from './delivery/action-journal.ts';
+import { ActionJournalStore } from './delivery/action-journal-store.ts';
 import { AccessTokens } from './features/auth/access-tokens.ts';
 import { addAuthRoutes } from './features/auth/auth-routes.ts';
 import { AuthService } from './features/auth/auth-service.ts';
@@ -75,7 +75,7 @@ export async function startPorticoServer(
   const health = new WriteHealth(() => clock.now());
   const every: Every = (name, intervalMs, work) => everyGuarded(name, intervalMs, work, { logger, health });
   const gate = new WriteGate(db, log, bus, health);
-  const journal = new ActionJournal(db);
+  const journal = new ActionJournalStore(db);
   const directory = new DirectoryStore(db);
   const auth = new AuthService(
     new AuthStore(db),

@@ -9,6 +9,15 @@
 const SQL =
   /^\s*(SELECT\b[\s\S]*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\b|REPLACE\s+INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b|CREATE\s+(TABLE|INDEX|UNIQUE|TRIGGER|VIEW|VIRTUAL)\b|ALTER\s+TABLE\b|DROP\s+(TABLE|INDEX|TRIGGER|VIEW)\b|WITH\s+(RECURSIVE\s+)?\w+[\s\S]*\bAS\s*\(|PRAGMA\s+\w+)/i;
 
+/** A receiver named like a database (`db`, `this.db`, `cacheDb`, `database`): a regex's `exec` or a hook's `prepare` is not SQL. */
+const DATABASE = /(^|[a-z_])(db|database|sqlite)$/i;
+function isDatabase(node) {
+  if (node.type === 'Identifier') return DATABASE.test(node.name);
+  if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier')
+    return DATABASE.test(node.property.name);
+  return false;
+}
+
 export default {
   meta: {
     type: 'problem',
@@ -33,7 +42,12 @@ export default {
       },
       CallExpression(node) {
         const callee = node.callee;
-        if (callee.type === 'MemberExpression' && !callee.computed && ['prepare', 'exec'].includes(callee.property.name)) {
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          ['prepare', 'exec'].includes(callee.property.name) &&
+          isDatabase(callee.object)
+        ) {
           const first = node.arguments[0];
           const text =
             first?.type === 'Literal'

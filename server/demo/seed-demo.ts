@@ -7,6 +7,7 @@ import { NoticeDraft } from '../../shared/domain/notices/index.ts';
 import type { NoticeService } from '../features/notices/notice-service.ts';
 import type { OnboardingStore } from '../features/notices/onboarding-store.ts';
 import type { Db } from '../store/database.ts';
+import { AccountStore } from '../features/directory/account-store.ts';
 import type { WriteGate } from '../delivery/write-gate.ts';
 import { DEMO_PASSWORD, demoApprovals, demoDepartments, demoNotices, demoUsers } from './demo-organisation.ts';
 
@@ -23,34 +24,27 @@ export async function seedDemoOrganisation(deps: {
   clock: Clock;
 }): Promise<boolean> {
   const { db, gate, clock } = deps;
-  const count = (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
-  if (count > 0) return false;
+  const accounts = new AccountStore(db);
+  if (accounts.count() > 0) return false;
   // One hash for all demo accounts: they share a documented password, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
   gate.write(() => {
-    const insertDepartment = db.prepare('INSERT INTO departments (id, name, leader_id) VALUES (?, ?, NULL)');
-    const setLeader = db.prepare('UPDATE departments SET leader_id = ? WHERE id = ?');
-    const insertUser = db.prepare(
-      `INSERT INTO users (id, username, display_name, department_id, manager_id, password_hash, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertRole = db.prepare('INSERT INTO user_roles (user_id, role) VALUES (?, ?)');
-    for (const department of demoDepartments) insertDepartment.run(department.id, department.name);
+    for (const department of demoDepartments) accounts.insertDepartment(department.id, department.name);
     for (const user of demoUsers) {
-      insertUser.run(user.id, user.username, user.displayName, user.departmentId, null, passwordHash, now);
-      for (const role of user.roles) insertRole.run(user.id, role);
+      const { id, username, displayName, departmentId } = user;
+      accounts.insert({ id, username, displayName, departmentId, managerId: null, passwordHash, createdAt: now });
+      accounts.setRoles(user.id, user.roles);
     }
     // Managers are set once everyone exists, so the foreign key never points at a missing row.
-    const setManager = db.prepare('UPDATE users SET manager_id = ? WHERE id = ?');
     // Staff report to their department's leader; leaders report to the general manager (the first department's leader).
     const topId = demoDepartments[0].leaderId;
     for (const user of demoUsers) {
       const leaderId = demoDepartments.find((d) => d.id === user.departmentId)!.leaderId;
       const managerId = leaderId !== user.id ? leaderId : user.id !== topId ? topId : null;
-      if (managerId) setManager.run(managerId, user.id);
+      if (managerId) accounts.setManager(user.id, managerId);
     }
-    for (const department of demoDepartments) setLeader.run(department.leaderId, department.id);
+    for (const department of demoDepartments) accounts.setLeader(department.id, department.leaderId);
   });
   const onboarding: string[] = [];
   for (const { onboarding: opensFeed, audience, ...notice } of demoNotices) {

@@ -84,7 +84,14 @@ export async function createServerFeatures(platform: Platform) {
     metrics,
     timeZone: config.timeZone,
   });
-  const attendance = createAttendance(db, { gate, directory, clock, timeZone: config.timeZone, hooks: approvals.hooks });
+  const attendance = createAttendance(db, {
+    gate,
+    directory,
+    clock,
+    timeZone: config.timeZone,
+    hooks: approvals.hooks,
+    requests: approvals.requests,
+  });
   const launcher = await createLauncher(db, {
     gate,
     directory,

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/domain/clock.ts';
 import { bidiRefusal, disguisedPath } from '../../shared/domain/safe-text.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
 import { type MethodName, type MethodParams, type MethodResult, isMethodName, methods } from '../../shared/protocol/methods.ts';
-import type { ActionJournal } from '../delivery/action-journal.ts';
+import type { ActionJournalStore } from '../delivery/action-journal-store.ts';
 import { DomainError } from '../features/domain-error.ts';
 import type { ServerMetrics } from '../ops/metrics.ts';
 import type { WriteGate } from '../delivery/write-gate.ts';
@@ -37,7 +37,7 @@ export type MethodOutcome = { ok: true; result: unknown } | { ok: false; error: 
 export class MethodRouter {
   private readonly handlers: MethodHandlers;
   private readonly gate: WriteGate;
-  private readonly journal: ActionJournal;
+  private readonly journal: ActionJournalStore;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly metrics: Pick<ServerMetrics, 'methodSeconds' | 'refusals'>;
@@ -45,7 +45,7 @@ export class MethodRouter {
   constructor(
     handlers: MethodHandlers,
     gate: WriteGate,
-    journal: ActionJournal,
+    journal: ActionJournalStore,
     clock: Clock,
     observe: { logger: Logger; metrics: Pick<ServerMetrics, 'methodSeconds' | 'refusals'> },
   ) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { PROTOCOL_VERSION } from '../../shared/protocol/frames.ts';
-import type { Db } from '../store/database.ts';
+import { type Db, pingDatabase } from '../store/database.ts';
 import { type HttpRoutes, sendJson } from './http-kit.ts';
 import type { ServerMetrics } from '../ops/metrics.ts';
 import { statfsSync } from 'node:fs';
@@ -34,7 +34,7 @@ export function addOperationsRoutes(
     .add('GET', '/healthz', (_req, res) => sendJson(res, 200, { status: 'ok' }))
     .add('GET', '/readyz', (_req, res) => {
       try {
-        deps.db.prepare('SELECT 1').get();
+        pingDatabase(deps.db);
         if (deps.shuttingDown()) return sendJson(res, 503, { status: 'shutting_down' });
         const writes = deps.health.status;
         if (!writes.ok) return sendJson(res, 503, { status: 'writes_failing', since: writes.since, reason: writes.reason });

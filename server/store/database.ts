@@ -40,6 +40,11 @@ function keepPrivate(file: string): void {
   chmodSync(file, 0o600);
 }
 
+/** Throws when the database does not answer a query (the readiness probe asks this). */
+export function pingDatabase(db: Db): void {
+  db.prepare('SELECT 1').get();
+}
+
 export function listMigrations(): { version: number; file: string }[] {
   return readdirSync(migrationsDir)
     .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))

@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
-import type { ActionJournal } from '../delivery/action-journal.ts';
+import type { ActionJournalStore } from '../delivery/action-journal-store.ts';
 import type { EventLog } from '../delivery/event-log.ts';
 import type { Every, GuardedTimer } from './guarded-timer.ts';
 
 /** Forgets events and answered actions past the retention period: now, and every hour. */
 export function startRetention(deps: {
   log: EventLog;
-  journal: ActionJournal;
+  journal: ActionJournalStore;
   now: () => number;
   retentionMs: number;
   logger: Logger;

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../shared/domain/clock.ts';
-import type { Db } from '../../store/database.ts';
+import type { DigestStore } from './digest-store.ts';
 import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { WorkCalendar } from '../calendar/work-calendar.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
@@ -21,8 +21,8 @@ export interface SweepReport {
  * and calling `tick()`; the server calls it on a timer.
  */
 export class ApprovalSweeper {
-  private readonly digestStmt;
   private readonly deps: {
+    digests: DigestStore;
     gate: WriteGate;
     tasks: TaskStore;
     requests: RequestStore;
@@ -34,9 +34,8 @@ export class ApprovalSweeper {
     clock: Clock;
   };
 
-  constructor(db: Db, deps: ApprovalSweeper['deps']) {
+  constructor(deps: ApprovalSweeper['deps']) {
     this.deps = deps;
-    this.digestStmt = db.prepare<[string, string]>('INSERT OR IGNORE INTO approval_digests (user_id, day) VALUES (?, ?)');
   }
 
   tick(): SweepReport {
@@ -104,7 +103,7 @@ export class ApprovalSweeper {
     let sent = 0;
     for (const waiting of this.deps.tasks.waitingCounts()) {
       this.deps.gate.write((tx) => {
-        if (this.digestStmt.run(waiting.assigneeId, day).changes === 0) return;
+        if (!this.deps.digests.claim(waiting.assigneeId, day)) return;
         tx.emit([waiting.assigneeId], {
           kind: 'approval.digest',
           day,

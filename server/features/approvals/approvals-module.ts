@@ -22,6 +22,7 @@ import { RequestStore } from './request-store.ts';
 import { TaskStore } from './task-store.ts';
 import { addTemplateRoutes } from './template-routes.ts';
 import { TemplateStore } from './template-store.ts';
+import { DigestStore } from './digest-store.ts';
 import { WorkflowHooks } from './workflow-hooks.ts';
 
 export type Approvals = ReturnType<typeof createApprovals>;
@@ -74,7 +75,8 @@ export function createApprovals(
     clock,
   });
   const outOfOffice = new OutOfOfficeService({ gate, store: outOfOfficeStore, tasks, requests, directory, flow, clock });
-  const sweeper = new ApprovalSweeper(db, {
+  const sweeper = new ApprovalSweeper({
+    digests: new DigestStore(db),
     gate,
     tasks,
     requests,
@@ -85,7 +87,7 @@ export function createApprovals(
     calendar,
     clock,
   });
-  const external = new ExternalTasks(db, { gate, requests, directory, flow, clock });
+  const external = new ExternalTasks({ gate, requests, directory, flow, clock });
 
   return {
     requests,

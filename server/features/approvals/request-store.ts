@@ -93,6 +93,15 @@ const toRequest = (row: RequestRow): RequestRecord => ({
   callbackUrl: row.callback_url,
 });
 
+/** An approved leave request's dates, read from its form (attendance counts these days as leave). */
+export interface ApprovedLeave {
+  submitterId: string;
+  start: string;
+  end: string;
+  startHalf: string | null;
+  endHalf: string | null;
+}
+
 /** Requests, their resolved chain of steps, and the audit trail. Prepared statements only. */
 export class RequestStore {
   private readonly insertStmt;
@@ -105,6 +114,7 @@ export class RequestStore {
   private readonly setStepStatusStmt;
   private readonly insertHistoryStmt;
   private readonly historyStmt;
+  private readonly approvedLeaveStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(
@@ -151,6 +161,20 @@ export class RequestStore {
         attachments: string;
       }
     >('SELECT * FROM approval_history WHERE request_id = ? ORDER BY at, rowid');
+    this.approvedLeaveStmt = db.prepare<[string, string, string], ApprovedLeave>(
+      `SELECT submitter_id AS submitterId, json_extract(form_values, '$.start') AS start,
+              json_extract(form_values, '$.end') AS end, json_extract(form_values, '$.startHalf') AS startHalf,
+              json_extract(form_values, '$.endHalf') AS endHalf
+       FROM approval_requests
+       WHERE template_key = 'leave' AND status = 'approved'
+         AND submitter_id IN (SELECT value FROM json_each(?))
+         AND json_extract(form_values, '$.start') <= ? AND json_extract(form_values, '$.end') >= ?`,
+    );
+  }
+
+  /** Approved leave requests of these people that overlap [from, to] (`YYYY-MM-DD`), as their forms said. */
+  approvedLeave(userIds: readonly string[], from: string, to: string): ApprovedLeave[] {
+    return this.approvedLeaveStmt.all(JSON.stringify(userIds), to, from);
   }
 
   insert(request: RequestRecord): void {

@@ -13,17 +13,26 @@ import { leaveLengthHook } from './leave-length.ts';
 import { LeaveSource } from './leave-source.ts';
 import { makeupHook } from './makeup-corrections.ts';
 import { RuleStore } from './rule-store.ts';
+import type { RequestStore } from '../approvals/request-store.ts';
 
 export type Attendance = ReturnType<typeof createAttendance>;
 
 /** Wires clocking, rules, the rules engine's reports and the make-up and leave-length workflow hooks. */
 export function createAttendance(
   db: Db,
-  deps: { gate: WriteGate; directory: DirectoryStore; clock: Clock; timeZone: string; hooks: WorkflowHooks },
+  deps: {
+    gate: WriteGate;
+    directory: DirectoryStore;
+    clock: Clock;
+    timeZone: string;
+    hooks: WorkflowHooks;
+    /** Approved leave, as the approvals workflow holds it. */
+    requests: Pick<RequestStore, 'approvedLeave'>;
+  },
 ) {
   const clocks = new ClockStore(db);
   const rules = new RuleStore(db, deps.timeZone);
-  const book = new AttendanceBook({ clocks, rules, leaves: new LeaveSource(db), directory: deps.directory });
+  const book = new AttendanceBook({ clocks, rules, leaves: new LeaveSource(deps.requests), directory: deps.directory });
   const service = new AttendanceService({ gate: deps.gate, clocks, book, directory: deps.directory, clock: deps.clock });
   deps.hooks.add(makeupHook({ book, clocks, service }));
   deps.hooks.add(leaveLengthHook({ book }));

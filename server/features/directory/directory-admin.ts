@@ -7,6 +7,7 @@ import type { Db } from '../../store/database.ts';
 import type { WriteGate } from '../../delivery/write-gate.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { DomainError } from '../domain-error.ts';
+import { type AccountAuditRow, AccountStore } from './account-store.ts';
 import type { DirectoryStore } from './directory-store.ts';
 
 export const NewAccount = z.object({
@@ -41,15 +42,6 @@ export interface AccountActor {
   ip: string;
 }
 
-interface AccountAuditRow {
-  at: number;
-  actorId: string | null;
-  targetId: string;
-  action: string;
-  before: string | null;
-  after: string | null;
-  ip: string | null;
-}
 export interface AccountAuditEntry extends Omit<AccountAuditRow, 'before' | 'after'> {
   before: unknown;
   after: unknown;
@@ -79,35 +71,12 @@ export interface MembershipListener {
  */
 export class DirectoryAdmin {
   private readonly listeners: MembershipListener[] = [];
-  private readonly sql;
+  private readonly accounts: AccountStore;
   private readonly deps: { gate: WriteGate; directory: DirectoryStore; clock: Clock };
 
   constructor(db: Db, deps: DirectoryAdmin['deps']) {
     this.deps = deps;
-    this.sql = {
-      insert: db.prepare(
-        `INSERT INTO users (id, username, display_name, department_id, manager_id, password_hash, created_at)
-         VALUES (@id, @username, @displayName, @departmentId, @managerId, @passwordHash, @createdAt)`,
-      ),
-      usernameTaken: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE username = ?'),
-      exists: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ?'),
-      addRole: db.prepare('INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)'),
-      clearRoles: db.prepare('DELETE FROM user_roles WHERE user_id = ?'),
-      setName: db.prepare('UPDATE users SET display_name = ? WHERE id = ?'),
-      setDepartment: db.prepare('UPDATE users SET department_id = ? WHERE id = ?'),
-      setManager: db.prepare('UPDATE users SET manager_id = ? WHERE id = ?'),
-      setDisabled: db.prepare('UPDATE users SET disabled = ? WHERE id = ?'),
-      disabledOf: db.prepare<[string], { disabled: number }>('SELECT disabled FROM users WHERE id = ?'),
-      setPassword: db.prepare('UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?'),
-      audit: db.prepare(
-        `INSERT INTO account_audit (at, actor_id, target_id, action, before, after, ip)
-         VALUES (@at, @actorId, @targetId, @action, @before, @after, @ip)`,
-      ),
-      auditOf: db.prepare<[string], AccountAuditRow>(
-        `SELECT at, actor_id AS actorId, target_id AS targetId, action, before, after, ip
-         FROM account_audit WHERE target_id = ? ORDER BY id`,
-      ),
-    };
+    this.accounts = new AccountStore(db);
   }
 
   listen(listener: MembershipListener): void {
@@ -123,12 +92,20 @@ export class DirectoryAdmin {
     const passwordHash = await hashPassword(account.password);
     const userId = `u_${randomUUID().slice(0, 12)}`;
     this.deps.gate.write(() => {
-      if (this.sql.usernameTaken.get(account.username)) {
+      if (this.accounts.usernameTaken(account.username)) {
         throw new DomainError('conflict', `the username ${account.username} is taken`, { username: account.username });
       }
       this.checkRefs(account.departmentId, account.managerId);
-      this.sql.insert.run({ ...account, id: userId, passwordHash, createdAt: this.deps.clock.now() });
-      for (const role of new Set(account.roles)) this.sql.addRole.run(userId, role);
+      this.accounts.insert({
+        id: userId,
+        username: account.username,
+        displayName: account.displayName,
+        departmentId: account.departmentId,
+        managerId: account.managerId,
+        passwordHash,
+        createdAt: this.deps.clock.now(),
+      });
+      this.accounts.setRoles(userId, account.roles);
       this.writeAudit(by, userId, 'created', null, { username: account.username, roles: [...new Set(account.roles)].sort() });
     });
     for (const listener of this.listeners) listener.created(userId);
@@ -142,9 +119,9 @@ export class DirectoryAdmin {
    */
   update(userId: string, change: AccountChange, by: AccountActor | null = null): void {
     this.deps.gate.write(() => {
-      if (!this.sql.exists.get(userId)) throw new DomainError('not_found', `no user ${userId}`);
+      if (!this.accounts.exists(userId)) throw new DomainError('not_found', `no user ${userId}`);
       const rolesBefore = this.deps.directory.roles(userId);
-      const disabledBefore = this.sql.disabledOf.get(userId)!.disabled === 1;
+      const disabledBefore = this.accounts.isDisabled(userId);
       if (by) {
         const actorRoles = this.deps.directory.roles(by.actorId);
         if (rolesBefore.includes('admin') && !actorRoles.includes('admin'))
@@ -157,13 +134,12 @@ export class DirectoryAdmin {
       }
       this.checkRefs(change.departmentId ?? null, change.managerId ?? null);
       if (change.managerId === userId) throw new DomainError('invalid_params', 'nobody is their own manager');
-      if (change.displayName !== undefined) this.sql.setName.run(change.displayName, userId);
-      if (change.departmentId !== undefined) this.sql.setDepartment.run(change.departmentId, userId);
-      if (change.managerId !== undefined) this.sql.setManager.run(change.managerId, userId);
-      if (change.disabled !== undefined) this.sql.setDisabled.run(change.disabled ? 1 : 0, userId);
+      if (change.displayName !== undefined) this.accounts.setName(userId, change.displayName);
+      if (change.departmentId !== undefined) this.accounts.setDepartment(userId, change.departmentId);
+      if (change.managerId !== undefined) this.accounts.setManager(userId, change.managerId);
+      if (change.disabled !== undefined) this.accounts.setDisabled(userId, change.disabled);
       if (change.roles !== undefined) {
-        this.sql.clearRoles.run(userId);
-        for (const role of new Set(change.roles)) this.sql.addRole.run(userId, role);
+        this.accounts.setRoles(userId, change.roles);
         const after = [...new Set(change.roles)].sort();
         if (after.join() !== [...rolesBefore].sort().join())
           this.writeAudit(by, userId, 'roles_changed', { roles: [...rolesBefore].sort() }, { roles: after });
@@ -190,10 +166,10 @@ export class DirectoryAdmin {
   async resetPassword(userId: string, password: string, by: AccountActor | null = null): Promise<void> {
     const passwordHash = await hashPassword(NewAccount.shape.password.parse(password));
     this.deps.gate.write(() => {
-      if (!this.sql.exists.get(userId)) throw new DomainError('not_found', `no user ${userId}`);
+      if (!this.accounts.exists(userId)) throw new DomainError('not_found', `no user ${userId}`);
       if (by && this.deps.directory.roles(userId).includes('admin') && !this.deps.directory.roles(by.actorId).includes('admin'))
         throw new DomainError('forbidden', 'only administrators reset an administrator’s password');
-      this.sql.setPassword.run(passwordHash, userId);
+      this.accounts.setPassword(userId, passwordHash);
       this.writeAudit(by, userId, 'password_reset', null, { by: by ? 'person' : 'command line' });
     });
     for (const listener of this.listeners) listener.passwordReset?.(userId);
@@ -206,7 +182,7 @@ export class DirectoryAdmin {
 
   /** The audit of one account, oldest first. */
   auditOf(userId: string): AccountAuditEntry[] {
-    return this.sql.auditOf.all(userId).map((row) => ({
+    return this.accounts.auditOf(userId).map((row) => ({
       ...row,
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
       after: row.after === null ? null : (JSON.parse(row.after) as unknown),
@@ -214,7 +190,7 @@ export class DirectoryAdmin {
   }
 
   private writeAudit(by: AccountActor | null, targetId: string, action: string, before: unknown, after: unknown): void {
-    this.sql.audit.run({
+    this.accounts.audit({
       at: this.deps.clock.now(),
       actorId: by?.actorId ?? null,
       targetId,

@@ -9,6 +9,7 @@ export class DirectoryStore {
   private readonly existingStmt;
   private readonly orgStmt;
   private readonly roleMembersStmt;
+  private readonly activeByNameStmt;
   private readonly idOfUsernameStmt;
   private readonly namesStmt;
   private readonly peopleStmt;
@@ -37,6 +38,9 @@ export class DirectoryStore {
     this.orgStmt = db.prepare<[string], OrgRow>(
       `SELECT u.id, u.display_name, u.manager_id, u.department_id, d.name AS department_name, d.leader_id, u.disabled
        FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = ?`,
+    );
+    this.activeByNameStmt = db.prepare<[string, string], { id: string }>(
+      'SELECT id FROM users WHERE (username = ? COLLATE NOCASE OR id = ?) AND disabled = 0',
     );
     this.idOfUsernameStmt = db.prepare<[string], { id: string }>('SELECT id FROM users WHERE username = ?');
     this.roleMembersStmt = db.prepare<[string], { id: string }>(
@@ -131,6 +135,11 @@ export class DirectoryStore {
   /** The account a sign-in name belongs to (disabled ones too), or null. */
   idOfUsername(username: string): string | null {
     return this.idOfUsernameStmt.get(username)?.id ?? null;
+  }
+
+  /** An active account named by its sign-in name (any case) or its id, as other systems name people; or null. */
+  activeIdByNameOrId(name: string): string | null {
+    return this.activeByNameStmt.get(name, name)?.id ?? null;
   }
 
   usersWithRole(role: Role): string[] {

@@ -9,6 +9,7 @@ import { DELIVERY_HEADER, type DecisionCallback, SIGNATURE_HEADER } from '../../
 import type { Db } from '../../store/database.ts';
 import type { RequestRecord } from '../approvals/request-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
+import { CallbackStore, type DueCallback } from './callback-store.ts';
 import type { IntegrationStore } from './integration-store.ts';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme Stripe and Slack use. */
@@ -33,26 +34,13 @@ export const defaultCallbackOptions: CallbackOptions = {
   concurrency: 4,
 };
 
-interface Due {
-  id: string;
-  integration_id: string;
-  url: string;
-  body: string;
-  attempts: number;
-  created_at: number;
-}
-
 /**
  * Decisions owed to other systems. A row is written in the same transaction as the decision, then
  * POSTed until the receiver answers 2xx, with exponential backoff; the rows outlive restarts.
  * Receivers must expect a repeat (the delivery id is in the body and a header).
  */
 export class CallbackQueue {
-  private readonly insertStmt;
-  private readonly dueStmt;
-  private readonly deliveredStmt;
-  private readonly retryStmt;
-  private readonly failedStmt;
+  private readonly store: CallbackStore;
   private readonly inFlight = new Set<string>();
   private timer: GuardedTimer | null = null;
   private running: Promise<void> | null = null;
@@ -68,22 +56,7 @@ export class CallbackQueue {
   constructor(db: Db, deps: CallbackQueue['deps'], options: Partial<CallbackOptions> = {}) {
     this.deps = deps;
     this.options = { ...defaultCallbackOptions, ...options };
-    this.insertStmt = db.prepare(
-      `INSERT INTO callback_deliveries (id, integration_id, request_id, url, body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.dueStmt = db.prepare<[number, number], Due>(
-      `SELECT id, integration_id, url, body, attempts, created_at FROM callback_deliveries
-       WHERE delivered_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`,
-    );
-    this.deliveredStmt = db.prepare<[number, number, string]>(
-      'UPDATE callback_deliveries SET delivered_at = ?, attempts = ? WHERE id = ?',
-    );
-    this.retryStmt = db.prepare<[number, number, string, string]>(
-      'UPDATE callback_deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?',
-    );
-    this.failedStmt = db.prepare<[number, number, string, string]>(
-      'UPDATE callback_deliveries SET failed_at = ?, attempts = ?, last_error = ? WHERE id = ?',
-    );
+    this.store = new CallbackStore(db);
   }
 
   /** Inside the decision's transaction: the callback exists if and only if the decision does. */
@@ -103,7 +76,14 @@ export class CallbackQueue {
       comment,
       decidedAt: now,
     };
-    this.insertStmt.run(id, request.integrationId, request.id, request.callbackUrl, JSON.stringify(body), now, now);
+    this.store.insert({
+      id,
+      integrationId: request.integrationId,
+      requestId: request.id,
+      url: request.callbackUrl,
+      body: JSON.stringify(body),
+      at: now,
+    });
   }
 
   start(intervalMs: number, every: Every): void {
@@ -125,19 +105,19 @@ export class CallbackQueue {
   }
 
   private async sendDue(): Promise<void> {
-    const due = this.dueStmt.all(this.deps.clock.now(), this.options.concurrency * 4).filter((row) => !this.inFlight.has(row.id));
+    const due = this.store.due(this.deps.clock.now(), this.options.concurrency * 4).filter((row) => !this.inFlight.has(row.id));
     for (let i = 0; i < due.length; i += this.options.concurrency) {
       await Promise.all(due.slice(i, i + this.options.concurrency).map((row) => this.send(row)));
     }
   }
 
-  private async send(row: Due): Promise<void> {
+  private async send(row: DueCallback): Promise<void> {
     this.inFlight.add(row.id);
     const attempts = row.attempts + 1;
     try {
-      const integration = this.deps.integrations.byId(row.integration_id);
+      const integration = this.deps.integrations.byId(row.integrationId);
       if (!integration || integration.revoked) {
-        this.failedStmt.run(this.deps.clock.now(), attempts, 'integration revoked', row.id);
+        this.store.failed(row.id, this.deps.clock.now(), attempts, 'integration revoked');
         return;
       }
       const unixSeconds = Math.floor(this.deps.clock.now() / 1000);
@@ -157,7 +137,7 @@ export class CallbackQueue {
         });
         await response.body?.cancel();
         if (response.status >= 200 && response.status < 300) {
-          this.deliveredStmt.run(this.deps.clock.now(), attempts, row.id);
+          this.store.delivered(row.id, this.deps.clock.now(), attempts);
           return;
         }
         error = `HTTP ${response.status}`;
@@ -165,14 +145,14 @@ export class CallbackQueue {
         error = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
       }
       const now = this.deps.clock.now();
-      if (now - row.created_at > this.options.giveUpAfterMs) {
-        this.failedStmt.run(now, attempts, error, row.id);
+      if (now - row.createdAt > this.options.giveUpAfterMs) {
+        this.store.failed(row.id, now, attempts, error);
         this.deps.metrics.callbacksFailed.inc({ outcome: 'abandoned' });
         this.deps.logger.error({ delivery: row.id, url: censoredTarget(row.url), attempts, error }, 'callback abandoned');
         return;
       }
       const delay = Math.min(this.options.retryMaxMs, this.options.retryBaseMs * 2 ** Math.min(attempts - 1, 20));
-      this.retryStmt.run(attempts, now + delay, error, row.id);
+      this.store.retryAt(row.id, now + delay, attempts, error);
       this.deps.metrics.callbacksFailed.inc({ outcome: 'retry' });
       this.deps.logger.warn({ delivery: row.id, attempts, error, retryInMs: delay }, 'callback failed; will retry');
     } finally {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { RequestStatus } from '../../../shared/domain/approvals/request.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { ExternalTaskRequest, ExternalTaskState } from '../../../shared/protocol/integration-api.ts';
-import type { Db } from '../../store/database.ts';
 import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { ApprovalFlow } from '../approvals/approval-flow.ts';
 import type { RequestStore } from '../approvals/request-store.ts';
@@ -14,14 +13,10 @@ const EXTERNAL_SLA = { remindAfterHours: 8, escalateAfterHours: 24 };
 
 /** Tasks other systems put in the same inbox: one step of named approvers, decided like any other. */
 export class ExternalTasks {
-  private readonly userByNameStmt;
   private readonly deps: { gate: WriteGate; requests: RequestStore; directory: DirectoryStore; flow: ApprovalFlow; clock: Clock };
 
-  constructor(db: Db, deps: ExternalTasks['deps']) {
+  constructor(deps: ExternalTasks['deps']) {
     this.deps = deps;
-    this.userByNameStmt = db.prepare<[string, string], { id: string }>(
-      'SELECT id FROM users WHERE (username = ? COLLATE NOCASE OR id = ?) AND disabled = 0',
-    );
   }
 
   /** Creates the task once per externalId; a repeat answers with the existing state and changes nothing. */
@@ -91,8 +86,8 @@ export class ExternalTasks {
   }
 
   private userId(name: string, field: string): string {
-    const row = this.userByNameStmt.get(name, name);
-    if (!row) throw new DomainError('invalid_params', `${field}: no active Portico user "${name}"`, { field, value: name });
-    return row.id;
+    const id = this.deps.directory.activeIdByNameOrId(name);
+    if (!id) throw new DomainError('invalid_params', `${field}: no active Portico user "${name}"`, { field, value: name });
+    return id;
   }
 }

@@ -3,18 +3,10 @@ import { type CryptoKey, type JWK, exportJWK, exportPKCS8, generateKeyPair, impo
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { TICKET_TTL_SECONDS } from '../../../shared/domain/launcher/index.ts';
 import type { Db } from '../../store/database.ts';
+import { SsoKeyStore } from './sso-key-store.ts';
 
 /** Clocks disagree: a retired key stays published this much longer than its last ticket could live. */
 const CLOCK_SKEW_MS = 60_000;
-
-interface KeyRow {
-  kid: string;
-  state: 'next' | 'active' | 'retired';
-  public_jwk: string;
-  private_pem: string | null;
-  activated_at: number | null;
-  unpublish_at: number | null;
-}
 
 export interface PublicJwks {
   keys: JWK[];
@@ -32,43 +24,26 @@ export interface PublicJwks {
  * it at once instead, which is the point: its tickets must stop working.
  */
 export class SsoKeyRing {
-  private readonly sql;
-  private readonly db: Db;
+  private readonly store: SsoKeyStore;
   private readonly clock: Clock;
   private readonly rotationMs: number;
   private readonly imported = new Map<string, CryptoKey>();
 
   constructor(db: Db, clock: Clock, rotationMs: number) {
-    this.db = db;
     this.clock = clock;
     this.rotationMs = rotationMs;
-    this.sql = {
-      byState: db.prepare<[string], KeyRow>('SELECT * FROM sso_keys WHERE state = ? ORDER BY created_at DESC LIMIT 1'),
-      published: db.prepare<[number], KeyRow>(
-        `SELECT * FROM sso_keys WHERE state != 'retired' OR unpublish_at > ?
-         ORDER BY CASE state WHEN 'active' THEN 0 WHEN 'next' THEN 1 ELSE 2 END, created_at DESC`,
-      ),
-      insert: db.prepare(
-        `INSERT INTO sso_keys (kid, state, public_jwk, private_pem, created_at, activated_at)
-         VALUES (@kid, @state, @publicJwk, @privatePem, @now, @activatedAt)`,
-      ),
-      activate: db.prepare("UPDATE sso_keys SET state = 'active', activated_at = ? WHERE kid = ? AND state = 'next'"),
-      retire: db.prepare(
-        "UPDATE sso_keys SET state = 'retired', private_pem = NULL, retired_at = ?, unpublish_at = ? WHERE kid = ? AND state = 'active'",
-      ),
-      prune: db.prepare("DELETE FROM sso_keys WHERE state = 'retired' AND unpublish_at <= ?"),
-    };
+    this.store = new SsoKeyStore(db);
   }
 
   /** Makes the first active and next keys on a new server. */
   async ensure(): Promise<void> {
-    if (this.sql.byState.get('active') && this.sql.byState.get('next')) return;
+    if (this.store.withState('active') && this.store.withState('next')) return;
     const [first, second] = [await newKey(), await newKey()];
     const now = this.clock.now();
-    this.db.transaction(() => {
-      if (!this.sql.byState.get('active')) this.sql.insert.run({ ...first, state: 'active', now, activatedAt: now });
-      if (!this.sql.byState.get('next')) this.sql.insert.run({ ...second, state: 'next', now, activatedAt: null });
-    })();
+    this.store.atomically(() => {
+      if (!this.store.withState('active')) this.store.insert({ ...first, state: 'active', now, activatedAt: now });
+      if (!this.store.withState('next')) this.store.insert({ ...second, state: 'next', now, activatedAt: null });
+    });
   }
 
   /**
@@ -78,40 +53,40 @@ export class SsoKeyRing {
   async rotate(options: { revoke?: boolean } = {}): Promise<boolean> {
     const fresh = await newKey();
     const now = this.clock.now();
-    return this.db.transaction(() => {
-      const active = this.sql.byState.get('active');
-      const next = this.sql.byState.get('next');
+    return this.store.atomically(() => {
+      const active = this.store.withState('active');
+      const next = this.store.withState('next');
       if (!active || !next) return false;
       const lastTicketExpires = now + TICKET_TTL_SECONDS * 1000 + CLOCK_SKEW_MS;
-      if (this.sql.retire.run(now, options.revoke ? now : lastTicketExpires, active.kid).changes !== 1) return false;
-      this.sql.activate.run(now, next.kid);
-      this.sql.insert.run({ ...fresh, state: 'next', now, activatedAt: null });
+      if (!this.store.retire(active.kid, now, options.revoke ? now : lastTicketExpires)) return false;
+      this.store.activate(next.kid, now);
+      this.store.insert({ ...fresh, state: 'next', now, activatedAt: null });
       this.imported.delete(active.kid);
       return true;
-    })();
+    });
   }
 
   /** On the sweep: rotates when the active key is older than the rotation period; forgets unpublished keys. */
   async tick(): Promise<void> {
     const now = this.clock.now();
-    this.sql.prune.run(now);
-    const active = this.sql.byState.get('active');
-    if (active?.activated_at !== null && active !== undefined && now - active.activated_at >= this.rotationMs) {
+    this.store.prune(now);
+    const active = this.store.withState('active');
+    if (active?.activatedAt !== null && active !== undefined && now - active.activatedAt >= this.rotationMs) {
       await this.rotate();
     }
   }
 
   /** What `/.well-known/jwks.json` serves: the active key, the next one and those still covering tickets. */
   jwks(): PublicJwks {
-    return { keys: this.sql.published.all(this.clock.now()).map((row) => JSON.parse(row.public_jwk) as JWK) };
+    return { keys: this.store.published(this.clock.now()).map((row) => JSON.parse(row.publicJwk) as JWK) };
   }
 
   async signingKey(): Promise<{ kid: string; key: CryptoKey }> {
-    const active = this.sql.byState.get('active');
-    if (!active?.private_pem) throw new Error('no active signing key: call ensure() at startup');
+    const active = this.store.withState('active');
+    if (!active?.privatePem) throw new Error('no active signing key: call ensure() at startup');
     let key = this.imported.get(active.kid);
     if (!key) {
-      key = await importPKCS8(active.private_pem, 'ES256');
+      key = await importPKCS8(active.privatePem, 'ES256');
       this.imported.set(active.kid, key);
     }
     return { kid: active.kid, key };

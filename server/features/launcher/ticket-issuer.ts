@@ -6,6 +6,7 @@ import type { Db } from '../../store/database.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { SsoKeyRing } from './sso-key-ring.ts';
+import { SsoTicketStore } from './sso-ticket-store.ts';
 import type { ToolStore } from './tool-store.ts';
 
 export type RedeemOutcome =
@@ -18,7 +19,7 @@ export type RedeemOutcome =
  * a tool that keeps no state can ask the server to redeem it instead (`redeem`).
  */
 export class TicketIssuer {
-  private readonly sql;
+  private readonly tickets: SsoTicketStore;
   private readonly deps: {
     db: Db;
     keys: SsoKeyRing;
@@ -30,14 +31,7 @@ export class TicketIssuer {
 
   constructor(deps: TicketIssuer['deps']) {
     this.deps = deps;
-    this.sql = {
-      insert: deps.db.prepare(
-        'INSERT INTO sso_tickets (jti, user_id, tool_id, kid, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      redeem: deps.db.prepare('UPDATE sso_tickets SET redeemed_at = ? WHERE jti = ? AND redeemed_at IS NULL'),
-      known: deps.db.prepare<[string], { jti: string }>('SELECT jti FROM sso_tickets WHERE jti = ?'),
-      prune: deps.db.prepare('DELETE FROM sso_tickets WHERE expires_at < ?'),
-    };
+    this.tickets = new SsoTicketStore(deps.db);
   }
 
   /** Only for a tool this user can see, and only if the tool takes tickets. */
@@ -70,7 +64,7 @@ export class TicketIssuer {
       .setExpirationTime(issuedAt + TICKET_TTL_SECONDS)
       .setJti(jti)
       .sign(key);
-    this.sql.insert.run(jti, userId, toolId, kid, now, expiresAt);
+    this.tickets.insert({ jti, userId, toolId, kid, issuedAt: now, expiresAt });
     return { toolId, ticket, jti, expiresAt };
   }
 
@@ -91,14 +85,14 @@ export class TicketIssuer {
       return { ok: false, reason: 'invalid' };
     }
     const jti = payload.jti;
-    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.sql.known.get(jti))
+    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.tickets.known(jti))
       return { ok: false, reason: 'unknown' };
-    if (this.sql.redeem.run(this.deps.clock.now(), jti).changes !== 1) return { ok: false, reason: 'replayed' };
+    if (!this.tickets.redeem(jti, this.deps.clock.now())) return { ok: false, reason: 'replayed' };
     return { ok: true, sub: payload.sub, tool: String(payload['tool']), jti };
   }
 
   /** Tickets are kept a day past expiry for the audit trail, then dropped. */
   prune(): number {
-    return this.sql.prune.run(this.deps.clock.now() - 24 * 3600_000).changes;
+    return this.tickets.pruneExpiredBefore(this.deps.clock.now() - 24 * 3600_000);
   }
 }

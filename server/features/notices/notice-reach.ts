@@ -4,30 +4,7 @@ import type { NoticeStats, ReachCounts, Straggler } from '../../../shared/domain
 import type { ContentLanguage } from '../../../shared/domain/localized-text.ts';
 import type { Db } from '../../store/database.ts';
 import { inertCell } from '../attendance/report-export.ts';
-
-const DELIVERED = '(r.read_at IS NOT NULL OR (r.seq IS NOT NULL AND coalesce(l.acked_seq, 0) >= r.seq))';
-
-interface RecipientRow {
-  user_id: string;
-  name: string;
-  username: string;
-  department_id: string | null;
-  department_name: string | null;
-  delivered: number;
-  read_at: number | null;
-  acked_at: number | null;
-  reminded_at: number | null;
-  reminders: number;
-}
-
-interface CountRow {
-  department_id: string | null;
-  department_name: string | null;
-  total: number;
-  delivered: number;
-  read: number;
-  acknowledged: number;
-}
+import { type CountRow, NoticeReachStore } from './notice-reach-store.ts';
 
 const counts = (row: CountRow): ReachCounts => ({
   total: row.total,
@@ -58,32 +35,18 @@ const headings: Record<ContentLanguage, { columns: string[]; yes: string; no: st
   },
 };
 
-/** Who a notice reached and who still owes it something: the publisher's numbers, read straight from SQL. */
+/** Who a notice reached and who still owes it something: the publisher's numbers, read from its recipients. */
 export class NoticeReach {
-  private readonly sql;
+  private readonly store: NoticeReachStore;
   private readonly timeZone: string;
 
   constructor(db: Db, timeZone: string) {
     this.timeZone = timeZone;
-    const from = `FROM notice_recipients r JOIN notices n ON n.id = r.notice_id LEFT JOIN user_logs l ON l.user_id = r.user_id`;
-    this.sql = {
-      byDepartment: db.prepare<[string], CountRow>(
-        `SELECT r.department_id, d.name AS department_name, count(*) AS total, sum(${DELIVERED}) AS delivered,
-                sum(r.read_at IS NOT NULL) AS read, sum(r.acked_at IS NOT NULL) AS acknowledged
-         ${from} LEFT JOIN departments d ON d.id = r.department_id
-         WHERE r.notice_id = ? AND r.version > 0 GROUP BY r.department_id ORDER BY d.name`,
-      ),
-      recipients: db.prepare<[string], RecipientRow>(
-        `SELECT r.user_id, u.display_name AS name, u.username, r.department_id, d.name AS department_name,
-                ${DELIVERED} AS delivered, r.read_at, r.acked_at, r.reminded_at, r.reminders
-         ${from} JOIN users u ON u.id = r.user_id LEFT JOIN departments d ON d.id = r.department_id
-         WHERE r.notice_id = ? AND r.version > 0 ORDER BY d.name, u.display_name`,
-      ),
-    };
+    this.store = new NoticeReachStore(db);
   }
 
   stats(noticeId: string, requiresAck: boolean, now: number): NoticeStats {
-    const departments = this.sql.byDepartment.all(noticeId);
+    const departments = this.store.byDepartment(noticeId);
     const sum = (key: keyof ReachCounts) => departments.reduce((n, d) => n + d[key], 0);
     return {
       noticeId,
@@ -108,7 +71,7 @@ export class NoticeReach {
     now: number,
     stragglerLimit = 5000,
   ): { stats: NoticeStats; stragglers: Straggler[] } {
-    const rows = this.sql.recipients.all(noticeId);
+    const rows = this.store.recipients(noticeId);
     const zero = () => ({ total: 0, delivered: 0, read: 0, acknowledged: 0 });
     const overall = zero();
     const departments = new Map<string | null, ReachCounts & { departmentName: string | null }>();
@@ -155,8 +118,8 @@ export class NoticeReach {
   csv(noticeId: string, language: ContentLanguage): string {
     const time = (at: number | null) =>
       at === null ? '' : DateTime.fromMillis(at, { zone: this.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const rows = this.sql.recipients
-      .all(noticeId)
+    const rows = this.store
+      .recipients(noticeId)
       .map((r) =>
         [
           r.name,

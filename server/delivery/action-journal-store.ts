@@ -9,7 +9,7 @@ export interface JournalEntry {
  * Client action ids with the answer their first run produced, written in the same transaction as
  * the effect: a retry after a dropped socket finds the answer and changes nothing.
  */
-export class ActionJournal {
+export class ActionJournalStore {
   private readonly findStmt;
   private readonly recordStmt;
   private readonly pruneStmt;

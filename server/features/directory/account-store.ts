@@ -1,0 +1,123 @@
+import type { Db } from '../../store/database.ts';
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  departmentId: string | null;
+  managerId: string | null;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface AccountAuditRow {
+  at: number;
+  actorId: string | null;
+  targetId: string;
+  action: string;
+  /** JSON, or null when there was nothing before. */
+  before: string | null;
+  after: string | null;
+  ip: string | null;
+}
+
+/** Accounts as they are stored: the people, their roles and the audit of every change to them. */
+export class AccountStore {
+  private readonly sql;
+
+  constructor(db: Db) {
+    this.sql = {
+      insert: db.prepare<AccountRow>(
+        `INSERT INTO users (id, username, display_name, department_id, manager_id, password_hash, created_at)
+         VALUES (@id, @username, @displayName, @departmentId, @managerId, @passwordHash, @createdAt)`,
+      ),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users'),
+      usernameTaken: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE username = ?'),
+      exists: db.prepare<[string], { id: string }>('SELECT id FROM users WHERE id = ?'),
+      addRole: db.prepare<[string, string]>('INSERT OR IGNORE INTO user_roles (user_id, role) VALUES (?, ?)'),
+      clearRoles: db.prepare<[string]>('DELETE FROM user_roles WHERE user_id = ?'),
+      setName: db.prepare<[string, string]>('UPDATE users SET display_name = ? WHERE id = ?'),
+      setDepartment: db.prepare<[string | null, string]>('UPDATE users SET department_id = ? WHERE id = ?'),
+      setManager: db.prepare<[string | null, string]>('UPDATE users SET manager_id = ? WHERE id = ?'),
+      setDisabled: db.prepare<[number, string]>('UPDATE users SET disabled = ? WHERE id = ?'),
+      disabledOf: db.prepare<[string], { disabled: number }>('SELECT disabled FROM users WHERE id = ?'),
+      setPassword: db.prepare<[string, string]>(
+        'UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?',
+      ),
+      insertDepartment: db.prepare<[string, string]>('INSERT INTO departments (id, name, leader_id) VALUES (?, ?, NULL)'),
+      setLeader: db.prepare<[string | null, string]>('UPDATE departments SET leader_id = ? WHERE id = ?'),
+      audit: db.prepare<AccountAuditRow>(
+        `INSERT INTO account_audit (at, actor_id, target_id, action, before, after, ip)
+         VALUES (@at, @actorId, @targetId, @action, @before, @after, @ip)`,
+      ),
+      auditOf: db.prepare<[string], AccountAuditRow>(
+        `SELECT at, actor_id AS actorId, target_id AS targetId, action, before, after, ip
+         FROM account_audit WHERE target_id = ? ORDER BY id`,
+      ),
+    };
+  }
+
+  count(): number {
+    return this.sql.count.get()!.n;
+  }
+
+  insert(account: AccountRow): void {
+    this.sql.insert.run(account);
+  }
+
+  usernameTaken(username: string): boolean {
+    return this.sql.usernameTaken.get(username) !== undefined;
+  }
+
+  exists(userId: string): boolean {
+    return this.sql.exists.get(userId) !== undefined;
+  }
+
+  isDisabled(userId: string): boolean {
+    return this.sql.disabledOf.get(userId)?.disabled === 1;
+  }
+
+  /** Replaces the account's roles with these. */
+  setRoles(userId: string, roles: Iterable<string>): void {
+    this.sql.clearRoles.run(userId);
+    for (const role of new Set(roles)) this.sql.addRole.run(userId, role);
+  }
+
+  setName(userId: string, displayName: string): void {
+    this.sql.setName.run(displayName, userId);
+  }
+
+  setDepartment(userId: string, departmentId: string | null): void {
+    this.sql.setDepartment.run(departmentId, userId);
+  }
+
+  setManager(userId: string, managerId: string | null): void {
+    this.sql.setManager.run(managerId, userId);
+  }
+
+  setDisabled(userId: string, disabled: boolean): void {
+    this.sql.setDisabled.run(disabled ? 1 : 0, userId);
+  }
+
+  /** A new password hash; any lockout is cleared with it. */
+  setPassword(userId: string, passwordHash: string): void {
+    this.sql.setPassword.run(passwordHash, userId);
+  }
+
+  /** A department without a leader yet (the leader is set once the people exist). */
+  insertDepartment(id: string, name: string): void {
+    this.sql.insertDepartment.run(id, name);
+  }
+
+  setLeader(departmentId: string, leaderId: string | null): void {
+    this.sql.setLeader.run(leaderId, departmentId);
+  }
+
+  audit(entry: AccountAuditRow): void {
+    this.sql.audit.run(entry);
+  }
+
+  auditOf(userId: string): AccountAuditRow[] {
+    return this.sql.auditOf.all(userId);
+  }
+}
