@@ -59,6 +59,8 @@ export class Connection {
   alive = true;
   readonly id = randomUUID();
   private state: DeliveryState = 'awaiting-resume';
+  /** The answers still being worked on, in the order the requests came. */
+  private requests: Promise<void> = Promise.resolve();
   private sentSeq = 0;
   private strikes = 0;
   private lastRateNotice = 0;
@@ -183,7 +185,25 @@ export class Connection {
           this.close(CloseCode.sessionRevoked, 'session ended');
           return;
         }
-        const outcome = inRequestScope({ conn: this.id, call: String(frame.id), method: frame.method }, () =>
+        return this.answerInOrder(frame);
+      }
+      case 'ack':
+        if (frame.seq <= this.sentSeq) this.deps.acks.note(this.userId, frame.seq);
+        this.unackedLiveBytes = 0; // it reads
+        return;
+      case 'reauth':
+        return void this.onReauth(frame.accessToken);
+    }
+  }
+
+  /**
+   * Answers a request after every earlier one on this socket: handlers may answer later (async
+   * storage), and a client's actions take effect, and are answered, in the order it sent them.
+   */
+  private answerInOrder(frame: RequestFrame): void {
+    this.requests = this.requests
+      .then(async () => {
+        const outcome = await inRequestScope({ conn: this.id, call: String(frame.id), method: frame.method }, () =>
           this.deps.router.run(
             {
               userId: this.userId,
@@ -198,29 +218,13 @@ export class Connection {
             frame.params,
           ),
         );
-        return this.send(
+        this.send(
           outcome.ok
-            ? {
-                type: 'response',
-                id: frame.id,
-                ok: true,
-                result: outcome.result,
-              }
-            : {
-                type: 'response',
-                id: frame.id,
-                ok: false,
-                error: outcome.error,
-              },
+            ? { type: 'response', id: frame.id, ok: true, result: outcome.result }
+            : { type: 'response', id: frame.id, ok: false, error: outcome.error },
         );
-      }
-      case 'ack':
-        if (frame.seq <= this.sentSeq) this.deps.acks.note(this.userId, frame.seq);
-        this.unackedLiveBytes = 0; // it reads
-        return;
-      case 'reauth':
-        return void this.onReauth(frame.accessToken);
-    }
+      })
+      .catch((error: unknown) => this.deps.logger.error({ err: error, userId: this.userId }, 'answering a request failed'));
   }
 
   private admitResume(data: RawData): void {

@@ -24,8 +24,12 @@ export interface RequestContext {
   connectedSince: number | null;
 }
 
+/**
+ * Each method's handler. It may answer at once or with a promise (a repository on a networked
+ * database answers later); a mutating one runs inside the request's unit of work either way.
+ */
 export type MethodHandlers = {
-  [M in MethodName]: (ctx: RequestContext, params: MethodParams<M>) => MethodResult<M>;
+  [M in MethodName]: (ctx: RequestContext, params: MethodParams<M>) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
 export type MethodOutcome = { ok: true; result: unknown } | { ok: false; error: WireError };
@@ -58,9 +62,9 @@ export class MethodRouter {
   }
 
   /** Runs one request, timed by method and outcome; a refusal is counted by its code. */
-  run(ctx: RequestContext, method: string, actionId: string | undefined, rawParams: unknown): MethodOutcome {
+  async run(ctx: RequestContext, method: string, actionId: string | undefined, rawParams: unknown): Promise<MethodOutcome> {
     const started = performance.now();
-    const outcome = this.execute(ctx, method, actionId, rawParams);
+    const outcome = await this.execute(ctx, method, actionId, rawParams);
     // An unknown method is one label value for all of them: a client cannot grow the series.
     const label = isMethodName(method) ? method : 'unknown';
     const result = outcome.ok ? 'ok' : outcome.error.code;
@@ -72,7 +76,12 @@ export class MethodRouter {
     return outcome;
   }
 
-  private execute(ctx: RequestContext, method: string, actionId: string | undefined, rawParams: unknown): MethodOutcome {
+  private async execute(
+    ctx: RequestContext,
+    method: string,
+    actionId: string | undefined,
+    rawParams: unknown,
+  ): Promise<MethodOutcome> {
     if (!isMethodName(method)) return fail('unknown_method', `unknown method ${method}`);
     const spec = methods[method];
     const parsed = spec.params.safeParse(rawParams ?? {});
@@ -82,15 +91,16 @@ export class MethodRouter {
     const handler = this.handlers[method] as (c: RequestContext, p: unknown) => unknown;
     if (actionId) ctx = { ...ctx, actionId };
     try {
-      if (!spec.mutating) return { ok: true, result: fitsWire(method, handler(ctx, parsed.data)) };
+      if (!spec.mutating) return { ok: true, result: fitsWire(method, await handler(ctx, parsed.data)) };
       if (!actionId) return fail('action_id_required', `${method} changes data and needs an actionId`);
-      return this.gate.write(() => {
+      // One unit of work: the journal's answer is stored if and only if the effect is.
+      return await this.gate.transaction(async (): Promise<MethodOutcome> => {
         const earlier = this.journal.find(ctx.userId, actionId);
         if (earlier) {
           if (earlier.method !== method) return fail('conflict', `actionId ${actionId} was used for ${earlier.method}`);
           return { ok: true, result: JSON.parse(earlier.response) as unknown };
         }
-        const result = fitsWire(method, handler(ctx, parsed.data));
+        const result = fitsWire(method, await handler(ctx, parsed.data));
         this.journal.record(ctx.userId, actionId, method, JSON.stringify(result), this.clock.now());
         return { ok: true, result };
       });
