@@ -9,7 +9,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../shared/domain/clock.ts';
 import type { UserEvent } from '../../shared/protocol/events.ts';
-import { AccountStore } from '../features/directory/account-store.ts';
 import { type Db, openServerDatabase } from '../store/database.ts';
 import { type AppendedEvent, InProcessBus } from './event-bus.ts';
 import { EventLog } from './event-log.ts';
@@ -25,18 +24,10 @@ describe('WriteGate', () => {
 
   beforeEach(() => {
     db = openServerDatabase(':memory:');
-    const accounts = new AccountStore(db);
-    for (const id of ['u_a', 'u_b']) {
-      accounts.insert({
-        id,
-        username: id,
-        displayName: id,
-        departmentId: null,
-        managerId: null,
-        passwordHash: 'x',
-        createdAt: 0,
-      });
-    }
+    const person = db.prepare(
+      "INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES (?, ?, ?, 'x', 0)",
+    );
+    for (const id of ['u_a', 'u_b']) person.run(id, id, id);
     log = new EventLog(db, new ManualClock(1_000));
     const bus = new InProcessBus();
     published = [];
