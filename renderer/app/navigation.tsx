@@ -1,7 +1,9 @@
 import { createContext, useContext } from 'react';
+import { APP_PAGES, type AppPage } from '../../shared/deep-link/deep-link.ts';
 
-export type PageKey = 'home' | 'approvals' | 'notices' | 'attendance' | 'chat' | 'people' | 'launcher';
-export const pageKeys: readonly PageKey[] = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'];
+/** The window's pages: the same list deep links and toast routes are checked against. */
+export type PageKey = AppPage;
+export const pageKeys: readonly PageKey[] = APP_PAGES;
 
 /** Where the window is: a page and, for some pages, the item open in it (`approvals/r_123`). */
 export interface Route {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepLinkFromArgv, parseDeepLink } from './deep-link.ts';
+import { APP_PAGES, deepLinkFromArgv, parseDeepLink } from './deep-link.ts';
 
 describe('portico:// deep links', () => {
   it.each([
@@ -46,6 +46,10 @@ describe('portico:// deep links', () => {
     const outcome = parseDeepLink(link);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.reason).toMatch(reason);
+  });
+
+  it('opens every page of the window (a toast routed to People once opened nothing)', () => {
+    for (const page of APP_PAGES) expect(parseDeepLink(`portico://${page}`)).toEqual({ ok: true, route: page });
   });
 
   it('finds the link among the arguments Windows passes to a second instance', () => {

@@ -4,15 +4,22 @@ import { parseUrl } from '../web-url.ts';
  * `portico://` links from other programs, the browser or a toast, turned into an app route. Only
  * the shapes below are accepted; anything else is refused with a reason and opens nothing.
  *
- *   portico://home | approvals | notices | attendance | chat | launcher
+ *   portico://home | approvals | notices | attendance | chat | people | launcher
  *   portico://approvals/<requestId>          portico://notices/<noticeId>
  *   portico://chat/<conversationId>
  *   portico://approvals/new?template=<key>
  */
 export type DeepLink = { ok: true; route: string } | { ok: false; reason: string };
 
+/**
+ * The window's pages, in the sidebar's order: one list for the window's navigation, deep links and
+ * toast routes alike (People was once missing here, so a toast could not open it).
+ */
+export const APP_PAGES = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'] as const;
+export type AppPage = (typeof APP_PAGES)[number];
+
 const MAX_LENGTH = 2048;
-const PAGES = new Set(['home', 'approvals', 'notices', 'attendance', 'chat', 'launcher']);
+const PAGES = new Set<string>(APP_PAGES);
 const ITEM_PAGES = new Set(['approvals', 'notices', 'chat']);
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const TEMPLATE = /^[a-z][a-z0-9_]{0,31}$/;

@@ -133,8 +133,8 @@ export async function closeBrowsers({ browser }: { browser: Browser }): Promise<
   await Promise.all(browser.contexts().map((context) => context.close()));
 }
 
-/** The pages the sidebar leads to, in its order (each has a `nav-<page>` button). */
-export const APP_PAGES = ['home', 'approvals', 'notices', 'attendance', 'chat', 'people', 'launcher'] as const;
+/** The pages the sidebar leads to, in its order (each has a `nav-<page>` button): the app's own list. */
+export { APP_PAGES } from '../../shared/deep-link/deep-link.ts';
 
 /** Switches the window's language from whatever it shows now (the switch's own label is translated). */
 export async function chooseLanguage(page: Page, language: string): Promise<void> {
