@@ -1,13 +1,9 @@
 import type { BridgeHandlers } from '../../shared/bridge/contract.ts';
 import type { ActionOutcome, ConnectionCheckView, ConnectionView, HomeView, Language } from '../../shared/bridge/views.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
-import { approvalHandlers } from './features/approvals/approval-handlers.ts';
 import type { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
 import type { BriefAssistant } from './features/brief/brief-assistant.ts';
-import { chatHandlers } from './features/chat/chat-handlers.ts';
-import { launcherHandlers } from './features/launcher/launcher-handlers.ts';
 import type { LauncherShell } from './features/launcher/launcher-types.ts';
-import { noticeHandlers } from './features/notices/notice-handlers.ts';
 import type { PresenceAssistant } from './features/presence/presence-assistant.ts';
 import type { EffectivePolicy } from './policy/resolve-policy.ts';
 import type { Emit } from './session-events.ts';
@@ -15,8 +11,13 @@ import type { SessionKeeper } from './session/session-keeper.ts';
 import type { SignedInSession } from './session/signed-in-session.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import type { SettingsStore } from './settings/settings.ts';
+import type { HandlerContext } from './features/core-feature.ts';
+import { type CoreOwnCall, featureHandlers } from './features/registry.ts';
 
-/** Every call the window may make, each answered by the part of core that owns it. */
+/**
+ * Every call the window may make: core's own (the app, the session, the connection, Home, settings)
+ * here, and each feature's from the registry (`features/registry.ts`).
+ */
 export function bridgeHandlers(deps: {
   app: { version: string; shell: 'electron' | 'browser-host'; platform: string };
   keeper: SessionKeeper;
@@ -40,13 +41,11 @@ export function bridgeHandlers(deps: {
   assistants: { attendance: AttendanceAssistant; brief: BriefAssistant; presence: PresenceAssistant };
 }): BridgeHandlers {
   const { keeper, emit, clock } = deps;
-  const session = () => keeper.session;
-  const act = deps.act;
-  const changedWithHome = (feature: 'notices' | 'chat') => () => {
+  const changed: HandlerContext['changed'] = (feature, options) => {
     emit('data.changed', { features: [feature] });
-    emit('home.changed', deps.homeView());
+    if (options?.withHome) emit('home.changed', deps.homeView());
   };
-  return {
+  const own: Pick<BridgeHandlers, CoreOwnCall> = {
     'app.info': async () => ({ ...deps.app }),
     'app.diagnostics': async () => ({ text: await deps.support.diagnostics() }),
     'session.get': async () => keeper.view(),
@@ -62,23 +61,6 @@ export function bridgeHandlers(deps: {
       return { ok: true };
     },
     'home.get': async () => deps.homeView(),
-    ...noticeHandlers({ session, act, clock, changed: changedWithHome('notices'), language: deps.language }),
-    ...deps.assistants.brief.handlers(),
-    ...launcherHandlers({
-      session,
-      act,
-      clock,
-      shell: deps.launcherShell,
-      allowedPrograms: () => deps.policy?.values.allowedPrograms ?? [],
-      platform: deps.app.platform,
-      env: deps.env,
-      openRoute: deps.openRoute,
-      changed: () => emit('data.changed', { features: ['launcher'] }),
-    }),
-    ...approvalHandlers({ session, act, clock }),
-    ...chatHandlers({ session, act, clock, changed: changedWithHome('chat'), viewing: deps.viewing }),
-    ...deps.assistants.presence.handlers(),
-    ...deps.assistants.attendance.handlers(),
     ...settingsHandlers({
       settings: deps.settings,
       policy: deps.policy,
@@ -90,4 +72,21 @@ export function bridgeHandlers(deps: {
       },
     }),
   };
+  const features = featureHandlers({
+    session: () => keeper.session,
+    act: deps.act,
+    clock,
+    changed,
+    language: deps.language,
+    openRoute: deps.openRoute,
+    viewing: deps.viewing,
+    launcher: {
+      shell: deps.launcherShell,
+      allowedPrograms: () => deps.policy?.values.allowedPrograms ?? [],
+      platform: deps.app.platform,
+      env: deps.env,
+    },
+    assistants: deps.assistants,
+  });
+  return { ...own, ...features };
 }

@@ -27,6 +27,6 @@ export const pages: Record<PageKey, PageEntry> = {
   notices: { icon: '✉', render: () => <NoticesPage /> },
   attendance: { icon: '◷', render: () => <AttendancePage /> },
   chat: { icon: '☏', render: ({ user }) => <ChatPage me={user.id} /> },
-  people: { icon: '☺', render: () => <PeoplePage /> },
+  people: { icon: '☺', render: ({ user }) => <PeoplePage me={user.id} /> },
   launcher: { icon: '▦', render: () => <LauncherPage /> },
 };

@@ -24,6 +24,7 @@ import { DirectoryAdmin } from './directory/directory-admin.ts';
 import { directoryFeature } from './directory/directory-feature.ts';
 import type { DirectoryStore } from './directory/directory-store.ts';
 import type { EventLog } from '../delivery/event-log.ts';
+import { kudosFeature } from './kudos/kudos-feature.ts';
 import { launcherFeature } from './launcher/launcher-feature.ts';
 import { createLauncher } from './launcher/launcher-module.ts';
 import { createNotices } from './notices/notices-module.ts';
@@ -163,6 +164,7 @@ export async function createServerFeatures(platform: Platform) {
     chatFeature(chat),
     presenceFeature(presence, { tickMs: config.presenceTickMs }),
     briefFeature(brief),
+    kudosFeature(db, { gate, directory, clock }),
     crashesFeature(new CrashReportStore(config.dataDir), { clock, trustProxy: config.trustProxy }),
   ] as const;
   // Every protocol method has an owner among the features: a method nobody answers fails to compile here.

@@ -6,6 +6,7 @@ import { FormValues } from '../domain/approvals/form.ts';
 import { RequestPreview } from '../domain/approvals/preview.ts';
 import { AttachmentRef, Decision } from '../domain/approvals/request.ts';
 import { BRIEF_ITEM_MAX, DailyBrief } from '../domain/brief.ts';
+import { Kudos, KudosCounts, KudosMessage } from '../domain/kudos.ts';
 import { NoticeDraft, NoticeEdit, NoticeReachView, PublishedNotice } from '../domain/notices/index.ts';
 import { DepartmentOption } from '../protocol/methods.ts';
 import { LaunchSource } from '../domain/launcher/index.ts';
@@ -203,6 +204,12 @@ export const bridgeCalls = {
     params: z.object({ language: Language }),
     result: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.literal('locked') })]),
   },
+  /** Thank a colleague (through the outbox: sent once, also after a disconnect). */
+  'kudos.give': { params: z.object({ toUserId: EntityId, message: KudosMessage }).strict(), result: ActionOutcome },
+  /** Thanks received per person in the last 30 days; the copy kept last time while offline. */
+  'kudos.counts': { params: none, result: KudosCounts.nullable() },
+  /** A colleague's newest thanks; null while offline. */
+  'kudos.recent': { params: z.object({ userId: EntityId }).strict(), result: z.array(Kudos).nullable() },
   ...chatBridgeCalls,
 } as const;
 
@@ -219,7 +226,7 @@ export const bridgeEvents = {
   toast: ToastView,
   'data.changed': z.object({
     features: z.array(
-      z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings', 'launcher', 'chat', 'presence']),
+      z.enum(['notices', 'noticeStats', 'approvals', 'attendance', 'brief', 'settings', 'launcher', 'chat', 'presence', 'kudos']),
     ),
   }),
   ...chatBridgeEvents,

@@ -165,6 +165,7 @@ export const ToastView = z.object({
     'notice.reminded',
     'brief',
     'chat.message',
+    'kudos',
   ]),
   /** Urgent: shown even in do-not-disturb, and as an urgent OS notification. */
   urgent: z.boolean().optional(),

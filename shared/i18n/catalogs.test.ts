@@ -67,6 +67,23 @@ describe('translation catalogs', () => {
     });
   }
 
+  /**
+   * A control whose spoken name (aria-label) differs from its visible text must contain that text,
+   * so a person using voice control can say what they see (WCAG 2.5.3, axe's label-content-name-mismatch).
+   */
+  const labelledControls = [['kudos.thank', 'kudos.thankName']] as const;
+  it('every language’s spoken name of a control contains its visible label', () => {
+    const mismatched: string[] = [];
+    for (const [language, catalog] of Object.entries(catalogs)) {
+      const text = leaves(catalog);
+      for (const [visible, spoken] of labelledControls) {
+        if (!text.get(spoken)!.includes(text.get(visible)!))
+          mismatched.push(`${language}: ${spoken} lacks "${text.get(visible)}"`);
+      }
+    }
+    expect(mismatched).toEqual([]);
+  });
+
   it('Russian counts 1, 3, 5, 21 and 1.5 with the right form', () => {
     const rules = new Intl.PluralRules('ru');
     const form = (n: number) =>

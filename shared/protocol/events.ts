@@ -3,6 +3,7 @@ import { approvalEvents } from './approval-events.ts';
 import { attendanceEvents } from './attendance-events.ts';
 import { briefEvents } from './brief-events.ts';
 import { chatEvents } from './chat-events.ts';
+import { kudosEvents } from './kudos-events.ts';
 import { launcherEvents } from './launcher-events.ts';
 import { noticeEvents } from './notice-events.ts';
 
@@ -17,6 +18,7 @@ export const UserEvent = z.discriminatedUnion('kind', [
   ...chatEvents,
   ...briefEvents,
   ...attendanceEvents,
+  ...kudosEvents,
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
 export type UserEventKind = UserEvent['kind'];

@@ -4,6 +4,7 @@ import { attendanceMethods } from './attendance-methods.ts';
 import { briefMethods } from './brief-methods.ts';
 import { chatMethods } from './chat-methods.ts';
 import { directoryMethods } from './directory-methods.ts';
+import { kudosMethods } from './kudos-methods.ts';
 import { launcherMethods } from './launcher-methods.ts';
 import { noticeMethods } from './notice-methods.ts';
 import { presenceMethods } from './presence-methods.ts';
@@ -26,6 +27,7 @@ export const methods = {
   ...attendanceMethods,
   ...chatMethods,
   ...presenceMethods,
+  ...kudosMethods,
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -22,7 +22,7 @@ test('two people chat live: typing, unread badge, Markdown, receipts, presence',
   // Zhang finds Liu in People by pinyin initials and starts a chat.
   await zhang.getByRole('button', { name: 'People', exact: true }).click();
   await zhang.getByLabel('Search by name, pinyin or department').fill('ly');
-  await zhang.getByRole('button', { name: /刘洋/ }).click();
+  await zhang.getByTestId('person-row').filter({ hasText: '刘洋' }).click();
   const conversation = zhang.getByTestId('conversation');
   await expect(conversation.getByRole('heading', { name: '刘洋' })).toBeVisible();
   await expect(conversation.getByText('Online')).toBeVisible();
@@ -95,7 +95,7 @@ test('Home shows the leaders strip; chat and people read right to left in Hebrew
   await page.screenshot({ path: path.join(shots, 'chat-hebrew-rtl.png') });
   await page.getByRole('button', { name: 'אנשים', exact: true }).click();
   await page.getByLabel('חיפוש לפי שם, פין-יין או מחלקה').fill('wf');
-  await expect(page.getByRole('button', { name: /王芳/ })).toBeVisible();
+  await expect(page.getByTestId('person-row').filter({ hasText: '王芳' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'people-hebrew-rtl.png') });
   await page.getByLabel('שפה').selectOption('en');
 });

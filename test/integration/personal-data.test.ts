@@ -56,6 +56,8 @@ describe('a person’s copy of their data', () => {
       attachmentIds: [],
     });
     await liu.call('chat.send', { conversationId, text: 'not his: my reply', mentions: [], replyToId: null, attachmentIds: [] });
+    await zhang.call('kudos.give', { toUserId: 'u_liu_yang', message: 'mine: thanks for the figures' });
+    await liu.call('kudos.give', { toUserId: 'u_wang_fang', message: 'not his: thanks between others' });
     const hr = await login(server.url, 'chen.jing');
     const notice = (await (
       await publishNotice(server.url, hr.accessToken, {
@@ -86,8 +88,10 @@ describe('a person’s copy of their data', () => {
       notices: { received: { noticeId: string; readAt: number | null }[] };
       approvals: { submitted: unknown[]; decided: unknown[] };
       presence: { settings: unknown };
+      kudos: { kudos: { message: string }[] };
     };
-    expect(Object.keys(parts).sort()).toEqual(['approvals', 'attendance', 'chat', 'directory', 'notices', 'presence']);
+    expect(Object.keys(parts).sort()).toEqual(['approvals', 'attendance', 'chat', 'directory', 'kudos', 'notices', 'presence']);
+    expect(parts.kudos.kudos.map((k) => k.message)).toEqual(['mine: thanks for the figures']);
     expect(parts.directory.profile.username).toBe('zhang.wei');
     expect(parts.attendance.clocks.map((c) => c.id)).toContain((clocked.record as { id: string }).id);
     expect(parts.chat.sent.map((m) => m.text)).toContain('mine: the quarterly figures');

@@ -7,14 +7,9 @@ import { NoticesCache } from '../features/notices/notices-cache.ts';
 import { LauncherCache } from '../features/launcher/launcher-cache.ts';
 import { ChatCache } from '../features/chat/chat-cache.ts';
 import { ChatSearch } from '../features/chat/chat-search.ts';
-import { approvalAppliers } from '../features/approvals/approval-appliers.ts';
-import { attendanceAppliers } from '../features/attendance/attendance-appliers.ts';
-import { briefAppliers } from '../features/brief/brief-appliers.ts';
-import { chatAppliers } from '../features/chat/chat-appliers.ts';
-import { launcherAppliers } from '../features/launcher/launcher-appliers.ts';
-import { noticeAppliers } from '../features/notices/notice-appliers.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
-import { type AppliedKinds, type Appliers, type Feature, applierTable } from './event-appliers.ts';
+import { featureAppliers } from '../features/registry.ts';
+import type { Appliers, Feature } from './event-appliers.ts';
 import { ClientState } from './client-state.ts';
 
 export type { Feature } from './event-appliers.ts';
@@ -49,7 +44,7 @@ export class ClientCache {
   readonly state: ClientState;
   readonly brief: BriefCache;
   readonly db: CacheDb;
-  /** Each event kind's applier, from the features' own (`features/<feature>/*-appliers.ts`). */
+  /** Each event kind's applier, from the features' own (`features/registry.ts`). */
   private readonly appliers: Appliers<UserEventKind>;
   private readonly positionStmt;
   private readonly setPositionStmt;
@@ -65,19 +60,8 @@ export class ClientCache {
     this.state = new ClientState(this.db);
     this.launcher = new LauncherCache(this.state);
     this.brief = new BriefCache(this.state);
-    const parts = [
-      ['notices', noticeAppliers(this.notices)],
-      ['approvals', approvalAppliers(this.approvals)],
-      ['launcher', launcherAppliers(this.launcher)],
-      ['chat', chatAppliers(this.chat)],
-      ['attendance', attendanceAppliers(this.attendance)],
-      ['brief', briefAppliers(this.brief)],
-    ] as const;
-    // Every event kind has an applier among the features: a kind nobody applies fails to compile here.
-    const everyKindApplied: [Exclude<UserEventKind, AppliedKinds<(typeof parts)[number][1]>>] extends [never] ? true : never =
-      true;
-    void everyKindApplied;
-    this.appliers = applierTable(parts);
+    // Each event kind's applier, from the features' own (one list: features/registry.ts).
+    this.appliers = featureAppliers(this);
     this.positionStmt = this.db.prepare<[], { epoch: string | null; applied_seq: number }>(
       'SELECT epoch, applied_seq FROM sync_state WHERE id = 1',
     );

@@ -1,7 +1,7 @@
 import type { UserEvent, UserEventKind } from '../../../shared/protocol/events.ts';
 
 /** What a change touched, so the window refreshes only those views. */
-export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher' | 'chat' | 'brief';
+export type Feature = 'notices' | 'noticeStats' | 'approvals' | 'attendance' | 'launcher' | 'chat' | 'brief' | 'kudos';
 
 export type EventOf<K extends UserEventKind> = Extract<UserEvent, { kind: K }>;
 

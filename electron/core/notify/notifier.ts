@@ -2,11 +2,9 @@ import type { TFunction } from 'i18next';
 import type { ToastView } from '../../../shared/bridge/views.ts';
 import type { UserEvent } from '../../../shared/protocol/events.ts';
 import type { Language } from '../../../shared/bridge/views.ts';
-import { planApprovalToasts } from '../features/approvals/approval-toasts.ts';
 import type { ClientCache } from '../cache/client-cache.ts';
-import { planBriefToasts } from '../features/brief/brief-toasts.ts';
-import { planChatToasts } from '../features/chat/chat-toasts.ts';
-import { planNoticeToasts, urgentToast } from '../features/notices/notice-toasts.ts';
+import { urgentToast } from '../features/notices/notice-toasts.ts';
+import { featureToasts } from '../features/registry.ts';
 import { UrgentRenotifier } from '../features/notices/urgent-renotifier.ts';
 import { ToastGate } from './toast-gate.ts';
 
@@ -37,20 +35,7 @@ export class Notifier {
     viewingConversation: string | null = null,
   ): void {
     const now = this.options.now();
-    const { notices } = cache;
-    const toasts = [
-      ...planApprovalToasts(events, now, language, t),
-      ...planNoticeToasts(
-        events,
-        (id) => notices.get(id),
-        (id) => notices.outstanding(id, now),
-        now,
-        t,
-        me,
-      ),
-      ...planChatToasts(events, cache.chat, me, now, t, viewingConversation),
-      ...planBriefToasts(events, me, t),
-    ];
+    const toasts = featureToasts(events, { cache, me, now, language, t, viewingConversation });
     for (const toast of toasts) this.show(toast);
   }
 

@@ -94,6 +94,7 @@ const toasts: Record<ToastView['kind'], ToastView> = {
     route: 'notices',
   },
   brief: { ...base, id: 'b1', kind: 'brief', title: 'Your day', body: '3 approvals, 1 notice', route: 'home' },
+  kudos: { ...base, id: 'k1', kind: 'kudos', title: 'Wang Fang thanked you', body: HOSTILE, route: 'people' },
   'chat.message': {
     ...base,
     id: 'm1',

@@ -1,0 +1,9 @@
+import { defineCoreFeature } from '../core-feature.ts';
+import { attendanceAppliers } from './attendance-appliers.ts';
+
+/** Attendance in core: today's clocks in the cache; its assistant reminds and answers the calls. */
+export const attendanceFeature = defineCoreFeature({
+  name: 'attendance',
+  appliers: (cache) => attendanceAppliers(cache.attendance),
+  handlers: (ctx) => ctx.assistants.attendance.handlers(),
+});
