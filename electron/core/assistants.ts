@@ -1,19 +1,24 @@
-import type { ActionOutcome, Language } from '../../shared/bridge/views.ts';
+import type { Language } from '../../shared/bridge/views.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
 import { BriefAssistant } from './features/brief/brief-assistant.ts';
 import { PresenceAssistant } from './features/presence/presence-assistant.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import { Notifier } from './notify/notifier.ts';
-import type { OsToasts } from './notify/os-toasts.ts';
+import type { CoreOptions } from './core-options.ts';
 import type { Emit } from './session-events.ts';
 import type { SignedInSession } from './session/signed-in-session.ts';
+import type { Act } from './sync/action-outcome.ts';
 
 export interface Assistants {
   presence: PresenceAssistant;
   notifier: Notifier;
   attendance: AttendanceAssistant;
   brief: BriefAssistant;
+  /** The user is back (unlock, resume, sign-in): remind to clock in, and bring the day's brief once. */
+  activity(): Promise<void>;
+  /** Once a minute: time-driven reminders (clock out, urgent notices not yet acknowledged), page idleness. */
+  minute(): void;
 }
 
 /**
@@ -22,34 +27,31 @@ export interface Assistants {
  */
 export function createAssistants(deps: {
   session: () => SignedInSession | null;
-  act: (enqueue: (s: SignedInSession) => { actionId: string }) => Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   emit: Emit;
   language: () => Language;
-  /** Until when the person asked for quiet here (null: not). */
-  doNotDisturbUntil: () => number | null;
-  idleAfterMs: number;
-  idleSource: 'os' | 'page';
-  osToasts?: OsToasts;
+  /** Quiet hours asked for here, the idle threshold, which shell (idleness from the OS or the page), OS toasts. */
+  options: Pick<CoreOptions, 'settings' | 'idleAfterMs' | 'shell' | 'osToasts'>;
 }): Assistants {
   const { session, act, clock, emit } = deps;
   const presence = new PresenceAssistant({
     session,
     act,
     clock,
-    idleAfterMs: deps.idleAfterMs,
-    idleSource: deps.idleSource,
+    idleAfterMs: deps.options.idleAfterMs ?? 10 * 60_000,
+    idleSource: deps.options.shell === 'electron' ? 'os' : 'page',
     changed: (presences) => emit('presence.changed', { presences }),
   });
   const notifier = new Notifier({
     now: () => clock.now(),
     // Quiet when the user asked here, or when their presence says do-not-disturb (by hand or schedule).
-    doNotDisturbUntil: () => latest(deps.doNotDisturbUntil(), presence.doNotDisturbUntil()),
+    doNotDisturbUntil: () => latest(deps.options.settings.get().doNotDisturbUntil, presence.doNotDisturbUntil()),
     // One decision per toast: the pages always hear it (their toast list), and the OS shows it
     // only where no page is in view, so nothing is shown twice.
     emit: (toast) => {
       emit('toast', toast);
-      if (deps.osToasts?.wanted()) deps.osToasts.show(toast);
+      if (deps.options.osToasts?.wanted()) deps.options.osToasts.show(toast);
     },
   });
   const attendance = new AttendanceAssistant({
@@ -67,7 +69,22 @@ export function createAssistants(deps: {
     toast: (toast) => notifier.show(toast),
     changed: () => emit('data.changed', { features: ['brief'] }),
   });
-  return { presence, notifier, attendance, brief };
+  return {
+    presence,
+    notifier,
+    attendance,
+    brief,
+    activity: async () => {
+      await attendance.activity();
+      await brief.activity();
+    },
+    minute: () => {
+      presence.tick();
+      attendance.tick();
+      const s = session();
+      if (s) notifier.tick(s.cache.notices, translatorFor(deps.language()));
+    },
+  };
 }
 
 function latest(a: number | null, b: number | null): number | null {

@@ -1,5 +1,6 @@
 import type { BridgeHandlers } from '../../shared/bridge/contract.ts';
-import type { ActionOutcome, ConnectionCheckView, ConnectionView, HomeView, Language } from '../../shared/bridge/views.ts';
+import type { CoreViews } from './core-views.ts';
+import type { ConnectionCheckView } from '../../shared/bridge/views.ts';
 import type { Clock } from '../../shared/domain/clock.ts';
 import type { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
 import type { BriefAssistant } from './features/brief/brief-assistant.ts';
@@ -8,11 +9,11 @@ import type { PresenceAssistant } from './features/presence/presence-assistant.t
 import type { EffectivePolicy } from './policy/resolve-policy.ts';
 import type { Emit } from './session-events.ts';
 import type { SessionKeeper } from './session/session-keeper.ts';
-import type { SignedInSession } from './session/signed-in-session.ts';
 import { settingsHandlers } from './settings/settings-handlers.ts';
 import type { SettingsStore } from './settings/settings.ts';
 import type { HandlerContext } from './features/core-feature.ts';
 import { type CoreOwnCall, featureHandlers } from './features/registry.ts';
+import type { Act } from './sync/action-outcome.ts';
 
 /**
  * Every call the window may make: core's own (the app, the session, the connection, Home, settings)
@@ -21,12 +22,10 @@ import { type CoreOwnCall, featureHandlers } from './features/registry.ts';
 export function bridgeHandlers(deps: {
   app: { version: string; shell: 'electron' | 'browser-host'; platform: string };
   keeper: SessionKeeper;
-  act: (enqueue: (s: SignedInSession) => { actionId: string }) => Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   emit: Emit;
-  connectionView(): ConnectionView;
-  homeView(): HomeView;
-  language(): Language;
+  views: Pick<CoreViews, 'connection' | 'home' | 'language'>;
   nudge(): void;
   openRoute(route: string): void;
   viewing(conversationId: string | null): void;
@@ -43,7 +42,7 @@ export function bridgeHandlers(deps: {
   const { keeper, emit, clock } = deps;
   const changed: HandlerContext['changed'] = (feature, options) => {
     emit('data.changed', { features: [feature] });
-    if (options?.withHome) emit('home.changed', deps.homeView());
+    if (options?.withHome) emit('home.changed', deps.views.home());
   };
   const own: Pick<BridgeHandlers, CoreOwnCall> = {
     'app.info': async () => ({ ...deps.app }),
@@ -55,17 +54,17 @@ export function bridgeHandlers(deps: {
       await keeper.signOut();
       return { ok: true };
     },
-    'connection.get': async () => deps.connectionView(),
+    'connection.get': async () => deps.views.connection(),
     'connection.nudge': async () => {
       deps.nudge();
       return { ok: true };
     },
-    'home.get': async () => deps.homeView(),
+    'home.get': async () => deps.views.home(),
     ...settingsHandlers({
       settings: deps.settings,
       policy: deps.policy,
       clock,
-      homeView: deps.homeView,
+      homeView: () => deps.views.home(),
       emit: (home) => {
         emit('home.changed', home);
         emit('data.changed', { features: ['settings'] });
@@ -77,7 +76,7 @@ export function bridgeHandlers(deps: {
     act: deps.act,
     clock,
     changed,
-    language: deps.language,
+    language: () => deps.views.language(),
     openRoute: deps.openRoute,
     viewing: deps.viewing,
     launcher: {

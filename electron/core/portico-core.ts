@@ -1,26 +1,22 @@
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type { BridgeHandlers } from '../../shared/bridge/contract.ts';
-import { type ToastActivation, dispatchToastCall, toastEffect } from '../../shared/bridge/toast-actions.ts';
-import type { ConnectionView, HomeView, Language, SessionView } from '../../shared/bridge/views.ts';
+import { type ToastActivation, pressToast } from '../../shared/bridge/toast-actions.ts';
+import type { ConnectionView, HomeView, SessionView } from '../../shared/bridge/views.ts';
 import { type Clock, systemClock } from '../../shared/domain/clock.ts';
 import type { CoreOptions } from './core-options.ts';
 import { type Assistants, createAssistants } from './assistants.ts';
 import { bridgeHandlers } from './bridge-handlers.ts';
-import { buildHomeView } from './home-view.ts';
-import { translatorFor } from './i18n/core-i18n.ts';
 import { type BridgeEventMap, type Emit, listenToSession } from './session-events.ts';
 import { drainOutbox } from './session/drain-outbox.ts';
 import { SessionKeeper } from './session/session-keeper.ts';
-import type { SignedInSession } from './session/signed-in-session.ts';
-import { effectiveLanguage } from './settings/effective-language.ts';
-import { actOnServer } from './sync/action-outcome.ts';
-import { type TrayModel, buildTrayModel } from './tray/tray-model.ts';
+import { type Act, actOnServer } from './sync/action-outcome.ts';
+import type { TrayModel } from './tray/tray-model.ts';
+import { CoreViews } from './core-views.ts';
+import { supportCalls } from './support/support-calls.ts';
 import { type CoreLog, type FileLog, fileLog } from './log/core-log.ts';
-import { checkConnection } from './net/connection-check.ts';
 import { coreNetwork } from './net/core-network.ts';
 import type { NetworkAccess } from './net/network-access.ts';
-import { diagnosticsText } from './support/diagnostics.ts';
 
 const SETTLE_WAIT_MS = 5000;
 
@@ -41,6 +37,7 @@ export class PorticoCore {
   readonly log: CoreLog;
   private readonly files: FileLog;
   private readonly net: NetworkAccess;
+  private readonly views: CoreViews;
 
   constructor(options: CoreOptions) {
     this.options = options;
@@ -50,18 +47,17 @@ export class PorticoCore {
     const network = coreNetwork(options.policy, options.network, options.env ?? process.env, (m) => this.log.warn(m));
     this.net = network.access;
     const emit: Emit = this.events.emit.bind(this.events);
+    const app = { version: options.version, shell: options.shell, platform: options.platform };
+    this.views = new CoreViews({ keeper: () => this.keeper, options, clock: this.clock });
     const session = () => this.keeper.session;
-    const act = (enqueue: (s: SignedInSession) => { actionId: string }) => actOnServer(session(), enqueue, SETTLE_WAIT_MS);
+    const act: Act = (enqueue, describe) => actOnServer(session(), enqueue, SETTLE_WAIT_MS, describe);
     const assistants = createAssistants({
       session,
       act,
       clock: this.clock,
       emit,
-      language: () => this.language(),
-      doNotDisturbUntil: () => options.settings.get().doNotDisturbUntil,
-      idleAfterMs: options.idleAfterMs ?? 10 * 60_000,
-      idleSource: options.shell === 'electron' ? 'os' : 'page',
-      ...(options.osToasts ? { osToasts: options.osToasts } : {}),
+      language: () => this.views.language(),
+      options,
     });
     this.assistants = assistants;
     this.keeper = new SessionKeeper({
@@ -72,10 +68,8 @@ export class PorticoCore {
       opened: (opened) =>
         listenToSession(opened, {
           emit,
-          connectionView: () => this.connectionView(),
-          homeView: () => this.homeView(),
+          views: this.views,
           ...assistants,
-          language: () => this.language(),
           viewingConversation: () => this.viewingConversation,
           ended: () => this.keeper.ended(),
         }),
@@ -86,14 +80,12 @@ export class PorticoCore {
     });
     this.handlers = bridgeHandlers({
       ...options,
-      app: { version: options.version, shell: options.shell, platform: options.platform },
+      app,
       keeper: this.keeper,
       act,
       clock: this.clock,
       emit,
-      connectionView: () => this.connectionView(),
-      homeView: () => this.homeView(),
-      language: () => this.language(),
+      views: this.views,
       nudge: () => this.nudge(),
       openRoute: (route) => this.openRoute(route),
       viewing: (conversationId) => {
@@ -101,20 +93,16 @@ export class PorticoCore {
       },
       env: options.env ?? process.env,
       assistants,
-      support: {
-        testConnection: (serverUrl) => checkConnection(serverUrl, this.net),
-        diagnostics: async () =>
-          diagnosticsText({
-            app: { version: options.version, shell: options.shell, platform: options.platform },
-            at: this.clock.now(),
-            session: this.sessionView(),
-            connection: this.connectionView(),
-            policy: options.policy,
-            route: await this.net.route(this.serverUrl()),
-            trust: network.trust(),
-            logLines: this.files.tail(200),
-          }),
-      },
+      support: supportCalls({
+        app,
+        clock: this.clock,
+        net: this.net,
+        trust: network.trust,
+        files: this.files,
+        policy: options.policy,
+        views: this.views,
+        serverUrl: () => this.serverUrl(),
+      }),
     });
   }
 
@@ -144,22 +132,12 @@ export class PorticoCore {
 
   /** The tray menu in the user's language, built from the cache. */
   trayModel(): TrayModel {
-    const language = this.language();
-    const pending = this.keeper.session?.cache.approvals.listPending() ?? [];
-    const tools = this.keeper.session?.cache.launcher.catalog() ?? [];
-    return buildTrayModel(this.homeView(), this.connectionView(), pending, language, translatorFor(language), tools);
+    return this.views.tray();
   }
 
-  /**
-   * A toast was pressed outside the window (Electron's notification, a Windows toast's activation
-   * arguments, also after a restart): the same table as the window's toast buttons decides what
-   * happens. Says whether the item should now be shown, so the shell brings the window forward.
-   */
-  async pressToast(activation: ToastActivation): Promise<{ open: boolean }> {
-    const effect = toastEffect(activation.action, activation.taskId);
-    if (effect.call) await dispatchToastCall(effect.call, this.handlers);
-    if (effect.open) this.openRoute(activation.route);
-    return { open: effect.open };
+  /** A toast pressed outside the window: the window's own table decides (shared/bridge/toast-actions.ts). */
+  pressToast(activation: ToastActivation): Promise<{ open: boolean }> {
+    return pressToast(activation, this.handlers, (route) => this.openRoute(route));
   }
 
   /** Shows a screen of the app (from a toast, the tray or a deep link). */
@@ -180,8 +158,7 @@ export class PorticoCore {
   /** The user is back (unlock, resume): reconnect, remind to clock in, and bring the day's brief once. */
   async userActive(): Promise<void> {
     this.nudge();
-    await this.assistants.attendance.activity();
-    await this.assistants.brief.activity();
+    await this.assistants.activity();
   }
 
   /** Electron's main process polls the OS: seconds since the last input, and whether the screen is locked. */
@@ -189,12 +166,9 @@ export class PorticoCore {
     this.assistants.presence.system(idleSeconds, locked);
   }
 
-  /** Once a minute: time-driven reminders (clock out, urgent notices not yet acknowledged), page idleness. */
+  /** Once a minute: time-driven reminders and page idleness. */
   minuteTick(): void {
-    this.assistants.presence.tick();
-    this.assistants.attendance.tick();
-    const session = this.keeper.session;
-    if (session) this.assistants.notifier.tick(session.cache.notices, translatorFor(this.language()));
+    this.assistants.minute();
   }
 
   /** The server to use: fixed by policy when IT locked it, else the user's choice, else the policy's, else the default. */
@@ -207,29 +181,15 @@ export class PorticoCore {
   }
 
   sessionView(): SessionView {
-    return this.keeper.view();
+    return this.views.session();
   }
 
   connectionView(): ConnectionView {
-    const s = this.keeper.session;
-    return {
-      state: s ? s.sync.state : 'offline',
-      nextRetryAt: s ? s.sync.nextRetryAt : null,
-      queuedActions: s ? s.outbox.size() : 0,
-    };
+    return this.views.connection();
   }
 
   homeView(): HomeView {
-    return buildHomeView(this.keeper.session, this.options.settings.get().doNotDisturbUntil, this.clock.now());
-  }
-
-  /** The language toasts and the tray speak (electron/core/settings/effective-language.ts). */
-  private language(): Language {
-    return effectiveLanguage(
-      this.options.settings.get().language,
-      this.options.policy,
-      this.options.systemLocale ?? Intl.DateTimeFormat().resolvedOptions().locale,
-    );
+    return this.views.home();
   }
 }
 

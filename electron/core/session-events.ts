@@ -1,9 +1,9 @@
 import type { EventEmitter } from 'node:events';
 import type { BridgeEventName, BridgeEventPayload } from '../../shared/bridge/contract.ts';
-import type { ConnectionView, HomeView, Language } from '../../shared/bridge/views.ts';
 import type { AttendanceAssistant } from './features/attendance/attendance-assistant.ts';
 import type { BriefAssistant } from './features/brief/brief-assistant.ts';
 import type { PresenceAssistant } from './features/presence/presence-assistant.ts';
+import type { CoreViews } from './core-views.ts';
 import { translatorFor } from './i18n/core-i18n.ts';
 import type { Notifier } from './notify/notifier.ts';
 import type { SignedInSession } from './session/signed-in-session.ts';
@@ -21,13 +21,11 @@ export function listenToSession(
   session: SignedInSession,
   deps: {
     emit: Emit;
-    connectionView(): ConnectionView;
-    homeView(): HomeView;
+    views: Pick<CoreViews, 'connection' | 'home' | 'language'>;
     presence: PresenceAssistant;
     attendance: AttendanceAssistant;
     brief: BriefAssistant;
     notifier: Notifier;
-    language(): Language;
     viewingConversation(): string | null;
     ended(): void;
   },
@@ -35,7 +33,7 @@ export function listenToSession(
   const { emit } = deps;
   let greeted = false;
   session.sync.on('state', (state) => {
-    emit('connection.changed', deps.connectionView());
+    emit('connection.changed', deps.views.connection());
     // Views that fetched from the server while the socket was down got the kept copy (or
     // nothing): now the catalog, templates and people can be fetched.
     if (state === 'online') {
@@ -49,14 +47,14 @@ export function listenToSession(
     }
   });
   session.sync.on('outboxChanged', () => {
-    emit('connection.changed', deps.connectionView());
-    emit('home.changed', deps.homeView());
+    emit('connection.changed', deps.views.connection());
+    emit('home.changed', deps.views.home());
   });
   session.sync.on('applied', ({ features, events }) => {
     emit('data.changed', { features: [...features] });
-    emit('home.changed', deps.homeView());
+    emit('home.changed', deps.views.home());
     if (features.has('chat')) deps.presence.followChanged();
-    const language = deps.language();
+    const language = deps.views.language();
     deps.notifier.applied(events, session.cache, session.user.id, language, translatorFor(language), deps.viewingConversation());
   });
   session.sync.on('signal', (signal) => {
@@ -74,7 +72,7 @@ export function listenToSession(
   session.sync.on('resynced', () => {
     session.cache.launcher.markStale();
     emit('data.changed', { features: ['notices', 'noticeStats', 'approvals', 'attendance', 'launcher', 'chat'] });
-    emit('home.changed', deps.homeView());
+    emit('home.changed', deps.views.home());
   });
   session.sync.on('sessionEnded', () => deps.ended());
 }

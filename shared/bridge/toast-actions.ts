@@ -88,3 +88,19 @@ export function dispatchToastCall(
 ): Promise<unknown> {
   return call.method === 'approvals.decide' ? invoke['approvals.decide'](call.params) : invoke['attendance.clock'](call.params);
 }
+
+/**
+ * A toast pressed outside the window (an OS notification, a Windows toast's activation arguments,
+ * also after a restart): the same table as the window's toast buttons decides what happens. Says
+ * whether the item should now be shown, so the shell brings the window forward.
+ */
+export async function pressToast(
+  activation: ToastActivation,
+  invoke: Parameters<typeof dispatchToastCall>[1],
+  openRoute: (route: string) => void,
+): Promise<{ open: boolean }> {
+  const effect = toastEffect(activation.action, activation.taskId);
+  if (effect.call) await dispatchToastCall(effect.call, invoke);
+  if (effect.open) openRoute(activation.route);
+  return { open: effect.open };
+}

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { BridgeCallName, BridgeHandlers } from '../../../shared/bridge/contract.ts';
-import type { ActionOutcome, Language, ToastView } from '../../../shared/bridge/views.ts';
+import type { Language, ToastView } from '../../../shared/bridge/views.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { UserEvent, UserEventKind } from '../../../shared/protocol/events.ts';
 import type { ClientCache } from '../cache/client-cache.ts';
@@ -10,6 +10,7 @@ import type { BriefAssistant } from './brief/brief-assistant.ts';
 import type { LauncherShell } from './launcher/launcher-types.ts';
 import type { PresenceAssistant } from './presence/presence-assistant.ts';
 import type { SignedInSession } from '../session/signed-in-session.ts';
+import type { Act } from '../sync/action-outcome.ts';
 
 /** What a feature's toasts are planned with: the cache the batch was just applied to, and who is looking. */
 export interface ToastContext {
@@ -26,7 +27,7 @@ export interface ToastContext {
 export interface HandlerContext {
   session(): SignedInSession | null;
   /** Sends an action through the outbox and waits briefly for the server's answer. */
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   /** This feature's views changed here; `withHome` when Home and the tray show it too. */
   changed(feature: Feature, options?: { withHome?: boolean }): void;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
-import { type ActionOutcome, ApprovalTemplate, DirectoryPerson } from '../../../../shared/bridge/views.ts';
+import { ApprovalTemplate, DirectoryPerson } from '../../../../shared/bridge/views.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { fetchOrKept } from '../../sync/fetch-or-kept.ts';
 import { downloadAttachment, uploadAttachment } from './attachment-client.ts';
+import { type Act, describeResult } from '../../sync/action-outcome.ts';
 
 type ApprovalHandlers = Pick<
   BridgeHandlers,
@@ -25,7 +26,7 @@ type ApprovalHandlers = Pick<
 
 export interface ApprovalHandlerContext {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
 }
 
@@ -76,7 +77,10 @@ export function approvalHandlers(ctx: ApprovalHandlerContext): ApprovalHandlers 
       }
     },
     'approvals.submit': async ({ templateKey, values, attachmentIds }) =>
-      ctx.act((s) => s.sync.enqueue('approvals.submit', { templateKey, values, attachmentIds })),
+      ctx.act(
+        (s) => s.sync.enqueue('approvals.submit', { templateKey, values, attachmentIds }),
+        describeResult('approvals.submit', ({ requestId }) => ({ requestId })),
+      ),
     'approvals.upload': async ({ name, base64 }) => {
       const s = ctx.session();
       if (!s || s.sync.state !== 'online') return { ok: false, code: 'offline', message: 'files upload only while connected' };

@@ -12,12 +12,13 @@ import {
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { ClockReminders, type ClockReminder, dayContaining } from './clock-reminders.ts';
+import { type Act, describeResult } from '../../sync/action-outcome.ts';
 
 type AttendanceHandlers = Pick<BridgeHandlers, 'attendance.clock' | 'attendance.clockNext' | 'attendance.month'>;
 
 export interface AttendanceContext {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   /** The user's language's translator and locale, for the reminder toasts. */
   text(): { t: TFunction; locale: string };
@@ -80,12 +81,15 @@ export class AttendanceAssistant {
   }
 
   private clock(kind: ClockKind, note: string | undefined): Promise<ActionOutcome> {
-    return this.context.act((s) =>
-      s.sync.enqueue(kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut', {
-        clientTime: this.context.clock.now(),
-        offline: s.sync.state !== 'online',
-        ...(note ? { note } : {}),
-      }),
+    const method = kind === 'in' ? 'attendance.clockIn' : 'attendance.clockOut';
+    return this.context.act(
+      (s) =>
+        s.sync.enqueue(method, {
+          clientTime: this.context.clock.now(),
+          offline: s.sync.state !== 'online',
+          ...(note ? { note } : {}),
+        }),
+      describeResult(method, (clock) => ({ clock })),
     );
   }
 

@@ -5,12 +5,13 @@ import { DailyBrief } from '../../../../shared/domain/brief.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { liveBrief } from './live-brief.ts';
+import type { Act } from '../../sync/action-outcome.ts';
 
 type BriefHandlers = Pick<BridgeHandlers, 'brief.get' | 'brief.dismiss' | 'brief.addItem' | 'brief.removeItem'>;
 
 export interface BriefContext {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   t(): TFunction;
   toast(toast: ToastView): void;

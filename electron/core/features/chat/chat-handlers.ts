@@ -5,6 +5,7 @@ import { type ChatMessage, isEmptyDraft, mayPost } from '../../../../shared/doma
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { conversationTitle } from './conversation-title.ts';
+import { type Act, describeResult } from '../../sync/action-outcome.ts';
 
 type ChatHandlers = Pick<
   BridgeHandlers,
@@ -28,7 +29,7 @@ type ChatHandlers = Pick<
 
 export interface ChatHandlerContext {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   /** The cache changed here (a pending message, a read): views refetch. */
   changed(): void;
@@ -168,7 +169,11 @@ export function chatHandlers(ctx: ChatHandlerContext): ChatHandlers {
         ctx.changed();
         return s.sync.enqueue('chat.mute', { conversationId, muted });
       }),
-    'chat.create': async (params) => ctx.act((s) => s.sync.enqueue('chat.create', params)),
+    'chat.create': async (params) =>
+      ctx.act(
+        (s) => s.sync.enqueue('chat.create', params),
+        describeResult('chat.create', ({ conversationId }) => ({ conversationId })),
+      ),
     'chat.addMembers': async (params) => ctx.act((s) => s.sync.enqueue('chat.addMembers', params)),
     'chat.leave': async ({ conversationId }) => ctx.act((s) => s.sync.enqueue('chat.leave', { conversationId })),
     'chat.viewing': async ({ conversationId }) => {

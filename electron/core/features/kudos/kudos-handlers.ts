@@ -1,8 +1,8 @@
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
-import type { ActionOutcome } from '../../../../shared/bridge/views.ts';
 import { KudosCounts } from '../../../../shared/domain/kudos.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { fetchOrKept } from '../../sync/fetch-or-kept.ts';
+import type { Act } from '../../sync/action-outcome.ts';
 
 type KudosHandlers = Pick<BridgeHandlers, 'kudos.give' | 'kudos.counts' | 'kudos.recent'>;
 
@@ -11,11 +11,7 @@ type KudosHandlers = Pick<BridgeHandlers, 'kudos.give' | 'kudos.counts' | 'kudos
  * come from the server and the copy kept last time while offline; a person's recent thanks only
  * from the server (null offline).
  */
-export function kudosHandlers(ctx: {
-  session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
-  changed(): void;
-}): KudosHandlers {
+export function kudosHandlers(ctx: { session(): SignedInSession | null; act: Act; changed(): void }): KudosHandlers {
   return {
     'kudos.give': async ({ toUserId, message }) => {
       const outcome = await ctx.act((s) => s.sync.enqueue('kudos.give', { toUserId, message }));

@@ -1,5 +1,5 @@
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
-import type { ActionOutcome, LaunchOutcome, LauncherEntryView } from '../../../../shared/bridge/views.ts';
+import type { LaunchOutcome, LauncherEntryView } from '../../../../shared/bridge/views.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { CatalogEntry, LaunchSource } from '../../../../shared/domain/launcher/index.ts';
 import { parseDeepLink } from '../../../../shared/deep-link/deep-link.ts';
@@ -9,6 +9,7 @@ import { runProgram } from './program-runner.ts';
 import type { LauncherShell } from './launcher-types.ts';
 import { requestTicket } from './ticket-client.ts';
 import { webLaunch } from './web-launch.ts';
+import type { Act } from '../../sync/action-outcome.ts';
 
 type LauncherHandlers = Pick<
   BridgeHandlers,
@@ -17,7 +18,7 @@ type LauncherHandlers = Pick<
 
 export interface LauncherContext {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   shell: LauncherShell;
   /** IT's allow-list (policy `allowedPrograms`). */

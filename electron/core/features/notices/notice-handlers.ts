@@ -1,13 +1,13 @@
 import { contentLanguageOf } from '../../../../shared/domain/localized-text.ts';
 import { z } from 'zod';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
-import type { ActionOutcome } from '../../../../shared/bridge/views.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import { NoticeReachView, PublishedNotice } from '../../../../shared/domain/notices/index.ts';
 import { DepartmentOption, DirectoryPerson } from '../../../../shared/protocol/methods.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
 import { fetchOrKept } from '../../sync/fetch-or-kept.ts';
 import { downloadAttachment } from '../approvals/attachment-client.ts';
+import { type Act, describeResult } from '../../sync/action-outcome.ts';
 
 type NoticeHandlers = Pick<
   BridgeHandlers,
@@ -28,7 +28,7 @@ type NoticeHandlers = Pick<
 
 export interface NoticeHandlerContext {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   /** The read or acknowledgement changed what Home and the tray show. */
   changed(): void;
@@ -77,7 +77,11 @@ export function noticeHandlers(ctx: NoticeHandlerContext): NoticeHandlers {
       ]);
       return { canPublish, departments: departments ?? [], people: people ?? [] };
     },
-    'notices.publish': async (draft) => ctx.act((s) => s.sync.enqueue('notices.publish', draft)),
+    'notices.publish': async (draft) =>
+      ctx.act(
+        (s) => s.sync.enqueue('notices.publish', draft),
+        describeResult('notices.publish', ({ noticeId }) => ({ noticeId })),
+      ),
     'notices.edit': async (edit) => ctx.act((s) => s.sync.enqueue('notices.edit', edit)),
     'notices.withdraw': async ({ noticeId }) => ctx.act((s) => s.sync.enqueue('notices.withdraw', { noticeId })),
     'notices.remind': async ({ noticeId }) => ctx.act((s) => s.sync.enqueue('notices.remind', { noticeId })),

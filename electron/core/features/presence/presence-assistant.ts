@@ -1,8 +1,8 @@
 import type { LeaderPresence, PresenceSettings, PresenceView } from '../../../../shared/domain/presence/index.ts';
 import type { Clock } from '../../../../shared/domain/clock.ts';
 import type { BridgeHandlers } from '../../../../shared/bridge/contract.ts';
-import type { ActionOutcome } from '../../../../shared/bridge/views.ts';
 import type { SignedInSession } from '../../session/signed-in-session.ts';
+import type { Act } from '../../sync/action-outcome.ts';
 
 /** Small groups' members are followed too; a 500-person channel's are not. */
 const FOLLOW_GROUP_MAX = 50;
@@ -18,7 +18,7 @@ type PresenceHandlers = Pick<
 
 export interface PresenceAssistantOptions {
   session(): SignedInSession | null;
-  act(enqueue: (s: SignedInSession) => { actionId: string }): Promise<ActionOutcome>;
+  act: Act;
   clock: Clock;
   /** Idle after this long without input (IT may set it by policy). */
   idleAfterMs: number;
