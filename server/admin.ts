@@ -144,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         const userId = offline.directory.idOfUsername(values.user);
         if (!userId) throw new Error(`no account is named ${values.user}`);
-        const data = collectPersonalData(offline.features, userId, { now: Date.now(), serverVersion: packageJson.version });
+        const data = await collectPersonalData(offline.features, userId, { now: Date.now(), serverVersion: packageJson.version });
         writeFileSync(path.resolve(values.out), `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
         console.log(`the data Portico holds about ${values.user} is in ${values.out} (${Object.keys(data.parts).join(', ')})`);
       } finally {

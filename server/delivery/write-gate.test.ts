@@ -42,11 +42,11 @@ describe('WriteGate', () => {
   it('publishes an async unit of work only after it commits, once, with its nested writes', async () => {
     const seenInside: number[] = [];
     const result = await gate.transaction(async (tx) => {
-      tx.emit(['u_a'], withdrawn(1));
+      await tx.emit(['u_a'], withdrawn(1));
       await Promise.resolve();
       gate.write((inner) => inner.emit(['u_a', 'u_b'], withdrawn(2)));
       await gate.transaction(async (inner) => {
-        inner.emit(['u_b'], withdrawn(3));
+        await inner.emit(['u_b'], withdrawn(3));
       });
       seenInside.push(published.length);
       return 'done';
@@ -61,7 +61,7 @@ describe('WriteGate', () => {
   it('rolls an async unit of work back whole when it throws: nothing stored, nothing published, no seq taken', async () => {
     await expect(
       gate.transaction(async (tx) => {
-        tx.emit(['u_a'], withdrawn(1));
+        await tx.emit(['u_a'], withdrawn(1));
         await Promise.resolve();
         gate.write((inner) => inner.emit(['u_a'], withdrawn(2)));
         throw new Error('refused by a rule');
@@ -76,7 +76,7 @@ describe('WriteGate', () => {
 
   it('refuses an event the wire schema would drop, and rolls the unit back', async () => {
     const tooLong = { kind: 'notice.withdrawn', noticeId: 'x'.repeat(5_000) } as UserEvent;
-    await expect(gate.transaction(async (tx) => void tx.emit(['u_a'], tooLong))).rejects.toThrow(/wire schema/);
+    await expect(gate.transaction(async (tx) => void (await tx.emit(['u_a'], tooLong)))).rejects.toThrow(/wire schema/);
     expect(seqs('u_a')).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('WriteGate', () => {
     const units = Array.from({ length: 200 }, (_, i) =>
       gate.transaction(async (tx) => {
         await Promise.resolve();
-        tx.emit(i % 3 === 0 ? ['u_a', 'u_b'] : ['u_a'], withdrawn(i));
+        await tx.emit(i % 3 === 0 ? ['u_a', 'u_b'] : ['u_a'], withdrawn(i));
         if (i % 7 === 0) throw new Error(`unit ${i} refused`);
       }),
     );
@@ -99,7 +99,7 @@ describe('WriteGate', () => {
   it('refuses an async unit of work that awaits I/O inside it, rolled back whole', async () => {
     await expect(
       gate.transaction(async (tx) => {
-        tx.emit(['u_a'], withdrawn(1));
+        await tx.emit(['u_a'], withdrawn(1));
         await sleep(5);
       }),
     ).rejects.toBeInstanceOf(TransactionSpannedTurnError);
@@ -111,7 +111,7 @@ describe('WriteGate', () => {
   it('refuses a write from other work while an async unit is open, instead of joining it', async () => {
     let intruder: unknown = null;
     const unit = gate.transaction(async (tx) => {
-      tx.emit(['u_a'], withdrawn(1));
+      await tx.emit(['u_a'], withdrawn(1));
       await sleep(5);
     });
     // Another request's write, arriving while the unit above waits on a timer.
@@ -126,7 +126,7 @@ describe('WriteGate', () => {
     expect(intruder).toBeInstanceOf(TransactionSpannedTurnError);
     expect(seqs('u_b')).toEqual([]);
     // The gate is usable again at once.
-    await gate.transaction(async (tx) => void tx.emit(['u_b'], withdrawn(3)));
+    await gate.transaction(async (tx) => void (await tx.emit(['u_b'], withdrawn(3))));
     expect(seqs('u_b')).toEqual([1]);
   });
 });

@@ -12,6 +12,11 @@ export interface WriteTx {
   emit(userIds: Iterable<string>, event: UserEvent): AppendedEvent[];
 }
 
+/** The same, for async work: on a networked database the append itself is a round trip. */
+export interface AsyncWriteTx {
+  emit(userIds: Iterable<string>, event: UserEvent): Promise<AppendedEvent[]>;
+}
+
 /**
  * An async transaction outlived the turn of the event loop it began in (it awaited I/O or a timer),
  * or other work tried to write while it was open. On SQLite either would put one request's writes
@@ -91,8 +96,8 @@ export class WriteGate {
    * joins that one, and its events publish when the outermost commits; units started side by side
    * run one after the other.
    */
-  async transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    if (this.pending && this.mayJoin()) return work(this.tx(this.pending));
+  async transaction<T>(work: (tx: AsyncWriteTx) => Promise<T>): Promise<T> {
+    if (this.pending && this.mayJoin()) return work(this.asyncTx(this.pending));
     // Another async unit is open (started in this same turn, say by a Promise.all): wait for it to end.
     while (this.pending) await this.unitEnded;
     const pending: AppendedEvent[] = [];
@@ -108,7 +113,7 @@ export class WriteGate {
     let result: T;
     try {
       open = beginImmediate(this.db);
-      result = await this.asyncScope.run(pending, () => work(this.tx(pending)));
+      result = await this.asyncScope.run(pending, () => work(this.asyncTx(pending)));
       if (turnEnded) throw new TransactionSpannedTurnError('spanned');
       open.commit();
       this.health?.succeeded();
@@ -142,6 +147,11 @@ export class WriteGate {
   private joinable(): AppendedEvent[] {
     if (!this.mayJoin()) throw new TransactionSpannedTurnError('intruded');
     return this.pending!;
+  }
+
+  private asyncTx(pending: AppendedEvent[]): AsyncWriteTx {
+    const tx = this.tx(pending);
+    return { emit: async (userIds, event) => tx.emit(userIds, event) };
   }
 
   private tx(pending: AppendedEvent[]): WriteTx {

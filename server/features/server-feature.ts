@@ -36,7 +36,8 @@ export interface ServerFeature<M extends MethodName = never> {
   stop?(): void | Promise<void>;
   /**
    * What this feature holds about one person, for their own copy of it (PIPL art. 45, GDPR art. 15
-   * and 20): plain JSON, their own records only, never other people's or secrets.
+   * and 20): plain JSON, their own records only, never other people's or secrets. May answer later
+   * (a feature whose repository is async).
    */
   personalData?(userId: string): unknown;
 }

@@ -23,7 +23,7 @@ export function addPersonalDataRoute(
     const actorId = await deps.admin(req);
     const userId = params.id!;
     if (!deps.exists(userId)) throw new HttpProblem(404, 'not_found', `no user ${userId}`);
-    const data = collectPersonalData(deps.features, userId, { now: deps.now(), serverVersion: deps.serverVersion });
+    const data = await collectPersonalData(deps.features, userId, { now: deps.now(), serverVersion: deps.serverVersion });
     deps.noteExport(userId, { actorId, ip: deps.clientAddress(req) });
     sendJson(res, 200, data, { 'content-disposition': `attachment; filename="portico-${userId}.json"` });
   });

@@ -13,13 +13,13 @@ export interface PersonalDataExport {
  * Asks every feature what it holds about one person (`personalData`), so a new feature that keeps
  * personal data adds its part where it keeps it, and the export never needs editing.
  */
-export function collectPersonalData(
+export async function collectPersonalData(
   features: readonly ServerFeature[],
   userId: string,
   meta: { now: number; serverVersion: string },
-): PersonalDataExport {
+): Promise<PersonalDataExport> {
   const parts: Record<string, unknown> = {};
-  for (const feature of features) if (feature.personalData) parts[feature.name] = feature.personalData(userId);
+  for (const feature of features) if (feature.personalData) parts[feature.name] = await feature.personalData(userId);
   return {
     format: 'portico-personal-data/1',
     userId,

@@ -15,8 +15,8 @@ export function kudosFeature(db: Db, deps: { gate: WriteGate; directory: Directo
     methods: {
       'kudos.give': (ctx, p) => kudos.give(ctx.userId, p.toUserId, p.message),
       'kudos.counts': () => kudos.counts(),
-      'kudos.recent': (_ctx, p) => ({ kudos: kudos.recent(p.userId) }),
+      'kudos.recent': async (_ctx, p) => ({ kudos: await kudos.recent(p.userId) }),
     },
-    personalData: (userId) => ({ kudos: store.involving(userId) }),
+    personalData: async (userId) => ({ kudos: await store.involving(userId) }),
   });
 }

@@ -1,19 +1,12 @@
 import type { Kudos } from '../../../shared/domain/kudos.ts';
 import type { Db } from '../../store/database.ts';
-
-export interface NewKudos {
-  id: string;
-  fromUserId: string;
-  toUserId: string;
-  message: string;
-  at: number;
-}
+import type { KudosRepository, NewKudos } from './kudos-repository.ts';
 
 const SELECT = `SELECT k.id, k.from_id AS fromUserId, u.display_name AS fromName, k.to_id AS toUserId, k.message, k.at
                 FROM kudos k JOIN users u ON u.id = k.from_id`;
 
-/** Thanks given and received. */
-export class KudosStore {
+/** Kudos on SQLite: each answer is ready at once, so it runs inside a unit of work's turn. */
+export class KudosStore implements KudosRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -32,29 +25,24 @@ export class KudosStore {
     };
   }
 
-  /** Stores the thanks and answers it as the wire shows it (with the giver's name). */
-  insert(kudos: NewKudos): Kudos {
+  async insert(kudos: NewKudos): Promise<Kudos> {
     this.sql.insert.run(kudos);
     return this.sql.get.get(kudos.id)!;
   }
 
-  /** How many thanks this person gave after `after` (not at it: a day's limit frees a place exactly a day later). */
-  sentAfter(fromUserId: string, after: number): number {
+  async sentAfter(fromUserId: string, after: number): Promise<number> {
     return this.sql.sentAfter.get(fromUserId, after)!.n;
   }
 
-  /** Thanks received per active person at or after `since` (people with none are left out). */
-  countsSince(since: number): { userId: string; count: number }[] {
+  async countsSince(since: number): Promise<{ userId: string; count: number }[]> {
     return this.sql.countsSince.all(since);
   }
 
-  /** The newest thanks this person received, newest first. */
-  recentTo(toUserId: string, limit: number): Kudos[] {
+  async recentTo(toUserId: string, limit: number): Promise<Kudos[]> {
     return this.sql.recentTo.all(toUserId, limit);
   }
 
-  /** Every thanks this person gave or received, oldest first (their copy of their data). */
-  involving(userId: string): Kudos[] {
+  async involving(userId: string): Promise<Kudos[]> {
     return this.sql.involving.all(userId, userId);
   }
 }
