@@ -33,7 +33,8 @@ function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-const skipped = (file: string) => /\.test\.ts$|[\\/]tsconfig\.json$|\.d\.ts$/.test(file);
+/** Tests and the contract suites they run (`*.contract.ts`, which import vitest) stay out of the package. */
+const skipped = (file: string) => /\.(test|contract)\.ts$|[\\/]tsconfig\.json$|\.d\.ts$/.test(file);
 
 export function packServer(
   out: string,

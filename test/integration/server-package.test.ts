@@ -48,6 +48,7 @@ describe('the server as a package of its own', () => {
     expect(desktopOnly.filter((name) => installed.includes(name) && !name.startsWith('@types/'))).toEqual([]);
     expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['better-sqlite3', 'ws', 'zod', 'pino', 'prom-client']));
     expect(existsSync(path.join(out, 'server', 'app.test.ts'))).toBe(false);
+    expect(existsSync(path.join(out, 'server', 'features', 'kudos', 'kudos-repository.contract.ts'))).toBe(false);
     expect(readdirSync(path.join(out, 'deploy'))).toEqual(expect.arrayContaining(['nginx', 'systemd']));
 
     const port = await freePort();
