@@ -31,7 +31,7 @@ import { createNotices } from './notices/notices-module.ts';
 import { noticesFeature } from './notices/notices-feature.ts';
 import { createPresence } from './presence/presence-module.ts';
 import { presenceFeature } from './presence/presence-feature.ts';
-import type { MethodsOf, ServerFeature } from './server-feature.ts';
+import type { MethodsOf, ServerFeature, SnapshotPartKey, SnapshotPartsOf } from './server-feature.ts';
 import { syncFeature } from './sync/sync-feature.ts';
 
 /** What every feature stands on: storage, the delivery core, the organisation, sign-in and the clock. */
@@ -136,16 +136,7 @@ export async function createServerFeatures(platform: Platform) {
       })
     : false;
 
-  const answering = [
-    syncFeature({
-      log: platform.log,
-      directory,
-      notices: notices.store,
-      tasks: approvals.tasks,
-      outOfOffice: approvals.outOfOffice,
-      attendance: attendance.service,
-      conversations: chat.conversations,
-    }),
+  const holding = [
     directoryFeature({ directory, admin: directoryAdmin, trustProxy: config.trustProxy }),
     approvalsFeature(approvals, {
       now: () => clock.now(),
@@ -167,9 +158,14 @@ export async function createServerFeatures(platform: Platform) {
     kudosFeature(db, { gate, directory, clock }),
     crashesFeature(new CrashReportStore(config.dataDir), { clock, trustProxy: config.trustProxy }),
   ] as const;
-  // Every protocol method has an owner among the features: a method nobody answers fails to compile here.
+  // The first sync's snapshot is assembled from the features' parts, read in one pass with the log's head.
+  const answering = [syncFeature({ log: platform.log, directory, features: holding }), ...holding] as const;
+  // Every protocol method and every snapshot part has an owner among the features: one without fails to compile here.
   const everyMethodOwned: [Exclude<MethodName, MethodsOf<(typeof answering)[number]>>] extends [never] ? true : never = true;
+  const everyPartOwned: [Exclude<SnapshotPartKey, SnapshotPartsOf<(typeof holding)[number]>>] extends [never] ? true : never =
+    true;
   void everyMethodOwned;
+  void everyPartOwned;
 
   const demo = config.demo
     ? [demoFeature({ seeded, publicUrl: platform.publicUrl, launcher: launcher.service, clock, logger })]

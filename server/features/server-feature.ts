@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../shared/domain/user.ts';
-import { type MethodName, methods } from '../../shared/protocol/methods.ts';
+import { type MethodName, type Snapshot, methods } from '../../shared/protocol/methods.ts';
 import type { HttpRoutes } from '../gateway/http-kit.ts';
 import type { MethodHandlers } from '../gateway/method-router.ts';
 import type { SocketGateway } from '../gateway/socket-gateway.ts';
@@ -26,9 +26,17 @@ export interface Running {
  * methods it answers, its HTTP routes with their role rules, the jobs it runs and how it stops.
  * The composition root loops over the registry (`registry.ts`) and names no feature itself.
  */
-export interface ServerFeature<M extends MethodName = never> {
+/** The parts of the first sync's snapshot that features hold (the log's head and the profile are the sync's own). */
+export type SnapshotPartKey = Exclude<keyof Snapshot, 'headSeq' | 'me'>;
+
+export interface ServerFeature<M extends MethodName = never, S extends SnapshotPartKey = never> {
   readonly name: string;
   readonly methods: Pick<MethodHandlers, M>;
+  /**
+   * This feature's part of one person's snapshot, read synchronously so every part and the log's
+   * head describe the same moment (the sync feature reads them all in one pass).
+   */
+  snapshot?(userId: string): Pick<Snapshot, S>;
   addRoutes?(routes: HttpRoutes, access: Access): void;
   start?(running: Running): void;
   /** Once the port is open, with the server's address as clients reach it. */
@@ -43,10 +51,15 @@ export interface ServerFeature<M extends MethodName = never> {
 }
 
 /** A feature with its method names kept in its type, so the registry can prove every method has an owner. */
-export const defineFeature = <const M extends MethodName>(feature: ServerFeature<M>): ServerFeature<M> => feature;
+export const defineFeature = <const M extends MethodName, const S extends SnapshotPartKey = never>(
+  feature: ServerFeature<M, S>,
+): ServerFeature<M, S> => feature;
 
 /** The method names a feature answers. */
-export type MethodsOf<F> = F extends ServerFeature<infer M> ? M : never;
+export type MethodsOf<F> = F extends { readonly methods: Pick<MethodHandlers, infer M> } ? M : never;
+
+/** The snapshot parts a feature holds. */
+export type SnapshotPartsOf<F> = F extends { snapshot?(userId: string): Pick<Snapshot, infer S> } ? S : never;
 
 /**
  * One table of every method's handler. A method two features claim, or one nobody answers, stops

@@ -8,7 +8,7 @@ import { LauncherCache } from '../features/launcher/launcher-cache.ts';
 import { ChatCache } from '../features/chat/chat-cache.ts';
 import { ChatSearch } from '../features/chat/chat-search.ts';
 import { type CacheDb, openCacheDb } from './cache-db.ts';
-import { featureAppliers } from '../features/registry.ts';
+import { applyFeatureSnapshots, featureAppliers } from '../features/registry.ts';
 import type { Appliers, Feature } from './event-appliers.ts';
 import { ClientState } from './client-state.ts';
 
@@ -99,15 +99,7 @@ export class ClientCache {
   /** Replaces everything with the server's snapshot and takes its head as the applied position. */
   applySnapshot(epoch: string, snapshot: Snapshot): void {
     this.db.transaction(() => {
-      this.notices.replaceAll(snapshot.notices);
-      this.approvals.replaceAll({
-        pending: snapshot.pendingApprovals,
-        done: snapshot.doneTasks,
-        mine: snapshot.myRequests,
-        outOfOffice: snapshot.outOfOffice,
-      });
-      this.attendance.replaceAll(snapshot.todayClocks, snapshot.attendanceToday);
-      this.chat.replaceConversations(snapshot.conversations);
+      applyFeatureSnapshots(this, snapshot);
       this.setPositionStmt.run(epoch, snapshot.headSeq);
     })();
   }

@@ -3,6 +3,7 @@ import type { BridgeCallName, BridgeHandlers } from '../../../shared/bridge/cont
 import type { Language, ToastView } from '../../../shared/bridge/views.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { UserEvent, UserEventKind } from '../../../shared/protocol/events.ts';
+import type { Snapshot } from '../../../shared/protocol/methods.ts';
 import type { ClientCache } from '../cache/client-cache.ts';
 import type { Appliers, Feature } from '../cache/event-appliers.ts';
 import type { AttendanceAssistant } from './attendance/attendance-assistant.ts';
@@ -53,6 +54,8 @@ export interface HandlerContext {
 export interface CoreFeature<K extends UserEventKind = never, C extends BridgeCallName = never> {
   readonly name: string;
   appliers?(cache: ClientCache): Appliers<K>;
+  /** Replaces this feature's cached state with its part of a first sync's snapshot (inside the cache's transaction). */
+  snapshot?(cache: ClientCache, snapshot: Snapshot): void;
   toasts?(events: readonly UserEvent[], context: ToastContext): ToastView[];
   handlers?(context: HandlerContext): Pick<BridgeHandlers, C>;
 }

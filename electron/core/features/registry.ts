@@ -1,6 +1,7 @@
 import type { BridgeCallName, BridgeHandlers } from '../../../shared/bridge/contract.ts';
 import type { ToastView } from '../../../shared/bridge/views.ts';
 import type { UserEvent, UserEventKind } from '../../../shared/protocol/events.ts';
+import type { Snapshot } from '../../../shared/protocol/methods.ts';
 import type { ClientCache } from '../cache/client-cache.ts';
 import type { Appliers } from '../cache/event-appliers.ts';
 import { approvalsFeature } from './approvals/approvals-feature.ts';
@@ -50,6 +51,11 @@ export function featureAppliers(cache: ClientCache): Appliers<UserEventKind> {
     'event',
     coreFeatures.map((feature) => [feature.name, feature.appliers?.(cache) ?? {}] as const),
   ) as Appliers<UserEventKind>;
+}
+
+/** Each feature takes its part of a first sync's snapshot into the cache. */
+export function applyFeatureSnapshots(cache: ClientCache, snapshot: Snapshot): void {
+  for (const feature of coreFeatures) feature.snapshot?.(cache, snapshot);
 }
 
 /** The toasts a batch of applied events deserves, feature by feature. */

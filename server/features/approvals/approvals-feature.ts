@@ -2,6 +2,9 @@ import type { GuardedTimer } from '../../store/guarded-timer.ts';
 import { defineFeature } from '../server-feature.ts';
 import type { Approvals } from './approvals-module.ts';
 
+/** How many of a person's own requests and decided tasks a new device gets in its snapshot. */
+export const SNAPSHOT_HISTORY_LIMIT = 200;
+
 /** Uploads never attached to anything (a form abandoned) are deleted after this. */
 const UNLINKED_UPLOAD_TTL_MS = 6 * 3600_000;
 
@@ -30,6 +33,12 @@ export function approvalsFeature(
   let timers: GuardedTimer[] = [];
   return defineFeature({
     name: 'approvals',
+    snapshot: (userId) => ({
+      pendingApprovals: approvals.tasks.pendingFor(userId),
+      myRequests: approvals.tasks.requestsBy(userId, SNAPSHOT_HISTORY_LIMIT),
+      doneTasks: approvals.tasks.doneFor(userId, SNAPSHOT_HISTORY_LIMIT),
+      outOfOffice: outOfOffice.view(userId),
+    }),
     methods: {
       'approvals.templates': () => service.enabledTemplates(),
       'approvals.detail': (ctx, p) => service.detail(ctx.userId, p.requestId),

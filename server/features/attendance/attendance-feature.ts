@@ -6,6 +6,7 @@ export function attendanceFeature(attendance: Attendance) {
   const { service } = attendance;
   return defineFeature({
     name: 'attendance',
+    snapshot: (userId) => ({ todayClocks: service.todaysRecords(userId), attendanceToday: service.today(userId) }),
     methods: {
       'attendance.clockIn': (ctx, p) => service.record(ctx, 'in', p),
       'attendance.clockOut': (ctx, p) => service.record(ctx, 'out', p),

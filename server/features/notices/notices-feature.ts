@@ -2,6 +2,9 @@ import type { GuardedTimer } from '../../store/guarded-timer.ts';
 import { defineFeature } from '../server-feature.ts';
 import type { Notices } from './notices-module.ts';
 
+/** The newest notices a new device gets in its snapshot (older ones come by the list when asked). */
+export const SNAPSHOT_NOTICE_LIMIT = 500;
+
 /** Notices on the server: reading and publishing, the publisher's numbers, onboarding, the sweep. */
 export function noticesFeature(notices: Notices, deps: { sweepMs: number; statsIntervalMs: number }) {
   const { service } = notices;
@@ -21,6 +24,7 @@ export function noticesFeature(notices: Notices, deps: { sweepMs: number; statsI
       'notices.reach': (ctx, p) => service.reach(ctx.userId, p.noticeId),
       'notices.exportCsv': (ctx, p) => service.exportCsv(ctx.userId, p.noticeId, p.language),
     },
+    snapshot: (userId) => ({ notices: notices.store.recentForUser(userId, SNAPSHOT_NOTICE_LIMIT) }),
     personalData: (userId) => ({ received: notices.store.receiptsOf(userId) }),
     addRoutes(routes, access) {
       notices.addRoutes(routes, access.signedIn, access.roles(['admin'], 'only admins choose the onboarding notices'));

@@ -7,6 +7,13 @@ import { planApprovalToasts } from './approval-toasts.ts';
 export const approvalsFeature = defineCoreFeature({
   name: 'approvals',
   appliers: (cache) => approvalAppliers(cache.approvals),
+  snapshot: (cache, snapshot) =>
+    cache.approvals.replaceAll({
+      pending: snapshot.pendingApprovals,
+      done: snapshot.doneTasks,
+      mine: snapshot.myRequests,
+      outOfOffice: snapshot.outOfOffice,
+    }),
   toasts: (events, { now, language, t }) => planApprovalToasts(events, now, language, t),
   handlers: (ctx) => approvalHandlers({ session: ctx.session, act: ctx.act, clock: ctx.clock }),
 });

@@ -5,5 +5,6 @@ import { attendanceAppliers } from './attendance-appliers.ts';
 export const attendanceFeature = defineCoreFeature({
   name: 'attendance',
   appliers: (cache) => attendanceAppliers(cache.attendance),
+  snapshot: (cache, snapshot) => cache.attendance.replaceAll(snapshot.todayClocks, snapshot.attendanceToday),
   handlers: (ctx) => ctx.assistants.attendance.handlers(),
 });

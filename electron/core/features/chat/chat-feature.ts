@@ -7,6 +7,7 @@ import { planChatToasts } from './chat-toasts.ts';
 export const chatFeature = defineCoreFeature({
   name: 'chat',
   appliers: (cache) => chatAppliers(cache.chat),
+  snapshot: (cache, snapshot) => cache.chat.replaceConversations(snapshot.conversations),
   toasts: (events, { cache, me, now, t, viewingConversation }) =>
     planChatToasts(events, cache.chat, me, now, t, viewingConversation),
   handlers: (ctx) =>

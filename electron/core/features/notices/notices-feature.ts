@@ -7,6 +7,7 @@ import { planNoticeToasts } from './notice-toasts.ts';
 export const noticesFeature = defineCoreFeature({
   name: 'notices',
   appliers: (cache) => noticeAppliers(cache.notices),
+  snapshot: (cache, snapshot) => cache.notices.replaceAll(snapshot.notices),
   toasts: (events, { cache, now, t, me }) =>
     planNoticeToasts(
       events,
