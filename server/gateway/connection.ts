@@ -12,7 +12,9 @@ import type { ServerMetrics } from '../ops/metrics.ts';
 import { inRequestScope } from '../ops/request-scope.ts';
 import type { AckRecorder } from '../delivery/ack-recorder.ts';
 import type { MethodRouter } from './method-router.ts';
-import { TokenBucket } from './token-bucket.ts';
+import type { TokenBucket } from './token-bucket.ts';
+import { FrameAdmission } from './frame-admission.ts';
+import { FRAGMENT_FROM_CHARS, encodedOnce, isResume, rawToString } from './frame-bytes.ts';
 
 export interface ConnectionLimits {
   connectionBurst: number;
@@ -62,16 +64,12 @@ export class Connection {
   /** The answers still being worked on, in the order the requests came. */
   private requests: Promise<void> = Promise.resolve();
   private sentSeq = 0;
-  private strikes = 0;
-  private lastRateNotice = 0;
   private expiryTimer: NodeJS.Timeout | undefined;
   private deferredResume: NodeJS.Timeout | undefined;
   private unackedLiveBytes = 0;
   /** Actions the client had queued offline when it last resumed (for /metrics). */
   reportedOutbox = 0;
-  /** Resumes replay from the log: a few at once, then one every two seconds. */
-  private readonly resumeBucket = new TokenBucket(5, 0.5);
-  private readonly bucket: TokenBucket;
+  private readonly admission: FrameAdmission;
   private readonly openedAt: number;
 
   readonly ws: WebSocket;
@@ -94,7 +92,13 @@ export class Connection {
     this.deps = deps;
     const { limits } = deps;
     this.openedAt = deps.clock.now();
-    this.bucket = new TokenBucket(limits.connectionBurst, limits.connectionPerSecond);
+    this.admission = new FrameAdmission({
+      burst: limits.connectionBurst,
+      perSecond: limits.connectionPerSecond,
+      maxStrikes: limits.maxStrikes,
+      userBucket: deps.userBucket,
+      clock: deps.clock,
+    });
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
@@ -228,31 +232,26 @@ export class Connection {
   }
 
   private admitResume(data: RawData): void {
-    if (this.resumeBucket.take()) return this.handle(data);
+    if (this.admission.resumeNow()) return this.handle(data);
     clearTimeout(this.deferredResume);
-    this.deferredResume = setTimeout(() => this.admitResume(data), this.resumeBucket.retryAfterMs());
+    this.deferredResume = setTimeout(() => this.admitResume(data), this.admission.resumeRetryAfterMs());
     this.deferredResume.unref();
   }
 
   private admit(): boolean {
-    if (this.bucket.take() && this.deps.userBucket.take()) {
-      this.strikes = 0;
-      return true;
-    }
-    this.strikes += 1;
-    if (this.strikes > this.deps.limits.maxStrikes) {
+    const admission = this.admission.next();
+    if (admission.verdict === 'handle') return true;
+    if (admission.verdict === 'close') {
       this.deps.logger.warn({ userId: this.userId }, 'closing socket: rate limit exceeded repeatedly');
       this.close(1008, 'rate limit exceeded');
       return false;
     }
     this.deps.metrics.rateLimited.inc({ limiter: 'socket_frames' });
-    const now = this.deps.clock.now();
-    if (now - this.lastRateNotice >= 1000) {
-      this.lastRateNotice = now;
+    if (admission.notice) {
       this.sendError({
         code: 'rate_limited',
         message: 'too many frames; slow down',
-        retryAfterMs: this.bucket.retryAfterMs(),
+        retryAfterMs: this.admission.retryAfterMs(),
       });
     }
     return false;
@@ -378,7 +377,7 @@ export class Connection {
       type: 'response',
       id: parsed.data,
       ok: false,
-      error: { code: 'rate_limited', message: 'too many requests; slow down', retryAfterMs: this.bucket.retryAfterMs() },
+      error: { code: 'rate_limited', message: 'too many requests; slow down', retryAfterMs: this.admission.retryAfterMs() },
     });
   }
 
@@ -390,29 +389,4 @@ export class Connection {
     if (this.isOpen) this.ws.send(JSON.stringify(frame));
     this.cutIfTooSlow();
   }
-}
-
-/** Events at least this long are sent as fragments around one shared UTF-8 copy of the body. */
-const FRAGMENT_FROM_CHARS = 4096;
-let lastJson = '';
-let lastBytes = Buffer.alloc(0);
-/** A fan-out sends one body to many sockets in a row: it is encoded the first time only. */
-function encodedOnce(json: string): Buffer {
-  if (json !== lastJson) {
-    lastJson = json;
-    lastBytes = Buffer.from(json, 'utf8');
-  }
-  return lastBytes;
-}
-
-/** A resume frame, told apart without parsing (a frame flood is refused before it is parsed). */
-function isResume(data: RawData): boolean {
-  const head = (Buffer.isBuffer(data) ? data : Buffer.from(rawToString(data))).subarray(0, 64).toString('latin1');
-  return /^\s*\{\s*"type"\s*:\s*"resume"/.test(head);
-}
-
-function rawToString(data: RawData): string {
-  if (Buffer.isBuffer(data)) return data.toString('utf8');
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
 }
