@@ -163,7 +163,7 @@ export async function startPorticoServer(
     },
   });
   listeningUrl = url;
-  for (const feature of features) feature.listening?.(publicUrl());
+  for (const feature of features) await feature.listening?.(publicUrl());
   logger.info({ url, dataDir: config.dataDir, epoch }, 'portico server listening');
 
   return {

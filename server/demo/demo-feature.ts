@@ -22,9 +22,9 @@ export function demoFeature(deps: {
     addRoutes(routes) {
       addDemoToolRoutes(routes, deps.publicUrl, deps.clock);
     },
-    listening() {
+    async listening() {
       if (!deps.seeded) return;
-      const skipped = seedDemoTools(deps.launcher, deps.publicUrl());
+      const skipped = await seedDemoTools(deps.launcher, deps.publicUrl());
       if (skipped.length > 0) deps.logger.warn({ skipped }, 'some demo tools were left out');
     },
   });

@@ -6,7 +6,7 @@ import type { LauncherService } from '../features/launcher/launcher-service.ts';
  * The demo office's launcher: two web tools that sign in with tickets (served by the demo's sample
  * tool, so the whole flow works on one machine), a plain web page, a deep link and two programs.
  */
-export function seedDemoTools(launcher: LauncherService, serverUrl: string): string[] {
+export async function seedDemoTools(launcher: LauncherService, serverUrl: string): Promise<string[]> {
   const skipped: string[] = [];
   const tool = (input: object): ToolDefinition | null => {
     // A ticket travels only over https or to this machine: on a plain-http office address the
@@ -128,6 +128,6 @@ export function seedDemoTools(launcher: LauncherService, serverUrl: string): str
       position: 60,
     }),
   ];
-  for (const definition of tools) if (definition) launcher.create(definition);
+  for (const definition of tools) if (definition) await launcher.create(definition);
   return skipped;
 }

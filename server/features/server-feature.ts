@@ -40,7 +40,7 @@ export interface ServerFeature<M extends MethodName = never, S extends SnapshotP
   addRoutes?(routes: HttpRoutes, access: Access): void;
   start?(running: Running): void;
   /** Once the port is open, with the server's address as clients reach it. */
-  listening?(url: string): void;
+  listening?(url: string): void | Promise<void>;
   stop?(): void | Promise<void>;
   /**
    * What this feature holds about one person, for their own copy of it (PIPL art. 45, GDPR art. 15

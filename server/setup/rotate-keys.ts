@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { systemClock } from '../../shared/domain/clock.ts';
+import { InProcessBus } from '../delivery/event-bus.ts';
+import { EventLog } from '../delivery/event-log.ts';
+import { WriteGate } from '../delivery/write-gate.ts';
 import { SsoKeyRing } from '../features/launcher/sso-key-ring.ts';
+import { SsoKeyStore } from '../features/launcher/sso-key-store.ts';
 import { DATABASE_FILE, KEYS_FOLDER } from '../ops/backup/data-folder.ts';
 import { openServerDatabase } from '../store/database.ts';
 
@@ -17,7 +21,9 @@ export async function rotateSigningKeys(
 ): Promise<{ active: string; retired: string; accessKeyReplaced: boolean }> {
   const db = openServerDatabase(path.join(dataDir, DATABASE_FILE));
   try {
-    const ring = new SsoKeyRing(db, systemClock, Number.MAX_SAFE_INTEGER);
+    // Rotating writes no event: the gate is here for its transaction, the bus has no listener.
+    const gate = new WriteGate(db, new EventLog(db, systemClock), new InProcessBus());
+    const ring = new SsoKeyRing({ keys: new SsoKeyStore(db), gate, clock: systemClock, rotationMs: Number.MAX_SAFE_INTEGER });
     await ring.ensure();
     const { kid: retired } = await ring.signingKey();
     if (!(await ring.rotate({ revoke: options.revoke })))

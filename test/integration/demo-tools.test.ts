@@ -5,7 +5,8 @@
  * that demands a ticket.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IssuedTicket } from '../../shared/domain/launcher/index.ts';
+import { z } from 'zod';
+import { IssuedTicket, ToolDefinition } from '../../shared/domain/launcher/index.ts';
 import { login, startTestServer } from './harness.ts';
 
 describe("the demo's web tools open as Portico opens them", () => {
@@ -17,7 +18,12 @@ describe("the demo's web tools open as Portico opens them", () => {
 
   it('every one answers 200 with its page, never "No ticket"', async () => {
     const user = await login(server.url, 'zhang.wei');
-    const tools = server.services.launcher.service.list().filter((t) => t.definition.target.kind === 'web');
+    const admin = await login(server.url, 'huang.min');
+    const listed = await fetch(`${server.url}/api/admin/tools`, { headers: { authorization: `Bearer ${admin.accessToken}` } });
+    const tools = z
+      .array(z.object({ id: z.string(), definition: ToolDefinition }))
+      .parse(await listed.json())
+      .filter((t) => t.definition.target.kind === 'web');
     expect(tools.length).toBeGreaterThanOrEqual(3);
     for (const { id, definition } of tools) {
       const target = definition.target;

@@ -7,6 +7,8 @@ import type { DirectoryStore } from '../directory/directory-store.ts';
 import { addLauncherRoutes } from './launcher-routes.ts';
 import { LauncherService } from './launcher-service.ts';
 import { SsoKeyRing } from './sso-key-ring.ts';
+import { SsoKeyStore } from './sso-key-store.ts';
+import { SsoTicketStore } from './sso-ticket-store.ts';
 import { TicketIssuer } from './ticket-issuer.ts';
 import { ToolStore } from './tool-store.ts';
 
@@ -24,11 +26,16 @@ export async function createLauncher(
     keyRotationMs: number;
   },
 ) {
+  const { gate, directory, clock } = deps;
   const tools = new ToolStore(db);
-  const keys = new SsoKeyRing(db, deps.clock, deps.keyRotationMs);
+  const keys = new SsoKeyRing({ keys: new SsoKeyStore(db), gate, clock, rotationMs: deps.keyRotationMs });
   await keys.ensure();
-  const service = new LauncherService({ gate: deps.gate, tools, directory: deps.directory, clock: deps.clock });
-  const tickets = new TicketIssuer({ db, keys, tools, directory: deps.directory, clock: deps.clock, issuer: deps.issuer });
+  const service = new LauncherService({ gate, tools, directory, clock });
+  const tickets = new TicketIssuer({
+    ...{ gate, keys, tools, directory, clock },
+    tickets: new SsoTicketStore(db),
+    issuer: deps.issuer,
+  });
   return {
     service,
     tools,
@@ -44,7 +51,7 @@ export async function createLauncher(
     /** On the sweep timer: rotates the signing key when due, forgets old tickets. */
     async tick(): Promise<void> {
       await keys.tick();
-      tickets.prune();
+      await tickets.prune();
     },
   };
 }

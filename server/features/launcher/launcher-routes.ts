@@ -26,8 +26,8 @@ export function addLauncherRoutes(
   const { launcher, tickets, keys, authenticateAdmin } = deps;
   routes
     // Tools cache it for five minutes; the next key is published a whole rotation ahead, so that is safe.
-    .add('GET', '/.well-known/jwks.json', (_req, res) =>
-      sendJson(res, 200, keys.jwks(), { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' }),
+    .add('GET', '/.well-known/jwks.json', async (_req, res) =>
+      sendJson(res, 200, await keys.jwks(), { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' }),
     )
     .add('POST', '/api/launcher/tools/:id/ticket', async (req, res, _url, params) => {
       sendJson(res, 201, await tickets.issue(await deps.authenticate(req), params.id!));
@@ -41,29 +41,29 @@ export function addLauncherRoutes(
     })
     .add('GET', '/api/admin/tools', async (req, res) => {
       await authenticateAdmin(req);
-      sendJson(res, 200, launcher.list());
+      sendJson(res, 200, await launcher.list());
     })
     .add('POST', '/api/admin/tools', async (req, res) => {
       await authenticateAdmin(req);
-      sendJson(res, 201, launcher.create(await readJson(req, ToolDefinition)));
+      sendJson(res, 201, await launcher.create(await readJson(req, ToolDefinition)));
     })
     .add('PUT', '/api/admin/tools/:id', async (req, res, _url, params) => {
       await authenticateAdmin(req);
-      sendJson(res, 200, launcher.update(params.id!, await readJson(req, ToolDefinition)));
+      sendJson(res, 200, await launcher.update(params.id!, await readJson(req, ToolDefinition)));
     })
     .add('DELETE', '/api/admin/tools/:id', async (req, res, _url, params) => {
       await authenticateAdmin(req);
-      sendJson(res, 200, launcher.remove(params.id!));
+      sendJson(res, 200, await launcher.remove(params.id!));
     })
     .add('POST', '/api/admin/sso/rotate', async (req, res) => {
       await authenticateAdmin(req);
       const { revoke } = await readJson(req, Rotate);
-      sendJson(res, 200, { rotated: await keys.rotate({ revoke }), jwks: keys.jwks() });
+      sendJson(res, 200, { rotated: await keys.rotate({ revoke }), jwks: await keys.jwks() });
     })
     .add('GET', '/api/admin/launcher/usage', async (req, res, url) => {
       await authenticateAdmin(req);
       const days = Number(url.searchParams.get('days') ?? '30');
       if (!Number.isInteger(days) || days < 1 || days > 366) throw new HttpProblem(400, 'invalid_request', 'days is 1 to 366');
-      sendJson(res, 200, launcher.adoption(days));
+      sendJson(res, 200, await launcher.adoption(days));
     });
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type CryptoKey, type JWK, exportJWK, exportPKCS8, generateKeyPair, importPKCS8 } from 'jose';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { TICKET_TTL_SECONDS } from '../../../shared/domain/launcher/index.ts';
-import type { Db } from '../../store/database.ts';
-import { SsoKeyStore } from './sso-key-store.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
+import type { SsoKeyRepository } from './launcher-repositories.ts';
 
 /** Clocks disagree: a retired key stays published this much longer than its last ticket could live. */
 const CLOCK_SKEW_MS = 60_000;
@@ -24,25 +24,28 @@ export interface PublicJwks {
  * it at once instead, which is the point: its tickets must stop working.
  */
 export class SsoKeyRing {
-  private readonly store: SsoKeyStore;
+  private readonly store: SsoKeyRepository;
+  private readonly gate: WriteGate;
   private readonly clock: Clock;
   private readonly rotationMs: number;
   private readonly imported = new Map<string, CryptoKey>();
 
-  constructor(db: Db, clock: Clock, rotationMs: number) {
-    this.clock = clock;
-    this.rotationMs = rotationMs;
-    this.store = new SsoKeyStore(db);
+  constructor(deps: { keys: SsoKeyRepository; gate: WriteGate; clock: Clock; rotationMs: number }) {
+    this.store = deps.keys;
+    this.gate = deps.gate;
+    this.clock = deps.clock;
+    this.rotationMs = deps.rotationMs;
   }
 
   /** Makes the first active and next keys on a new server. */
   async ensure(): Promise<void> {
-    if (this.store.withState('active') && this.store.withState('next')) return;
+    if ((await this.store.withState('active')) && (await this.store.withState('next'))) return;
     const [first, second] = [await newKey(), await newKey()];
     const now = this.clock.now();
-    this.store.atomically(() => {
-      if (!this.store.withState('active')) this.store.insert({ ...first, state: 'active', now, activatedAt: now });
-      if (!this.store.withState('next')) this.store.insert({ ...second, state: 'next', now, activatedAt: null });
+    // One unit of work: two nodes starting at once leave one active and one next key.
+    await this.gate.transaction(async () => {
+      if (!(await this.store.withState('active'))) await this.store.insert({ ...first, state: 'active', now, activatedAt: now });
+      if (!(await this.store.withState('next'))) await this.store.insert({ ...second, state: 'next', now, activatedAt: null });
     });
   }
 
@@ -53,14 +56,15 @@ export class SsoKeyRing {
   async rotate(options: { revoke?: boolean } = {}): Promise<boolean> {
     const fresh = await newKey();
     const now = this.clock.now();
-    return this.store.atomically(() => {
-      const active = this.store.withState('active');
-      const next = this.store.withState('next');
+    // The key is made before the unit of work: a transaction holds no I/O but storage's own.
+    return this.gate.transaction(async () => {
+      const active = await this.store.withState('active');
+      const next = await this.store.withState('next');
       if (!active || !next) return false;
       const lastTicketExpires = now + TICKET_TTL_SECONDS * 1000 + CLOCK_SKEW_MS;
-      if (!this.store.retire(active.kid, now, options.revoke ? now : lastTicketExpires)) return false;
-      this.store.activate(next.kid, now);
-      this.store.insert({ ...fresh, state: 'next', now, activatedAt: null });
+      if (!(await this.store.retire(active.kid, now, options.revoke ? now : lastTicketExpires))) return false;
+      await this.store.activate(next.kid, now);
+      await this.store.insert({ ...fresh, state: 'next', now, activatedAt: null });
       this.imported.delete(active.kid);
       return true;
     });
@@ -69,20 +73,20 @@ export class SsoKeyRing {
   /** On the sweep: rotates when the active key is older than the rotation period; forgets unpublished keys. */
   async tick(): Promise<void> {
     const now = this.clock.now();
-    this.store.prune(now);
-    const active = this.store.withState('active');
+    await this.gate.transaction(() => this.store.prune(now));
+    const active = await this.store.withState('active');
     if (active?.activatedAt !== null && active !== undefined && now - active.activatedAt >= this.rotationMs) {
       await this.rotate();
     }
   }
 
   /** What `/.well-known/jwks.json` serves: the active key, the next one and those still covering tickets. */
-  jwks(): PublicJwks {
-    return { keys: this.store.published(this.clock.now()).map((row) => JSON.parse(row.publicJwk) as JWK) };
+  async jwks(): Promise<PublicJwks> {
+    return { keys: (await this.store.published(this.clock.now())).map((row) => JSON.parse(row.publicJwk) as JWK) };
   }
 
   async signingKey(): Promise<{ kid: string; key: CryptoKey }> {
-    const active = this.store.withState('active');
+    const active = await this.store.withState('active');
     if (!active?.privatePem) throw new Error('no active signing key: call ensure() at startup');
     let key = this.imported.get(active.kid);
     if (!key) {

@@ -1,36 +1,14 @@
 import type { Db } from '../../store/database.ts';
-
-export type SsoKeyState = 'next' | 'active' | 'retired';
-
-export interface SsoKeyRow {
-  kid: string;
-  state: SsoKeyState;
-  publicJwk: string;
-  /** Gone once the key retires: it never signs again. */
-  privatePem: string | null;
-  activatedAt: number | null;
-  unpublishAt: number | null;
-}
-
-export interface NewSsoKey {
-  kid: string;
-  state: SsoKeyState;
-  publicJwk: string;
-  privatePem: string;
-  now: number;
-  activatedAt: number | null;
-}
+import type { NewSsoKey, SsoKeyRepository, SsoKeyRow } from './launcher-repositories.ts';
 
 const COLUMNS = `kid, state, public_jwk AS publicJwk, private_pem AS privatePem, activated_at AS activatedAt,
   unpublish_at AS unpublishAt`;
 
-/** The launch tickets' signing keys, shared by every node through the database. */
-export class SsoKeyStore {
-  private readonly db: Db;
+/** The launch tickets' signing keys on SQLite. */
+export class SsoKeyStore implements SsoKeyRepository {
   private readonly sql;
 
   constructor(db: Db) {
-    this.db = db;
     this.sql = {
       byState: db.prepare<[string], SsoKeyRow>(
         `SELECT ${COLUMNS} FROM sso_keys WHERE state = ? ORDER BY created_at DESC LIMIT 1`,
@@ -53,36 +31,31 @@ export class SsoKeyStore {
     };
   }
 
-  /** Runs `work` in one transaction: two nodes rotating at once leave one winner. */
-  atomically<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
-
   /** The newest key in this state, if any. */
-  withState(state: 'next' | 'active'): SsoKeyRow | undefined {
+  async withState(state: 'next' | 'active'): Promise<SsoKeyRow | undefined> {
     return this.sql.byState.get(state);
   }
 
   /** The keys a JWKS publishes at `now`: active first, then next, then retired ones still covering tickets. */
-  published(now: number): SsoKeyRow[] {
+  async published(now: number): Promise<SsoKeyRow[]> {
     return this.sql.published.all(now);
   }
 
-  insert(key: NewSsoKey): void {
+  async insert(key: NewSsoKey): Promise<void> {
     this.sql.insert.run(key);
   }
 
-  activate(kid: string, now: number): void {
+  async activate(kid: string, now: number): Promise<void> {
     this.sql.activate.run(now, kid);
   }
 
   /** Retires the active key `kid`, dropping its private half; false when it is not the active key any more. */
-  retire(kid: string, now: number, unpublishAt: number): boolean {
+  async retire(kid: string, now: number, unpublishAt: number): Promise<boolean> {
     return this.sql.retire.run(now, unpublishAt, kid).changes === 1;
   }
 
   /** Forgets retired keys no longer published at `now`. */
-  prune(now: number): void {
+  async prune(now: number): Promise<void> {
     this.sql.prune.run(now);
   }
 }

@@ -1,16 +1,8 @@
 import type { Db } from '../../store/database.ts';
+import type { IssuedTicketRow, SsoTicketRepository } from './launcher-repositories.ts';
 
-export interface IssuedTicketRow {
-  jti: string;
-  userId: string;
-  toolId: string;
-  kid: string;
-  issuedAt: number;
-  expiresAt: number;
-}
-
-/** Every launch ticket issued, so a tool that keeps no state can have one redeemed once. */
-export class SsoTicketStore {
+/** Launch tickets on SQLite. */
+export class SsoTicketStore implements SsoTicketRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -25,21 +17,21 @@ export class SsoTicketStore {
     };
   }
 
-  insert(ticket: IssuedTicketRow): void {
+  async insert(ticket: IssuedTicketRow): Promise<void> {
     this.sql.insert.run(ticket);
   }
 
-  known(jti: string): boolean {
+  async known(jti: string): Promise<boolean> {
     return this.sql.known.get(jti) !== undefined;
   }
 
   /** Marks the ticket used; false when it was used already. */
-  redeem(jti: string, at: number): boolean {
+  async redeem(jti: string, at: number): Promise<boolean> {
     return this.sql.redeem.run(at, jti).changes === 1;
   }
 
   /** Drops tickets that expired before `before`; returns how many. */
-  pruneExpiredBefore(before: number): number {
+  async pruneExpiredBefore(before: number): Promise<number> {
     return this.sql.prune.run(before).changes;
   }
 }

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, errors, jwtVerify } from 'jose';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import { type IssuedTicket, TICKET_TTL_SECONDS, ticketAudience } from '../../../shared/domain/launcher/index.ts';
-import type { Db } from '../../store/database.ts';
+import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { SsoKeyRing } from './sso-key-ring.ts';
-import { SsoTicketStore } from './sso-ticket-store.ts';
-import type { ToolStore } from './tool-store.ts';
+import type { SsoTicketRepository, ToolRepository } from './launcher-repositories.ts';
 
 export type RedeemOutcome =
   | { ok: true; sub: string; tool: string; jti: string }
@@ -19,11 +18,11 @@ export type RedeemOutcome =
  * a tool that keeps no state can ask the server to redeem it instead (`redeem`).
  */
 export class TicketIssuer {
-  private readonly tickets: SsoTicketStore;
   private readonly deps: {
-    db: Db;
+    gate: WriteGate;
+    tickets: SsoTicketRepository;
     keys: SsoKeyRing;
-    tools: ToolStore;
+    tools: ToolRepository;
     directory: DirectoryStore;
     clock: Clock;
     issuer: () => string;
@@ -31,12 +30,11 @@ export class TicketIssuer {
 
   constructor(deps: TicketIssuer['deps']) {
     this.deps = deps;
-    this.tickets = new SsoTicketStore(deps.db);
   }
 
   /** Only for a tool this user can see, and only if the tool takes tickets. */
   async issue(userId: string, toolId: string): Promise<IssuedTicket> {
-    const tool = this.deps.tools.visibleOne(userId, toolId);
+    const tool = await this.deps.tools.visibleOne(userId, toolId);
     if (!tool) throw new DomainError('not_found', `no tool ${toolId} for this user`, { toolId });
     const { target } = tool.definition;
     if (target.kind !== 'web' || target.sso.mode === 'none')
@@ -64,7 +62,7 @@ export class TicketIssuer {
       .setExpirationTime(issuedAt + TICKET_TTL_SECONDS)
       .setJti(jti)
       .sign(key);
-    this.tickets.insert({ jti, userId, toolId, kid, issuedAt: now, expiresAt });
+    await this.deps.gate.transaction(() => this.deps.tickets.insert({ jti, userId, toolId, kid, issuedAt: now, expiresAt }));
     return { toolId, ticket, jti, expiresAt };
   }
 
@@ -72,7 +70,7 @@ export class TicketIssuer {
   async redeem(ticket: string, audience: string): Promise<RedeemOutcome> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(ticket, createLocalJWKSet(this.deps.keys.jwks()), {
+      ({ payload } = await jwtVerify(ticket, createLocalJWKSet(await this.deps.keys.jwks()), {
         issuer: this.deps.issuer(),
         audience,
         algorithms: ['ES256'],
@@ -85,14 +83,16 @@ export class TicketIssuer {
       return { ok: false, reason: 'invalid' };
     }
     const jti = payload.jti;
-    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !this.tickets.known(jti))
+    const { gate, tickets, clock } = this.deps;
+    if (typeof jti !== 'string' || typeof payload.sub !== 'string' || !(await tickets.known(jti)))
       return { ok: false, reason: 'unknown' };
-    if (!this.tickets.redeem(jti, this.deps.clock.now())) return { ok: false, reason: 'replayed' };
+    if (!(await gate.transaction(() => tickets.redeem(jti, clock.now())))) return { ok: false, reason: 'replayed' };
     return { ok: true, sub: payload.sub, tool: String(payload['tool']), jti };
   }
 
   /** Tickets are kept a day past expiry for the audit trail, then dropped. */
-  prune(): number {
-    return this.tickets.pruneExpiredBefore(this.deps.clock.now() - 24 * 3600_000);
+  prune(): Promise<number> {
+    const before = this.deps.clock.now() - 24 * 3600_000;
+    return this.deps.gate.transaction(() => this.deps.tickets.pruneExpiredBefore(before));
   }
 }

@@ -1,6 +1,7 @@
-import { type Tool, ToolDefinition, type ToolUsage } from '../../../shared/domain/launcher/index.ts';
+import { ToolDefinition, type ToolUsage } from '../../../shared/domain/launcher/index.ts';
 import type { Db } from '../../store/database.ts';
 import { audienceMatchColumn } from '../directory/audience-match.ts';
+import type { StoredTool, ToolAdoption, ToolRepository } from './launcher-repositories.ts';
 
 interface ToolRow {
   id: string;
@@ -10,20 +11,6 @@ interface ToolRow {
   updated_at: number;
 }
 
-export interface StoredTool {
-  id: string;
-  definition: ToolDefinition;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface ToolAdoption {
-  toolId: string;
-  launches: number;
-  users: number;
-  lastLaunchAt: number | null;
-}
-
 const toStored = (row: ToolRow): StoredTool => ({
   id: row.id,
   definition: ToolDefinition.parse(JSON.parse(row.definition)),
@@ -31,14 +18,8 @@ const toStored = (row: ToolRow): StoredTool => ({
   updatedAt: row.updated_at,
 });
 
-/** What a user's catalog shows of a tool; the audience and ordering stay on the server. */
-export function toTool(stored: StoredTool): Tool {
-  const { name, description, category, icon, color, keywords, target } = stored.definition;
-  return { id: stored.id, name, description, category, icon, color, keywords, target };
-}
-
-/** Tools, favourites and launches. Who sees a tool is decided by the same SQL audience rule as notices. */
-export class ToolStore {
+/** Tools, favourites and launches on SQLite; who sees a tool is the same SQL audience rule as notices. */
+export class ToolStore implements ToolRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -73,55 +54,55 @@ export class ToolStore {
     };
   }
 
-  create(id: string, definition: ToolDefinition, now: number): void {
+  async create(id: string, definition: ToolDefinition, now: number): Promise<void> {
     this.sql.insert.run(this.columns(id, definition, now));
   }
 
   /** False when there is no such tool. */
-  update(id: string, definition: ToolDefinition, now: number): boolean {
+  async update(id: string, definition: ToolDefinition, now: number): Promise<boolean> {
     return this.sql.update.run(this.columns(id, definition, now)).changes === 1;
   }
 
-  remove(id: string, now: number): boolean {
+  async remove(id: string, now: number): Promise<boolean> {
     return this.sql.remove.run(now, id).changes === 1;
   }
 
-  get(id: string): StoredTool | null {
+  async get(id: string): Promise<StoredTool | null> {
     const row = this.sql.get.get(id);
     return row ? toStored(row) : null;
   }
 
-  all(): StoredTool[] {
+  async all(): Promise<StoredTool[]> {
     return this.sql.all.all().map(toStored);
   }
 
-  visibleTo(userId: string): StoredTool[] {
+  async visibleTo(userId: string): Promise<StoredTool[]> {
     return this.sql.visible.all({ userId }).map(toStored);
   }
 
-  visibleOne(userId: string, toolId: string): StoredTool | null {
+  async visibleOne(userId: string, toolId: string): Promise<StoredTool | null> {
     const row = this.sql.visibleOne.get({ userId, toolId });
     return row ? toStored(row) : null;
   }
 
-  favorites(userId: string): Set<string> {
+  async favorites(userId: string): Promise<Set<string>> {
     return new Set(this.sql.favorites.all(userId).map((r) => r.tool_id));
   }
 
-  setFavorite(userId: string, toolId: string, favorite: boolean, now: number): void {
+  async setFavorite(userId: string, toolId: string, favorite: boolean, now: number): Promise<void> {
     if (favorite) this.sql.addFavorite.run(userId, toolId, now);
     else this.sql.removeFavorite.run(userId, toolId);
   }
 
-  recordLaunch(userId: string, toolId: string, at: number, source: string): void {
+  async recordLaunch(userId: string, toolId: string, at: number, source: string): Promise<void> {
     this.sql.launch.run(userId, toolId, at, source);
   }
 
-  usage(userId: string, since: number): Map<string, ToolUsage> {
+  async usage(userId: string, since: number): Promise<Map<string, ToolUsage>> {
     return new Map(this.sql.usage.all(userId, since).map((r) => [r.tool_id, { count: r.n, lastUsedAt: r.last }]));
   }
 
-  adoption(since: number): ToolAdoption[] {
+  async adoption(since: number): Promise<ToolAdoption[]> {
     return this.sql.adoption
       .all(since)
       .map((r) => ({ toolId: r.tool_id, launches: r.launches, users: r.users, lastLaunchAt: r.last }));
