@@ -129,4 +129,19 @@ describe('WriteGate', () => {
     await gate.transaction(async (tx) => void (await tx.emit(['u_b'], withdrawn(3))));
     expect(seqs('u_b')).toEqual([1]);
   });
+
+  it('refuses an async unit of work started inside a synchronous write, which would resume after its commit', async () => {
+    let started: Promise<unknown> | null = null;
+    gate.write((tx) => {
+      tx.emit(['u_a'], withdrawn(1));
+      started = gate.transaction(async (inner) => {
+        await inner.emit(['u_b'], withdrawn(2));
+        await inner.emit(['u_b'], withdrawn(3));
+      });
+    });
+    await expect(started).rejects.toBeInstanceOf(TransactionSpannedTurnError);
+    expect(seqs('u_a')).toEqual([1]);
+    expect(seqs('u_b')).toEqual([]);
+    expect(published.flat().map((e) => e.userId)).toEqual(['u_a']);
+  });
 });

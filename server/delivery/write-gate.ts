@@ -23,12 +23,15 @@ export interface AsyncWriteTx {
  * inside another's transaction; both are refused and the transaction rolls back.
  */
 export class TransactionSpannedTurnError extends Error {
-  constructor(what: 'spanned' | 'intruded') {
+  constructor(what: 'spanned' | 'intruded' | 'async-in-sync') {
     super(
       what === 'spanned'
         ? 'a write transaction awaited something that is not storage (I/O, a timer): on SQLite a transaction is one ' +
             'turn of the event loop, so do that work before or after gate.transaction()'
-        : 'a write arrived from outside an open async transaction (one that awaited I/O): it was refused, not joined',
+        : what === 'intruded'
+          ? 'a write arrived from outside an open async transaction (one that awaited I/O): it was refused, not joined'
+          : 'an async unit of work was started inside a synchronous gate.write(): whatever it does after its first ' +
+            'await would land after that transaction committed, so make the caller async and use gate.transaction()',
     );
     this.name = 'TransactionSpannedTurnError';
   }
@@ -97,6 +100,8 @@ export class WriteGate {
    * run one after the other.
    */
   async transaction<T>(work: (tx: AsyncWriteTx) => Promise<T>): Promise<T> {
+    // A synchronous transaction commits when its callback returns, before this unit's awaits resume.
+    if (this.pending && this.asyncOpenFor !== this.pending) throw new TransactionSpannedTurnError('async-in-sync');
     if (this.pending && this.mayJoin()) return work(this.asyncTx(this.pending));
     // Another async unit is open (started in this same turn, say by a Promise.all): wait for it to end.
     while (this.pending) await this.unitEnded;
