@@ -98,10 +98,20 @@ export default tseslint.config(
     // after its transaction, so every one is awaited, returned or marked `void` on purpose.
     files: ['server/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.contract.ts'],
-    languageOptions: { parserOptions: { project: './server/tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // The same in tests: an unawaited call to an async service lets the test assert before it ran.
+    files: ['test/**/*.ts'],
+    ignores: ['test/fixtures/**'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
     },
   },

@@ -102,7 +102,7 @@ export async function startPorticoServer(
     dataFreeBytes: () => dataDisk(config.dataDir).available,
     clientOutbox: () => gateway.clientOutbox,
   });
-  for (const feature of features) feature.start?.({ every, gateway });
+  for (const feature of features) await feature.start?.({ every, gateway });
   const retention = startRetention({
     log,
     journal,

@@ -5,7 +5,7 @@ import { demoMakeupValue, seedDemoAttendance } from './seed-attendance.ts';
 import { hashPassword } from '../features/auth/password-hash.ts';
 import { NoticeDraft } from '../../shared/domain/notices/index.ts';
 import type { NoticeService } from '../features/notices/notice-service.ts';
-import type { OnboardingStore } from '../features/notices/onboarding-store.ts';
+import type { OnboardingRepository } from '../features/notices/notice-repositories.ts';
 import type { Db } from '../store/database.ts';
 import { AccountStore } from '../features/directory/account-store.ts';
 import type { WriteGate } from '../delivery/write-gate.ts';
@@ -18,7 +18,7 @@ export async function seedDemoOrganisation(deps: {
   db: Db;
   gate: WriteGate;
   notices: NoticeService;
-  onboarding: OnboardingStore;
+  onboarding: OnboardingRepository;
   approvals: ApprovalService;
   attendance: Attendance;
   clock: Clock;
@@ -49,10 +49,10 @@ export async function seedDemoOrganisation(deps: {
   const onboarding: string[] = [];
   for (const { onboarding: opensFeed, audience, ...notice } of demoNotices) {
     const draft = NoticeDraft.parse({ ...notice, audience: JSON.parse(JSON.stringify(audience)) as unknown });
-    const { noticeId } = deps.notices.publish(idOf('chen.jing'), draft);
+    const { noticeId } = await deps.notices.publish(idOf('chen.jing'), draft);
     if (opensFeed) onboarding.push(noticeId);
   }
-  deps.onboarding.replace(onboarding);
+  await gate.transaction(() => deps.onboarding.replace(onboarding));
   seedDemoAttendance({ gate, clocks: deps.attendance.clocks, book: deps.attendance.book, now });
   for (const approval of demoApprovals) {
     const submitter = idOf(approval.submitter);

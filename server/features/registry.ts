@@ -159,7 +159,7 @@ export async function createServerFeatures(platform: Platform) {
     crashesFeature(new CrashReportStore(config.dataDir), { clock, trustProxy: config.trustProxy }),
   ] as const;
   // The first sync's snapshot is assembled from the features' parts, read in one pass with the log's head.
-  const answering = [syncFeature({ log: platform.log, directory, features: holding }), ...holding] as const;
+  const answering = [syncFeature({ log: platform.log, gate: platform.gate, directory, features: holding }), ...holding] as const;
   // Every protocol method and every snapshot part has an owner among the features: one without fails to compile here.
   const everyMethodOwned: [Exclude<MethodName, MethodsOf<(typeof answering)[number]>>] extends [never] ? true : never = true;
   const everyPartOwned: [Exclude<SnapshotPartKey, SnapshotPartsOf<(typeof holding)[number]>>] extends [never] ? true : never =

@@ -33,12 +33,12 @@ export interface ServerFeature<M extends MethodName = never, S extends SnapshotP
   readonly name: string;
   readonly methods: Pick<MethodHandlers, M>;
   /**
-   * This feature's part of one person's snapshot, read synchronously so every part and the log's
-   * head describe the same moment (the sync feature reads them all in one pass).
+   * This feature's part of one person's snapshot. The sync feature reads every part and the log's
+   * head in one unit of work, so they describe the same moment.
    */
-  snapshot?(userId: string): Pick<Snapshot, S>;
+  snapshot?(userId: string): Pick<Snapshot, S> | Promise<Pick<Snapshot, S>>;
   addRoutes?(routes: HttpRoutes, access: Access): void;
-  start?(running: Running): void;
+  start?(running: Running): void | Promise<void>;
   /** Once the port is open, with the server's address as clients reach it. */
   listening?(url: string): void | Promise<void>;
   stop?(): void | Promise<void>;
@@ -59,7 +59,7 @@ export const defineFeature = <const M extends MethodName, const S extends Snapsh
 export type MethodsOf<F> = F extends { readonly methods: Pick<MethodHandlers, infer M> } ? M : never;
 
 /** The snapshot parts a feature holds. */
-export type SnapshotPartsOf<F> = F extends { snapshot?(userId: string): Pick<Snapshot, infer S> } ? S : never;
+export type SnapshotPartsOf<F> = F extends { snapshot?(userId: string): infer R } ? keyof Awaited<R> & SnapshotPartKey : never;
 
 /**
  * One table of every method's handler. A method two features claim, or one nobody answers, stops

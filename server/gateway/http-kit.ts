@@ -24,7 +24,10 @@ export function refusalCode(res: ServerResponse): string {
   return refusalCodes.get(res) ?? `http_${res.statusCode}`;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** A body that is not a promise: a forgotten `await` would otherwise be sent as `{}` with a 200. */
+export type JsonBody<T> = T extends PromiseLike<unknown> ? never : T;
+
+export function sendJson<T>(res: ServerResponse, status: number, body: JsonBody<T>, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
   if (status >= 400 && typeof code === 'string') refusalCodes.set(res, code);

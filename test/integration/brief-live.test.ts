@@ -22,7 +22,7 @@ describe('"Your day" is a live view, not the copy from the first sign-in', () =>
 
   it('follows clocking in and acknowledging at once, as the cards beside it do', async () => {
     w = await attendanceWorld(at('2026-11-23T08:40'));
-    const { noticeId } = w.server.services.notices.publish(
+    const { noticeId } = await w.server.services.notices.publish(
       id('chen.jing'),
       NoticeDraft.parse({ title: 'Badge photos', requiresAck: true, audience: { departmentIds: ['d_sales'] } }),
     );

@@ -82,11 +82,11 @@ describe('exports in every language', () => {
     const w = await noticesWorld();
     cleanups.push(() => w.close());
     const { noticeId } = await w.publish('chen.jing', { title: 'Q4 plan', audience: { departmentIds: ['d_sales'] } });
-    w.notices.markRead(id('sun.li'), noticeId);
-    const ru = w.notices.exportCsv(id('chen.jing'), noticeId, 'ru').csv;
+    await w.notices.markRead(id('sun.li'), noticeId);
+    const ru = (await w.notices.exportCsv(id('chen.jing'), noticeId, 'ru')).csv;
     expect(ru.split('\n')[0]).toBe('\uFEFFФИО,Учётная запись,Подразделение,Доставлено,Прочитано,Ознакомлен(а),Напоминаний');
     expect(ru.split('\n').find((l) => l.includes('sun.li'))).toMatch(/^孙丽,sun\.li,Sales,да,2026-11-23 10:00:00,,0$/);
-    const nb = w.notices.exportCsv(id('chen.jing'), noticeId, 'nb').csv;
+    const nb = (await w.notices.exportCsv(id('chen.jing'), noticeId, 'nb')).csv;
     expect(nb.split('\n')[0]).toBe('\uFEFFNavn,Brukernavn,Avdeling,Levert,Lest,Bekreftet,Påminnelser');
     expect(nb.split('\n').find((l) => l.includes('sun.li'))).toContain(',ja,');
   });

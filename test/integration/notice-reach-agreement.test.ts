@@ -17,10 +17,9 @@ describe('a notice’s reach: every number from one read, and a first sync count
   const desktop = async (username: string) => (await signedInDesktop(w.server.url, w.clock, username, cleanups)).core;
 
   /** The CSV as HR opens it: a header row, then one row per recipient (no field here holds a comma or quote). */
-  const csvRows = (noticeId: string): Record<string, string>[] => {
-    const [header, ...lines] = w.notices
-      .exportCsv(id('chen.jing'), noticeId, 'en')
-      .csv.replace(/^\uFEFF/, '')
+  const csvRows = async (noticeId: string): Promise<Record<string, string>[]> => {
+    const [header, ...lines] = (await w.notices.exportCsv(id('chen.jing'), noticeId, 'en')).csv
+      .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/)
       .map((line) => line.split(','));
@@ -37,14 +36,13 @@ describe('a notice’s reach: every number from one read, and a first sync count
     const publisher = await desktop('chen.jing');
     await desktop('he.ping');
     expect((await publisher.handlers['notices.list']({ filter: 'all', query: '' })).map((n) => n.id)).toContain(noticeId);
-    const deliveredTo = () =>
-      w.notices
-        .reach(id('chen.jing'), noticeId)
-        .stragglers.filter((s) => s.delivered)
+    const deliveredTo = async () =>
+      (await w.notices.reach(id('chen.jing'), noticeId)).stragglers
+        .filter((s) => s.delivered)
         .map((s) => s.name)
         .sort();
-    await waitFor(() => deliveredTo().length === 2, 5000, 'both first syncs count as delivered');
-    expect(deliveredTo()).toEqual(['何平', '陈静']);
+    await waitFor(async () => (await deliveredTo()).length === 2, 5000, 'both first syncs count as delivered');
+    expect(await deliveredTo()).toEqual(['何平', '陈静']);
   });
 
   it('agrees with itself: headline, department meters, stragglers and the CSV', async () => {
@@ -55,16 +53,16 @@ describe('a notice’s reach: every number from one read, and a first sync count
     });
     await desktop('zhang.wei');
     await desktop('he.ping');
-    w.notices.acknowledge(id('liu.yang'), noticeId);
-    w.notices.markRead(id('sun.li'), noticeId);
+    await w.notices.acknowledge(id('liu.yang'), noticeId);
+    await w.notices.markRead(id('sun.li'), noticeId);
     await waitFor(
-      () => w.notices.reach(id('chen.jing'), noticeId).stats.delivered >= 4,
+      async () => (await w.notices.reach(id('chen.jing'), noticeId)).stats.delivered >= 4,
       5000,
       'two first syncs and two reads delivered',
     );
     const page = await (await desktop('chen.jing')).handlers['notices.reach']({ noticeId });
     const { stats, stragglers } = page!;
-    const rows = csvRows(noticeId);
+    const rows = await csvRows(noticeId);
     expect(stats.total).toBe(rows.length);
     expect(stats.delivered).toBe(rows.filter((r) => r['Delivered'] === 'yes').length);
     expect(stats.read).toBe(rows.filter((r) => r['Read at'] !== '').length);

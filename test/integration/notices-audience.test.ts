@@ -42,17 +42,17 @@ describe('who a notice reaches', () => {
   });
 
   it('refuses an empty audience, unknown departments and people, and nobody left to reach', async () => {
-    expect(() =>
+    await expect(
       w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), departmentIds: ['d_nowhere'] } }),
-    ).toThrow(/unknown department d_nowhere/);
-    expect(() => w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), userIds: ['u_ghost'] } })).toThrow(
-      /unknown or disabled users: u_ghost/,
-    );
-    expect(() =>
+    ).rejects.toThrow(/unknown department d_nowhere/);
+    await expect(
+      w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), userIds: ['u_ghost'] } }),
+    ).rejects.toThrow(/unknown or disabled users: u_ghost/);
+    await expect(
       w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), roles: ['publisher'] }, title: 'x' }),
-    ).not.toThrow();
+    ).resolves.toBeDefined();
     w.sql("DELETE FROM user_roles WHERE role = 'finance'");
-    expect(() => w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), roles: ['finance'] } })).toThrow(
+    await expect(w.notices.publish(id('chen.jing'), { ...draft(), audience: { ...none(), roles: ['finance'] } })).rejects.toThrow(
       /the audience has no active members/,
     );
   });
@@ -60,7 +60,7 @@ describe('who a notice reaches', () => {
   it('delivers a live department notice to someone who joins it later; the one who left keeps theirs', async () => {
     const sales = await w.publish('chen.jing', { title: 'Sales kick-off', audience: { departmentIds: ['d_sales'] } });
     const withdrawn = await w.publish('chen.jing', { title: 'Old plan', audience: { departmentIds: ['d_sales'] } });
-    w.notices.withdraw(id('chen.jing'), withdrawn.noticeId);
+    await w.notices.withdraw(id('chen.jing'), withdrawn.noticeId);
     const expiring = await w.publish('chen.jing', {
       title: 'Expires soon',
       audience: { departmentIds: ['d_sales'] },
@@ -69,23 +69,23 @@ describe('who a notice reaches', () => {
     await w.delivered();
     w.clock.advance(2 * HOUR);
 
-    w.directoryAdmin.update(id('he.ping'), { departmentId: 'd_sales' });
-    w.directoryAdmin.update(id('zhang.wei'), { departmentId: 'd_finance' });
+    await w.directoryAdmin.update(id('he.ping'), { departmentId: 'd_sales' });
+    await w.directoryAdmin.update(id('zhang.wei'), { departmentId: 'd_finance' });
     await w.delivered();
 
     expect(w.reached(sales.noticeId)).toEqual([...SALES, id('he.ping')].sort());
     expect(w.reached(withdrawn.noticeId)).not.toContain(id('he.ping'));
     expect(w.reached(expiring.noticeId)).not.toContain(id('he.ping'));
     // zhang.wei moved out but keeps the notice, counted where he sat when it arrived, like he.ping.
-    expect(w.notices.stats(id('chen.jing'), sales.noticeId).departments).toEqual([
+    expect((await w.notices.stats(id('chen.jing'), sales.noticeId)).departments).toEqual([
       expect.objectContaining({ departmentName: 'Sales', total: 6 }),
     ]);
-    expect(w.server.services.noticesModule.store.forRecipient(sales.noticeId, id('zhang.wei'))).not.toBeNull();
+    expect(await w.server.services.noticesModule.store.forRecipient(sales.noticeId, id('zhang.wei'))).not.toBeNull();
   });
 
   it('delivers role notices on a role change, and a new account starts with the onboarding notices', async () => {
     const leaders = await w.publish('chen.jing', { title: 'Leaders only', audience: { roles: ['leader'] } });
-    w.directoryAdmin.update(id('he.ping'), { roles: ['employee', 'leader'] });
+    await w.directoryAdmin.update(id('he.ping'), { roles: ['employee', 'leader'] });
     await w.delivered();
     expect(w.reached(leaders.noticeId)).toContain(id('he.ping'));
 
@@ -115,14 +115,14 @@ describe('who a notice reaches', () => {
   });
 
   it('lets only HR, publishers and admins publish, and a publisher manage only their own', async () => {
-    expect(() => w.notices.publish(id('zhang.wei'), draft())).toThrow(DomainError);
+    await expect(w.notices.publish(id('zhang.wei'), draft())).rejects.toThrow(DomainError);
     w.sql("INSERT INTO user_roles (user_id, role) VALUES (?, 'publisher')", id('he.ping'));
     const mine = await w.publish('he.ping', { audience: { everyone: true } });
     const hrs = await w.publish('chen.jing', { audience: { everyone: true } });
-    expect(() => w.notices.remind(id('he.ping'), hrs.noticeId)).toThrow(/not yours to manage/);
-    expect(() => w.notices.stats(id('zhang.wei'), mine.noticeId)).toThrow(/only HR, publishers and admins/);
-    expect(w.notices.stats(id('chen.jing'), mine.noticeId).total).toBe(15);
-    expect(w.notices.published(id('he.ping')).map((n) => n.id)).toEqual([mine.noticeId]);
+    await expect(w.notices.remind(id('he.ping'), hrs.noticeId)).rejects.toThrow(/not yours to manage/);
+    await expect(w.notices.stats(id('zhang.wei'), mine.noticeId)).rejects.toThrow(/only HR, publishers and admins/);
+    expect((await w.notices.stats(id('chen.jing'), mine.noticeId)).total).toBe(15);
+    expect((await w.notices.published(id('he.ping'))).map((n) => n.id)).toEqual([mine.noticeId]);
   });
 });
 

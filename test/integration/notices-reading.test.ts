@@ -41,17 +41,17 @@ describe('reading, acknowledging and urgent notices', () => {
     });
     const optional = await w.publish('chen.jing', { title: 'Canteen menu', audience: { departmentIds: ['d_sales'] } });
     w.clock.advance(3 * MIN);
-    const first = w.notices.acknowledge(id('liu.yang'), required.noticeId);
+    const first = await w.notices.acknowledge(id('liu.yang'), required.noticeId);
     expect(first).toEqual({ noticeId: required.noticeId, readAt: w.clock.now(), ackedAt: w.clock.now() });
     w.clock.advance(5 * MIN);
-    expect(w.notices.acknowledge(id('liu.yang'), required.noticeId)).toEqual(first);
+    expect(await w.notices.acknowledge(id('liu.yang'), required.noticeId)).toEqual(first);
     expect(w.noticeEvents('liu.yang', required.noticeId).filter((e) => e.kind === 'notice.acknowledged')).toHaveLength(1);
 
-    expect(() => w.notices.acknowledge(id('liu.yang'), optional.noticeId)).toThrow(/does not ask for an acknowledgement/);
-    expect(() => w.notices.acknowledge(id('li.na'), required.noticeId)).toThrow(/not addressed to you/);
-    w.notices.withdraw(id('chen.jing'), required.noticeId);
+    await expect(w.notices.acknowledge(id('liu.yang'), optional.noticeId)).rejects.toThrow(/does not ask for an acknowledgement/);
+    await expect(w.notices.acknowledge(id('li.na'), required.noticeId)).rejects.toThrow(/not addressed to you/);
+    await w.notices.withdraw(id('chen.jing'), required.noticeId);
     await w.delivered();
-    expect(() => w.notices.acknowledge(id('sun.li'), required.noticeId)).toThrow(/not addressed to you/);
+    await expect(w.notices.acknowledge(id('sun.li'), required.noticeId)).rejects.toThrow(/not addressed to you/);
     expect(w.noticeEvents('sun.li', required.noticeId).map((e) => e.kind)).toEqual(['notice.published', 'notice.withdrawn']);
   });
 
@@ -88,7 +88,9 @@ describe('reading, acknowledging and urgent notices', () => {
     // Acknowledged: recorded on the server with its time, and the reminders stop.
     const outcome = await core.handlers['notices.acknowledge']({ noticeId: urgent.noticeId });
     expect(outcome.status).toBe('done');
-    expect(w.server.services.noticesModule.store.forRecipient(urgent.noticeId, id('zhou.jie'))?.ackedAt).toBe(w.clock.now());
+    expect((await w.server.services.noticesModule.store.forRecipient(urgent.noticeId, id('zhou.jie')))?.ackedAt).toBe(
+      w.clock.now(),
+    );
     expect(core.trayModel().urgent).toBe(false);
     w.clock.advance(5 * MIN);
     core.minuteTick();

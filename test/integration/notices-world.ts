@@ -10,7 +10,7 @@ export async function noticesWorld() {
   const { notices, noticesModule, directoryAdmin } = world.server.services;
   const delivered = () => noticesModule.fanout.drained();
   const publish = async (username: string, input: DraftInput) => {
-    const outcome = notices.publish(id(username), Draft.parse({ title: 'Notice', ...input }));
+    const outcome = await notices.publish(id(username), Draft.parse({ title: 'Notice', ...input }));
     await delivered();
     return outcome;
   };

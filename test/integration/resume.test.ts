@@ -39,7 +39,7 @@ describe('resume after a dropped socket', () => {
     for (let i = 1; i <= 1000; i++) {
       if (i === 150) client.stop();
       if (i === 700) client.start();
-      emit(i);
+      await emit(i);
       if (i % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await server.services.noticesModule.fanout.drained();
@@ -81,11 +81,11 @@ describe('resume after a dropped socket', () => {
         }),
       );
     // An event the client never saw ages out of the log while it is away: it cannot be replayed.
-    publish('Missed and pruned');
+    await publish('Missed and pruned');
     await drained();
     expect(server.services.log.prune(-1)).toBeGreaterThan(0);
     expect(server.services.log.position(user.user.id).floor).toBeGreaterThan(first.cache.position().appliedSeq);
-    server.services.notices.publish(
+    await server.services.notices.publish(
       'u_chen_jing',
       NoticeDraft.parse({
         title: 'After retention',

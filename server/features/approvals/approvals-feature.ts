@@ -19,8 +19,8 @@ export function approvalsFeature(
     /** Someone's out-of-office changed (presence shows it). */
     leaveChanged: (userId: string) => void;
     mayDownloadLinked: {
-      notice: (noticeId: string, userId: string) => boolean;
-      message: (messageId: string, userId: string) => boolean;
+      notice: (noticeId: string, userId: string) => Promise<boolean>;
+      message: (messageId: string, userId: string) => boolean | Promise<boolean>;
     };
   },
 ) {

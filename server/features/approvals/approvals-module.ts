@@ -107,8 +107,8 @@ export function createApprovals(
       authenticate: (req: IncomingMessage) => Promise<string>,
       serverVersion: string,
       mayDownloadLinked: {
-        notice: (noticeId: string, userId: string) => boolean;
-        message: (messageId: string, userId: string) => boolean;
+        notice: (noticeId: string, userId: string) => Promise<boolean>;
+        message: (messageId: string, userId: string) => boolean | Promise<boolean>;
       },
     ): void {
       addTemplateRoutes(routes, { templates, directory, clock, authenticate });
@@ -116,10 +116,10 @@ export function createApprovals(
         attachments,
         clock,
         authenticate,
-        mayDownload: (file, userId) =>
+        mayDownload: async (file, userId) =>
           (file.requestId !== null && service.mayDownload(file.requestId, userId)) ||
-          (file.noticeId !== null && mayDownloadLinked.notice(file.noticeId, userId)) ||
-          (file.messageId !== null && mayDownloadLinked.message(file.messageId, userId)),
+          (file.noticeId !== null && (await mayDownloadLinked.notice(file.noticeId, userId))) ||
+          (file.messageId !== null && (await mayDownloadLinked.message(file.messageId, userId))),
       });
       addIntegrationRoutes(routes, { integrations, external, directory, clock, serverVersion, authenticate });
     },

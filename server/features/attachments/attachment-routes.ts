@@ -11,7 +11,7 @@ export function addAttachmentRoutes(
     attachments: AttachmentStore;
     clock: Clock;
     authenticate: (req: IncomingMessage) => Promise<string>;
-    mayDownload: (file: AttachmentContent, userId: string) => boolean;
+    mayDownload: (file: AttachmentContent, userId: string) => Promise<boolean>;
   },
 ): void {
   // Uploads per person: 20 at once, then one every 3 s (a form's files go in a burst; a script does not).
@@ -32,7 +32,7 @@ export function addAttachmentRoutes(
     .add('GET', '/api/attachments/:id', async (req, res, _url, params) => {
       const userId = await deps.authenticate(req);
       const file = deps.attachments.content(params.id!);
-      const allowed = file && (file.ownerId === userId || deps.mayDownload(file, userId));
+      const allowed = file && (file.ownerId === userId || (await deps.mayDownload(file, userId)));
       if (!file || !allowed) throw new HttpProblem(404, 'not_found', 'no such attachment');
       res.writeHead(200, {
         'content-type': file.mediaType,

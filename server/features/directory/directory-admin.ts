@@ -56,9 +56,9 @@ function authoriseGrant(actorRoles: readonly string[], before: readonly string[]
 
 export interface MembershipListener {
   /** A new account exists (after commit). */
-  created(userId: string): void;
+  created(userId: string): void | Promise<void>;
   /** An account's department or roles changed (after commit). */
-  moved(userId: string): void;
+  moved(userId: string): void | Promise<void>;
   /** An account was disabled (after commit): its access ends now. */
   disabled?(userId: string): void;
   /** An account's password was set by someone else (after commit): its sessions end now. */
@@ -108,7 +108,7 @@ export class DirectoryAdmin {
       this.accounts.setRoles(userId, account.roles);
       this.writeAudit(by, userId, 'created', null, { username: account.username, roles: [...new Set(account.roles)].sort() });
     });
-    for (const listener of this.listeners) listener.created(userId);
+    for (const listener of this.listeners) await listener.created(userId);
     return { userId };
   }
 
@@ -117,7 +117,7 @@ export class DirectoryAdmin {
    * themselves; only administrators grant or remove the admin role or touch an administrator's
    * account. Role changes and disabling are audited with before and after.
    */
-  update(userId: string, change: AccountChange, by: AccountActor | null = null): void {
+  async update(userId: string, change: AccountChange, by: AccountActor | null = null): Promise<void> {
     this.deps.gate.write(() => {
       if (!this.accounts.exists(userId)) throw new DomainError('not_found', `no user ${userId}`);
       const rolesBefore = this.deps.directory.roles(userId);
@@ -154,7 +154,7 @@ export class DirectoryAdmin {
         );
     });
     const moved = change.departmentId !== undefined || change.roles !== undefined || change.disabled === false;
-    if (moved) for (const listener of this.listeners) listener.moved(userId);
+    if (moved) for (const listener of this.listeners) await listener.moved(userId);
     if (change.disabled === true) for (const listener of this.listeners) listener.disabled?.(userId);
   }
 

@@ -26,7 +26,7 @@ export function addDirectoryRoutes(
     })
     .add('PATCH', '/api/admin/users/:id', async (req, res, _url, params) => {
       const actorId = await deps.authenticateHr(req);
-      deps.admin.update(params.id!, await readJson(req, AccountChange), { actorId, ip: deps.clientAddress(req) });
+      await deps.admin.update(params.id!, await readJson(req, AccountChange), { actorId, ip: deps.clientAddress(req) });
       sendJson(res, 200, { userId: params.id, profile: deps.directory.profile(params.id!) });
     })
     .add('GET', '/api/admin/users/:id/audit', async (req, res, _url, params) => {

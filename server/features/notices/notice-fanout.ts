@@ -1,5 +1,5 @@
 import type { WriteGate } from '../../delivery/write-gate.ts';
-import { toContent, type NoticeStore } from './notice-store.ts';
+import { type NoticeRepository, toContent } from './notice-repositories.ts';
 
 export const FANOUT_CHUNK = 500;
 
@@ -16,7 +16,7 @@ export class NoticeFanout {
   private scheduled = false;
   private idle: (() => void)[] = [];
   private readonly gate: WriteGate;
-  private readonly store: NoticeStore;
+  private readonly store: NoticeRepository;
   private readonly chunk: number;
   private readonly onChunk: (noticeId: string) => void;
   private readonly onError: (error: unknown, noticeId: string) => void;
@@ -26,7 +26,7 @@ export class NoticeFanout {
 
   constructor(deps: {
     gate: WriteGate;
-    store: NoticeStore;
+    store: NoticeRepository;
     chunk?: number;
     onChunk?: (noticeId: string) => void;
     onError: (error: unknown, noticeId: string) => void;
@@ -48,8 +48,8 @@ export class NoticeFanout {
     this.schedule();
   }
 
-  resume(): number {
-    const pending = this.store.fanoutPending();
+  async resume(): Promise<number> {
+    const pending = await this.store.fanoutPending();
     for (const id of pending) this.kick(id);
     return pending.length;
   }
@@ -67,16 +67,16 @@ export class NoticeFanout {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => this.step());
+    // The loop is free between chunks: a login or a clock-in waits for one chunk at most.
+    setImmediate(() => void this.step());
   }
 
-  private step(): void {
-    this.scheduled = false;
+  private async step(): Promise<void> {
     const noticeId = this.queue.values().next().value;
     if (noticeId !== undefined) {
       let finished: boolean;
       try {
-        finished = this.deliverChunk(noticeId);
+        finished = await this.deliverChunk(noticeId);
       } catch (error) {
         // It stays marked pending in the database; the next resume() tries again.
         this.onError(error, noticeId);
@@ -89,6 +89,8 @@ export class NoticeFanout {
       }
       this.onChunk(noticeId);
     }
+    // Cleared only now: a kick while this chunk was being written must not start a second step beside it.
+    this.scheduled = false;
     if (this.queue.size > 0) return this.schedule();
     const waiting = this.idle;
     this.idle = [];
@@ -96,16 +98,16 @@ export class NoticeFanout {
   }
 
   /** One chunk in one transaction; true when nothing is owed any more. */
-  private deliverChunk(noticeId: string): boolean {
-    return this.gate.write((tx) => {
-      const row = this.store.get(noticeId);
+  private deliverChunk(noticeId: string): Promise<boolean> {
+    return this.gate.transaction(async (tx) => {
+      const row = await this.store.get(noticeId);
       if (!row || row.status === 'scheduled') {
-        if (row) this.store.setFanoutPending(noticeId, false);
+        if (row) await this.store.setFanoutPending(noticeId, false);
         return true;
       }
-      const owed = this.store.owed(noticeId, row.version, this.chunk);
+      const owed = await this.store.owed(noticeId, row.version, this.chunk);
       if (owed.length === 0) {
-        this.store.setFanoutPending(noticeId, false);
+        await this.store.setFanoutPending(noticeId, false);
         return true;
       }
       const fresh = owed.filter((o) => o.version === 0).map((o) => o.userId);
@@ -116,20 +118,20 @@ export class NoticeFanout {
       };
       if (row.status === 'withdrawn') {
         // Those who never got it are not told about it.
-        record(tx.emit(known, { kind: 'notice.withdrawn', noticeId }));
+        record(await tx.emit(known, { kind: 'notice.withdrawn', noticeId }));
       } else {
         const content = toContent(row);
-        const onboarding = new Set(this.store.onboardingAmong(noticeId, fresh));
+        const onboarding = new Set(await this.store.onboardingAmong(noticeId, fresh));
         record(
-          tx.emit(
+          await tx.emit(
             fresh.filter((u) => !onboarding.has(u)),
             { kind: 'notice.published', notice: content, onboarding: false },
           ),
         );
-        record(tx.emit(onboarding, { kind: 'notice.published', notice: content, onboarding: true }));
-        record(tx.emit(known, { kind: 'notice.updated', notice: content }));
+        record(await tx.emit(onboarding, { kind: 'notice.published', notice: content, onboarding: true }));
+        record(await tx.emit(known, { kind: 'notice.updated', notice: content }));
       }
-      for (const { userId } of owed) this.store.markDelivered(noticeId, userId, row.version, seqs.get(userId) ?? null);
+      for (const { userId } of owed) await this.store.markDelivered(noticeId, userId, row.version, seqs.get(userId) ?? null);
       return false;
     });
   }

@@ -2,11 +2,10 @@ import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { NoticeStats, ReachCounts, Straggler } from '../../../shared/domain/notices/index.ts';
 import type { ContentLanguage } from '../../../shared/domain/localized-text.ts';
-import type { Db } from '../../store/database.ts';
 import { inertCell } from '../attendance/report-export.ts';
-import { type CountRow, NoticeReachStore } from './notice-reach-store.ts';
+import type { NoticeReachRepository, ReachCountRow } from './notice-repositories.ts';
 
-const counts = (row: CountRow): ReachCounts => ({
+const counts = (row: ReachCountRow): ReachCounts => ({
   total: row.total,
   delivered: row.delivered,
   read: row.read,
@@ -37,16 +36,16 @@ const headings: Record<ContentLanguage, { columns: string[]; yes: string; no: st
 
 /** Who a notice reached and who still owes it something: the publisher's numbers, read from its recipients. */
 export class NoticeReach {
-  private readonly store: NoticeReachStore;
+  private readonly store: NoticeReachRepository;
   private readonly timeZone: string;
 
-  constructor(db: Db, timeZone: string) {
+  constructor(store: NoticeReachRepository, timeZone: string) {
     this.timeZone = timeZone;
-    this.store = new NoticeReachStore(db);
+    this.store = store;
   }
 
-  stats(noticeId: string, requiresAck: boolean, now: number): NoticeStats {
-    const departments = this.store.byDepartment(noticeId);
+  async stats(noticeId: string, requiresAck: boolean, now: number): Promise<NoticeStats> {
+    const departments = await this.store.byDepartment(noticeId);
     const sum = (key: keyof ReachCounts) => departments.reduce((n, d) => n + d[key], 0);
     return {
       noticeId,
@@ -65,13 +64,13 @@ export class NoticeReach {
    * all from one read of the recipients, so no number can disagree with another (or with the CSV,
    * which is the same read). `stats` alone stays an aggregate for the published list and the feed.
    */
-  reach(
+  async reach(
     noticeId: string,
     requiresAck: boolean,
     now: number,
     stragglerLimit = 5000,
-  ): { stats: NoticeStats; stragglers: Straggler[] } {
-    const rows = this.store.recipients(noticeId);
+  ): Promise<{ stats: NoticeStats; stragglers: Straggler[] }> {
+    const rows = await this.store.recipients(noticeId);
     const zero = () => ({ total: 0, delivered: 0, read: 0, acknowledged: 0 });
     const overall = zero();
     const departments = new Map<string | null, ReachCounts & { departmentName: string | null }>();
@@ -110,27 +109,25 @@ export class NoticeReach {
     };
   }
 
-  stragglers(noticeId: string, requiresAck: boolean, limit = 5000): Straggler[] {
-    return this.reach(noticeId, requiresAck, 0, limit).stragglers;
+  async stragglers(noticeId: string, requiresAck: boolean, limit = 5000): Promise<Straggler[]> {
+    return (await this.reach(noticeId, requiresAck, 0, limit)).stragglers;
   }
 
   /** Every recipient, one row each, with a byte-order mark so Excel reads Chinese names as UTF-8. */
-  csv(noticeId: string, language: ContentLanguage): string {
+  async csv(noticeId: string, language: ContentLanguage): Promise<string> {
     const time = (at: number | null) =>
       at === null ? '' : DateTime.fromMillis(at, { zone: this.timeZone }).toFormat('yyyy-MM-dd HH:mm:ss');
-    const rows = this.store
-      .recipients(noticeId)
-      .map((r) =>
-        [
-          r.name,
-          r.username,
-          r.department_name ?? '',
-          r.delivered === 1 ? headings[language].yes : headings[language].no,
-          time(r.read_at),
-          time(r.acked_at),
-          r.reminders,
-        ].map(inertCell),
-      );
+    const rows = (await this.store.recipients(noticeId)).map((r) =>
+      [
+        r.name,
+        r.username,
+        r.department_name ?? '',
+        r.delivered === 1 ? headings[language].yes : headings[language].no,
+        time(r.read_at),
+        time(r.acked_at),
+        r.reminders,
+      ].map(inertCell),
+    );
     return `\uFEFF${stringify([headings[language].columns, ...rows])}`;
   }
 }

@@ -18,8 +18,8 @@ import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { NoticeFanout } from './notice-fanout.ts';
 import type { NoticeReach } from './notice-reach.ts';
+import { type NoticeRepository, type NoticeRow, audienceOf, toContent } from './notice-repositories.ts';
 import type { NoticeStatsFeed } from './notice-stats-feed.ts';
-import { type NoticeRow, type NoticeStore, toContent } from './notice-store.ts';
 
 export const PUBLISHER_ROLES: readonly Role[] = ['hr', 'publisher', 'admin'];
 /** HR and admins may manage anyone's notices; a publisher manages their own. */
@@ -30,7 +30,7 @@ const PUBLISHED_LIST_LIMIT = 100;
 
 export interface NoticeServiceDeps {
   gate: WriteGate;
-  store: NoticeStore;
+  store: NoticeRepository;
   reach: NoticeReach;
   fanout: NoticeFanout;
   feed: NoticeStatsFeed;
@@ -50,7 +50,7 @@ export class NoticeService {
     this.deps = deps;
   }
 
-  publish(publisherId: string, draft: NoticeDraft): PublishOutcome {
+  async publish(publisherId: string, draft: NoticeDraft): Promise<PublishOutcome> {
     const { store, directory, clock } = this.deps;
     if (!directory.hasAnyRole(publisherId, PUBLISHER_ROLES)) {
       throw new DomainError('forbidden', 'only HR, publishers and admins may publish notices');
@@ -65,9 +65,9 @@ export class NoticeService {
     }
     this.checkAudience(draft.audience);
     const urgent = draft.priority === 'urgent';
-    return this.deps.gate.write(() => {
+    return this.deps.gate.transaction(async () => {
       const noticeId = `n_${randomUUID()}`;
-      store.insert({
+      await store.insert({
         id: noticeId,
         title: draft.title,
         body: draft.body,
@@ -85,35 +85,36 @@ export class NoticeService {
         publishedAt: goesLiveAt,
       });
       if (draft.attachmentIds.length > 0) {
-        store.setAttachments(noticeId, this.deps.attachments.claimForNotice(publisherId, noticeId, draft.attachmentIds));
+        await store.setAttachments(noticeId, this.deps.attachments.claimForNotice(publisherId, noticeId, draft.attachmentIds));
       }
       if (scheduled) return { noticeId, recipients: 0, status: 'scheduled' as const };
-      const recipients = this.goLive(noticeId, draft.audience);
+      const recipients = await this.goLive(noticeId, draft.audience);
       if (recipients === 0) throw new DomainError('invalid_params', 'the audience has no active members');
       return { noticeId, recipients, status: 'live' as const };
     });
   }
 
   /** Scheduled notices whose time has come go live; the server calls this on its sweep timer. */
-  publishDue(): string[] {
-    const now = this.deps.clock.now();
-    const due = this.deps.store.dueScheduled(now);
+  async publishDue(): Promise<string[]> {
+    const { gate, store, clock } = this.deps;
+    const now = clock.now();
+    const due = await store.dueScheduled(now);
     for (const noticeId of due) {
-      this.deps.gate.write(() => {
-        const row = this.deps.store.get(noticeId);
-        if (!row || !this.deps.store.goLive(noticeId, now)) return;
-        this.goLive(noticeId, this.deps.store.audienceOf(row));
+      await gate.transaction(async () => {
+        const row = await store.get(noticeId);
+        if (!row || !(await store.goLive(noticeId, now))) return;
+        await this.goLive(noticeId, audienceOf(row));
       });
     }
     return due;
   }
 
-  edit(userId: string, edit: NoticeEdit): { noticeId: string } {
-    const row = this.manageable(userId, edit.noticeId);
+  async edit(userId: string, edit: NoticeEdit): Promise<{ noticeId: string }> {
+    const row = await this.manageable(userId, edit.noticeId);
     if (row.status === 'withdrawn') throw new DomainError('conflict', 'a withdrawn notice cannot be edited');
     const urgent = edit.priority === 'urgent';
-    return this.deps.gate.write(() => {
-      this.deps.store.edit({
+    return this.deps.gate.transaction(async () => {
+      await this.deps.store.edit({
         ...edit,
         requiresAck: edit.requiresAck || urgent,
         renotifyMinutes: urgent ? (edit.renotifyMinutes ?? DEFAULT_RENOTIFY_MINUTES) : null,
@@ -126,112 +127,114 @@ export class NoticeService {
     });
   }
 
-  withdraw(userId: string, noticeId: string): { noticeId: string } {
-    const row = this.manageable(userId, noticeId);
+  async withdraw(userId: string, noticeId: string): Promise<{ noticeId: string }> {
+    const row = await this.manageable(userId, noticeId);
     if (row.status === 'withdrawn') return { noticeId };
-    return this.deps.gate.write(() => {
-      this.deps.store.withdraw(noticeId, this.deps.clock.now());
+    return this.deps.gate.transaction(async () => {
+      await this.deps.store.withdraw(noticeId, this.deps.clock.now());
       this.deps.fanout.kick(noticeId);
       return { noticeId };
     });
   }
 
   /** Marks read once; the event tells the user's other devices. A repeat is a no-op with the same answer. */
-  markRead(userId: string, noticeId: string): { noticeId: string; readAt: number } {
-    return this.deps.gate.write((tx) => {
-      const notice = this.deps.store.forRecipient(noticeId, userId);
+  markRead(userId: string, noticeId: string): Promise<{ noticeId: string; readAt: number }> {
+    return this.deps.gate.transaction(async (tx) => {
+      const notice = await this.deps.store.forRecipient(noticeId, userId);
       if (!notice) throw new DomainError('not_found', `notice ${noticeId} is not addressed to you`);
       if (notice.readAt !== null) return { noticeId, readAt: notice.readAt };
       const readAt = this.deps.clock.now();
-      this.deps.store.markRead(noticeId, userId, readAt);
-      tx.emit([userId], { kind: 'notice.read', noticeId, readAt });
+      await this.deps.store.markRead(noticeId, userId, readAt);
+      await tx.emit([userId], { kind: 'notice.read', noticeId, readAt });
       this.deps.feed.touch(noticeId);
       return { noticeId, readAt };
     });
   }
 
   /** "I have read and understood": recorded once with the server's time; a repeat returns the first. */
-  acknowledge(userId: string, noticeId: string): { noticeId: string; readAt: number; ackedAt: number } {
-    return this.deps.gate.write((tx) => {
-      const notice = this.deps.store.forRecipient(noticeId, userId);
+  acknowledge(userId: string, noticeId: string): Promise<{ noticeId: string; readAt: number; ackedAt: number }> {
+    return this.deps.gate.transaction(async (tx) => {
+      const notice = await this.deps.store.forRecipient(noticeId, userId);
       if (!notice) throw new DomainError('not_found', `notice ${noticeId} is not addressed to you`);
       if (!notice.requiresAck) throw new DomainError('invalid_params', 'this notice does not ask for an acknowledgement');
       if (notice.ackedAt !== null) return { noticeId, readAt: notice.readAt ?? notice.ackedAt, ackedAt: notice.ackedAt };
       const now = this.deps.clock.now();
-      this.deps.store.acknowledge(noticeId, userId, now);
+      await this.deps.store.acknowledge(noticeId, userId, now);
       const readAt = notice.readAt ?? now;
-      tx.emit([userId], { kind: 'notice.acknowledged', noticeId, readAt, ackedAt: now });
+      await tx.emit([userId], { kind: 'notice.acknowledged', noticeId, readAt, ackedAt: now });
       this.deps.feed.touch(noticeId);
       return { noticeId, readAt, ackedAt: now };
     });
   }
 
   /** Reminds only those who still owe it a read (or an acknowledgement), at most once per cooldown. */
-  remind(userId: string, noticeId: string): { noticeId: string; reminded: number } {
-    const row = this.manageable(userId, noticeId);
+  async remind(userId: string, noticeId: string): Promise<{ noticeId: string; reminded: number }> {
+    const row = await this.manageable(userId, noticeId);
     if (row.status !== 'live') throw new DomainError('conflict', 'only a live notice can be reminded');
     const now = this.deps.clock.now();
-    const last = this.deps.store.lastReminded(noticeId);
+    const last = await this.deps.store.lastReminded(noticeId);
     if (last !== null && now - last < REMIND_COOLDOWN_MS) {
       throw new DomainError('too_soon', 'these people were reminded a few minutes ago', {
         retryAt: last + REMIND_COOLDOWN_MS,
       });
     }
-    return this.deps.gate.write((tx) => {
-      const targets = this.deps.store.unfinished(noticeId);
-      for (const target of targets) this.deps.store.recordReminder(noticeId, target, now);
-      tx.emit(targets, { kind: 'notice.reminded', noticeId, remindedAt: now });
+    return this.deps.gate.transaction(async (tx) => {
+      const targets = await this.deps.store.unfinished(noticeId);
+      for (const target of targets) await this.deps.store.recordReminder(noticeId, target, now);
+      await tx.emit(targets, { kind: 'notice.reminded', noticeId, remindedAt: now });
       this.deps.feed.watch(noticeId);
       return { noticeId, reminded: targets.length };
     });
   }
 
   /** The notices this user may manage, newest first, each with its reach. */
-  published(userId: string): PublishedNotice[] {
+  async published(userId: string): Promise<PublishedNotice[]> {
     const scope = this.scopeOf(userId);
-    return this.deps.store.published(scope, PUBLISHED_LIST_LIMIT).map((row) => {
-      const stats = this.deps.reach.stats(row.id, row.requires_ack === 1, this.deps.clock.now());
-      return {
+    const list: PublishedNotice[] = [];
+    for (const row of await this.deps.store.published(scope, PUBLISHED_LIST_LIMIT)) {
+      const stats = await this.deps.reach.stats(row.id, row.requires_ack === 1, this.deps.clock.now());
+      list.push({
         ...toContent(row),
         status: row.status,
-        audience: this.deps.store.audienceOf(row),
+        audience: audienceOf(row),
         publishAt: row.publish_at,
         withdrawnAt: row.withdrawn_at,
         reach: { total: stats.total, delivered: stats.delivered, read: stats.read, acknowledged: stats.acknowledged },
-      };
-    });
+      });
+    }
+    return list;
   }
 
-  stats(userId: string, noticeId: string): NoticeStats {
-    const row = this.manageable(userId, noticeId);
+  async stats(userId: string, noticeId: string): Promise<NoticeStats> {
+    const row = await this.manageable(userId, noticeId);
     return this.deps.reach.stats(noticeId, row.requires_ack === 1, this.deps.clock.now());
   }
 
-  stragglers(userId: string, noticeId: string): Straggler[] {
-    const row = this.manageable(userId, noticeId);
+  async stragglers(userId: string, noticeId: string): Promise<Straggler[]> {
+    const row = await this.manageable(userId, noticeId);
     return this.deps.reach.stragglers(noticeId, row.requires_ack === 1);
   }
 
   /** The reach page's numbers and names from one read, so the headline and the list agree. */
-  reach(userId: string, noticeId: string): { stats: NoticeStats; stragglers: Straggler[] } {
-    const row = this.manageable(userId, noticeId);
+  async reach(userId: string, noticeId: string): Promise<{ stats: NoticeStats; stragglers: Straggler[] }> {
+    const row = await this.manageable(userId, noticeId);
     return this.deps.reach.reach(noticeId, row.requires_ack === 1, this.deps.clock.now());
   }
 
-  exportCsv(userId: string, noticeId: string, language: ContentLanguage): { fileName: string; csv: string } {
-    const row = this.manageable(userId, noticeId);
+  async exportCsv(userId: string, noticeId: string, language: ContentLanguage): Promise<{ fileName: string; csv: string }> {
+    const row = await this.manageable(userId, noticeId);
     const safeTitle =
       row.title
         .replace(/[^\p{L}\p{N} _-]+/gu, '')
         .trim()
         .slice(0, 60) || 'notice';
-    return { fileName: `${safeTitle} - ${row.id.slice(2, 10)}.csv`, csv: this.deps.reach.csv(noticeId, language) };
+    return { fileName: `${safeTitle} - ${row.id.slice(2, 10)}.csv`, csv: await this.deps.reach.csv(noticeId, language) };
   }
 
   /** A recipient, the publisher, HR and admins may open a notice's attachments. */
-  mayDownload(noticeId: string, userId: string): boolean {
-    if (this.deps.store.forRecipient(noticeId, userId)) return true;
-    const row = this.deps.store.get(noticeId);
+  async mayDownload(noticeId: string, userId: string): Promise<boolean> {
+    if (await this.deps.store.forRecipient(noticeId, userId)) return true;
+    const row = await this.deps.store.get(noticeId);
     return row !== null && (row.publisher_id === userId || this.deps.directory.hasAnyRole(userId, MANAGER_ROLES));
   }
 
@@ -239,39 +242,40 @@ export class NoticeService {
    * Someone's department or roles changed, or they just joined: deliver the live notices whose
    * audience now includes them. What they already had stays; nothing is taken back.
    */
-  joined(userId: string): number {
-    let added = 0;
-    this.deps.gate.write(() => {
-      for (const row of this.deps.store.liveNotices(this.deps.clock.now())) {
-        if (!this.deps.store.audienceIncludes(this.deps.store.audienceOf(row), userId)) continue;
-        if (!this.deps.store.addRecipient(row.id, userId, false)) continue;
-        this.deps.store.setFanoutPending(row.id, true);
-        this.deps.fanout.kick(row.id);
+  joined(userId: string): Promise<number> {
+    const { gate, store, fanout, clock } = this.deps;
+    return gate.transaction(async () => {
+      let added = 0;
+      for (const row of await store.liveNotices(clock.now())) {
+        if (!(await store.audienceIncludes(audienceOf(row), userId))) continue;
+        if (!(await store.addRecipient(row.id, userId, false))) continue;
+        await store.setFanoutPending(row.id, true);
+        fanout.kick(row.id);
         added += 1;
       }
+      return added;
     });
-    return added;
   }
 
   /** A new account: its feed starts with the onboarding notices, then whatever live notices are for it. */
-  welcome(userId: string, onboardingIds: readonly string[]): number {
-    let added = 0;
-    this.deps.gate.write(() => {
+  welcome(userId: string, onboardingIds: readonly string[]): Promise<number> {
+    const { gate, store, fanout } = this.deps;
+    return gate.transaction(async () => {
+      let added = 0;
       for (const noticeId of onboardingIds) {
-        const row = this.deps.store.get(noticeId);
-        if (row?.status !== 'live' || !this.deps.store.addRecipient(noticeId, userId, true)) continue;
-        this.deps.store.setFanoutPending(noticeId, true);
-        this.deps.fanout.kick(noticeId);
+        const row = await store.get(noticeId);
+        if (row?.status !== 'live' || !(await store.addRecipient(noticeId, userId, true))) continue;
+        await store.setFanoutPending(noticeId, true);
+        fanout.kick(noticeId);
         added += 1;
       }
-      added += this.joined(userId);
+      return added + (await this.joined(userId));
     });
-    return added;
   }
 
-  private goLive(noticeId: string, audience: NoticeDraft['audience']): number {
-    const recipients = this.deps.store.resolveRecipients(noticeId, audience);
-    this.deps.store.setFanoutPending(noticeId, true);
+  private async goLive(noticeId: string, audience: NoticeDraft['audience']): Promise<number> {
+    const recipients = await this.deps.store.resolveRecipients(noticeId, audience);
+    await this.deps.store.setFanoutPending(noticeId, true);
     this.deps.fanout.kick(noticeId);
     this.deps.feed.watch(noticeId);
     return recipients;
@@ -302,10 +306,10 @@ export class NoticeService {
     this.scopeOf(userId);
   }
 
-  private manageable(userId: string, noticeId: string): NoticeRow {
+  private async manageable(userId: string, noticeId: string): Promise<NoticeRow> {
     // The role first: staff learn nothing about which notice ids exist.
     const scope = this.scopeOf(userId);
-    const row = this.deps.store.get(noticeId);
+    const row = await this.deps.store.get(noticeId);
     if (!row) throw new DomainError('not_found', `no notice ${noticeId}`);
     if (scope !== null && row.publisher_id !== userId) throw new DomainError('forbidden', 'this notice is not yours to manage');
     return row;

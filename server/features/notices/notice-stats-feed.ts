@@ -2,7 +2,7 @@ import type { Every, GuardedTimer } from '../../store/guarded-timer.ts';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { WriteGate } from '../../delivery/write-gate.ts';
 import type { NoticeReach } from './notice-reach.ts';
-import type { NoticeStore } from './notice-store.ts';
+import type { NoticeRepository } from './notice-repositories.ts';
 
 /** How long after publishing (or reminding) the feed keeps checking deliveries, which arrive as client acks. */
 const WATCH_MS = 15 * 60_000;
@@ -23,7 +23,7 @@ export class NoticeStatsFeed {
   private readonly lastSent = new Map<string, string>();
   private timer: GuardedTimer | null = null;
   private nextFlushAt = 0;
-  private readonly deps: { gate: WriteGate; store: NoticeStore; reach: NoticeReach; clock: Clock };
+  private readonly deps: { gate: WriteGate; store: NoticeRepository; reach: NoticeReach; clock: Clock };
 
   constructor(deps: NoticeStatsFeed['deps']) {
     this.deps = deps;
@@ -49,17 +49,17 @@ export class NoticeStatsFeed {
   }
 
   /** The timer's flush: skipped while the last one's cost has not been paid back (see PACING_FACTOR). */
-  pacedFlush(): boolean {
+  async pacedFlush(): Promise<boolean> {
     const started = performance.now();
     if (started < this.nextFlushAt) return false;
-    this.flush();
+    await this.flush();
     const finished = performance.now();
     this.nextFlushAt = finished + PACING_FACTOR * (finished - started);
     return true;
   }
 
   /** Sends what changed since the last flush; returns how many notices' numbers were sent. */
-  flush(): number {
+  async flush(): Promise<number> {
     const now = this.deps.clock.now();
     const due = new Set(this.dirty);
     this.dirty.clear();
@@ -69,13 +69,13 @@ export class NoticeStatsFeed {
     }
     let sent = 0;
     for (const noticeId of due) {
-      const row = this.deps.store.get(noticeId);
+      const row = await this.deps.store.get(noticeId);
       if (!row || row.status !== 'live') continue;
-      const stats = this.deps.reach.stats(noticeId, row.requires_ack === 1, now);
+      const stats = await this.deps.reach.stats(noticeId, row.requires_ack === 1, now);
       const key = JSON.stringify({ ...stats, computedAt: 0 });
       if (this.lastSent.get(noticeId) === key) continue;
       this.lastSent.set(noticeId, key);
-      this.deps.gate.write((tx) => tx.emit([row.publisher_id], { kind: 'notice.stats', stats }));
+      await this.deps.gate.transaction((tx) => tx.emit([row.publisher_id], { kind: 'notice.stats', stats }));
       sent += 1;
     }
     return sent;

@@ -1,29 +1,15 @@
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
-import { Audience, type NoticeContent, type NoticeStatus, type NoticeSummary } from '../../../shared/domain/notices/index.ts';
+import type { Audience, NoticeSummary } from '../../../shared/domain/notices/index.ts';
 import type { Db } from '../../store/database.ts';
 import { AUDIENCE_MATCH_PARAMS, audienceParams } from '../directory/audience-match.ts';
-
-export interface NoticeRow {
-  id: string;
-  title: string;
-  body: string;
-  priority: NoticeContent['priority'];
-  requires_ack: number;
-  renotify_minutes: number | null;
-  pinned: number;
-  published_at: number;
-  edited_at: number | null;
-  expires_at: number | null;
-  publisher_id: string;
-  publisher_name: string;
-  attachments: string;
-  audience: string;
-  status: NoticeStatus;
-  publish_at: number | null;
-  withdrawn_at: number | null;
-  created_at: number;
-  version: number;
-}
+import {
+  type NewNotice,
+  type NoticeEditChange,
+  type NoticeReceipt,
+  type NoticeRepository,
+  type NoticeRow,
+  toContent,
+} from './notice-repositories.ts';
 
 interface RecipientRow extends NoticeRow {
   read_at: number | null;
@@ -31,22 +17,6 @@ interface RecipientRow extends NoticeRow {
   onboarding: number;
   reminded_at: number | null;
 }
-
-export const toContent = (row: NoticeRow): NoticeContent => ({
-  id: row.id,
-  title: row.title,
-  body: row.body,
-  priority: row.priority,
-  requiresAck: row.requires_ack === 1,
-  renotifyMinutes: row.renotify_minutes,
-  pinned: row.pinned === 1,
-  publishedAt: row.published_at,
-  editedAt: row.edited_at,
-  expiresAt: row.expires_at,
-  publisherId: row.publisher_id,
-  publisherName: row.publisher_name,
-  attachments: JSON.parse(row.attachments) as AttachmentRef[],
-});
 
 const toSummary = (row: RecipientRow): NoticeSummary => ({
   ...toContent(row),
@@ -60,37 +30,8 @@ const NOTICE_COLUMNS = `n.id, n.title, n.body, n.priority, n.requires_ack, n.ren
   n.edited_at, n.expires_at, n.publisher_id, p.display_name AS publisher_name, n.attachments, n.audience, n.status,
   n.publish_at, n.withdrawn_at, n.created_at, n.version`;
 
-export interface NewNotice {
-  id: string;
-  title: string;
-  body: string;
-  priority: NoticeContent['priority'];
-  requiresAck: boolean;
-  renotifyMinutes: number | null;
-  pinned: boolean;
-  audience: Audience;
-  status: NoticeStatus;
-  publisherId: string;
-  createdAt: number;
-  publishAt: number | null;
-  expiresAt: number | null;
-  /** For a scheduled notice, the time it is due; it is set again when it goes live. */
-  publishedAt: number;
-}
-
-/** One notice as it reached one person: when they read and acknowledged it, how often they were reminded. */
-export interface NoticeReceipt {
-  noticeId: string;
-  title: string;
-  status: string;
-  publishedAt: number | null;
-  readAt: number | null;
-  acknowledgedAt: number | null;
-  reminders: number;
-}
-
-/** Notices and their recipients. Every statement is prepared once; audiences resolve in SQL. */
-export class NoticeStore {
+/** Notices and their recipients on SQLite. Every statement is prepared once; audiences resolve in SQL. */
+export class NoticeStore implements NoticeRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -185,7 +126,7 @@ export class NoticeStore {
     };
   }
 
-  insert(notice: NewNotice): void {
+  async insert(notice: NewNotice): Promise<void> {
     this.sql.insert.run({
       ...notice,
       requiresAck: notice.requiresAck ? 1 : 0,
@@ -194,124 +135,109 @@ export class NoticeStore {
     });
   }
 
-  get(noticeId: string): NoticeRow | null {
+  async get(noticeId: string): Promise<NoticeRow | null> {
     return this.sql.get.get(noticeId) ?? null;
   }
 
-  audienceOf(row: NoticeRow): Audience {
-    return Audience.parse(JSON.parse(row.audience));
-  }
-
   /** Adds everyone the audience matches now; returns how many recipients the notice has. */
-  resolveRecipients(noticeId: string, audience: Audience): number {
+  async resolveRecipients(noticeId: string, audience: Audience): Promise<number> {
     this.sql.resolve.run({ noticeId, ...audienceParams(audience) });
     return this.sql.recipientCount.get(noticeId)!.n;
   }
 
-  audienceIncludes(audience: Audience, userId: string): boolean {
+  async audienceIncludes(audience: Audience, userId: string): Promise<boolean> {
     return this.sql.matches.get({ userId, ...audienceParams(audience) }) !== undefined;
   }
 
   /** True when the user was not a recipient yet. */
-  addRecipient(noticeId: string, userId: string, onboarding: boolean): boolean {
+  async addRecipient(noticeId: string, userId: string, onboarding: boolean): Promise<boolean> {
     return this.sql.addRecipient.run(noticeId, onboarding ? 1 : 0, userId).changes === 1;
   }
 
   /** The notice as this recipient has it; null unless it is live and was delivered to them. */
-  forRecipient(noticeId: string, userId: string): NoticeSummary | null {
+  async forRecipient(noticeId: string, userId: string): Promise<NoticeSummary | null> {
     const row = this.sql.forRecipient.get(noticeId, userId);
     return row ? toSummary(row) : null;
   }
 
-  /** The live notices delivered to this user, newest first (the snapshot). */
   /** What one person was sent, read and acknowledged, withdrawn notices included (their copy of their data). */
-  receiptsOf(userId: string): NoticeReceipt[] {
+  async receiptsOf(userId: string): Promise<NoticeReceipt[]> {
     return this.sql.receiptsOf.all(userId);
   }
 
-  recentForUser(userId: string, limit: number): NoticeSummary[] {
+  async recentForUser(userId: string, limit: number): Promise<NoticeSummary[]> {
     return this.sql.recentForUser.all(userId, limit).map(toSummary);
   }
 
-  markRead(noticeId: string, userId: string, at: number): boolean {
+  async markRead(noticeId: string, userId: string, at: number): Promise<boolean> {
     return this.sql.markRead.run(at, noticeId, userId).changes === 1;
   }
 
-  acknowledge(noticeId: string, userId: string, at: number): boolean {
+  async acknowledge(noticeId: string, userId: string, at: number): Promise<boolean> {
     return this.sql.acknowledge.run({ noticeId, userId, at }).changes === 1;
   }
 
   /** Recipients still owed an event about this notice's current version. */
-  owed(noticeId: string, version: number, limit: number): { userId: string; version: number }[] {
+  async owed(noticeId: string, version: number, limit: number): Promise<{ userId: string; version: number }[]> {
     return this.sql.owed.all(noticeId, version, limit).map((r) => ({ userId: r.user_id, version: r.version }));
   }
 
-  onboardingAmong(noticeId: string, userIds: readonly string[]): string[] {
+  async onboardingAmong(noticeId: string, userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
     return this.sql.onboardingAmong.all(noticeId, JSON.stringify(userIds)).map((r) => r.user_id);
   }
 
-  markDelivered(noticeId: string, userId: string, version: number, seq: number | null): void {
+  async markDelivered(noticeId: string, userId: string, version: number, seq: number | null): Promise<void> {
     this.sql.delivered.run({ noticeId, userId, version, seq });
   }
 
-  setFanoutPending(noticeId: string, pending: boolean): void {
+  async setFanoutPending(noticeId: string, pending: boolean): Promise<void> {
     this.sql.setFanout.run(pending ? 1 : 0, noticeId);
   }
 
-  fanoutPending(): string[] {
+  async fanoutPending(): Promise<string[]> {
     return this.sql.fanoutPending.all().map((r) => r.id);
   }
 
-  dueScheduled(now: number): string[] {
+  async dueScheduled(now: number): Promise<string[]> {
     return this.sql.dueScheduled.all(now).map((r) => r.id);
   }
 
-  goLive(noticeId: string, now: number): boolean {
+  async goLive(noticeId: string, now: number): Promise<boolean> {
     return this.sql.goLive.run(now, noticeId).changes === 1;
   }
 
-  edit(change: {
-    noticeId: string;
-    title: string;
-    body: string;
-    priority: NoticeContent['priority'];
-    requiresAck: boolean;
-    renotifyMinutes: number | null;
-    pinned: boolean;
-    expiresAt: number | null;
-    editedAt: number | null;
-  }): void {
+  async edit(change: NoticeEditChange): Promise<void> {
     this.sql.edit.run({ ...change, requiresAck: change.requiresAck ? 1 : 0, pinned: change.pinned ? 1 : 0 });
   }
 
-  withdraw(noticeId: string, now: number): void {
+  async withdraw(noticeId: string, now: number): Promise<void> {
     this.sql.withdraw.run(now, noticeId);
   }
 
-  setAttachments(noticeId: string, attachments: readonly AttachmentRef[]): void {
+  async setAttachments(noticeId: string, attachments: readonly AttachmentRef[]): Promise<void> {
     this.sql.setAttachments.run(JSON.stringify(attachments), noticeId);
   }
 
   /** Delivered recipients who have not read it (or, when required, not acknowledged it). */
-  unfinished(noticeId: string): string[] {
+  async unfinished(noticeId: string): Promise<string[]> {
     return this.sql.unfinished.all(noticeId).map((r) => r.user_id);
   }
 
-  recordReminder(noticeId: string, userId: string, at: number): void {
+  async recordReminder(noticeId: string, userId: string, at: number): Promise<void> {
     this.sql.remind.run(at, noticeId, userId);
   }
 
-  lastReminded(noticeId: string): number | null {
+  async lastReminded(noticeId: string): Promise<number | null> {
     return this.sql.lastReminded.get(noticeId)?.at ?? null;
   }
 
-  liveNotices(now: number): NoticeRow[] {
+  async liveNotices(now: number): Promise<NoticeRow[]> {
     return this.sql.liveNotices.all(now);
   }
 
   /** Newest first; `publisherId` null lists everyone's (HR and admins). */
-  published(publisherId: string | null, limit: number): NoticeRow[] {
+  async published(publisherId: string | null, limit: number): Promise<NoticeRow[]> {
     return this.sql.published.all({ publisherId, limit });
   }
 }

@@ -24,13 +24,13 @@ export function noticesFeature(notices: Notices, deps: { sweepMs: number; statsI
       'notices.reach': (ctx, p) => service.reach(ctx.userId, p.noticeId),
       'notices.exportCsv': (ctx, p) => service.exportCsv(ctx.userId, p.noticeId, p.language),
     },
-    snapshot: (userId) => ({ notices: notices.store.recentForUser(userId, SNAPSHOT_NOTICE_LIMIT) }),
-    personalData: (userId) => ({ received: notices.store.receiptsOf(userId) }),
+    snapshot: async (userId) => ({ notices: await notices.store.recentForUser(userId, SNAPSHOT_NOTICE_LIMIT) }),
+    personalData: async (userId) => ({ received: await notices.store.receiptsOf(userId) }),
     addRoutes(routes, access) {
       notices.addRoutes(routes, access.signedIn, access.roles(['admin'], 'only admins choose the onboarding notices'));
     },
-    start({ every }) {
-      notices.start(deps.statsIntervalMs, every);
+    async start({ every }) {
+      await notices.start(deps.statsIntervalMs, every);
       sweep = every('notice sweep', deps.sweepMs, () => notices.tick());
     },
     async stop() {

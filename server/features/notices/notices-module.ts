@@ -11,6 +11,7 @@ import type { DirectoryAdmin } from '../directory/directory-admin.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { NoticeFanout } from './notice-fanout.ts';
 import { NoticeReach } from './notice-reach.ts';
+import { NoticeReachStore } from './notice-reach-store.ts';
 import { addNoticeRoutes } from './notice-routes.ts';
 import { NoticeService } from './notice-service.ts';
 import { NoticeStatsFeed } from './notice-stats-feed.ts';
@@ -36,7 +37,7 @@ export function createNotices(
 ) {
   const { gate, clock } = deps;
   const store = new NoticeStore(db);
-  const reach = new NoticeReach(db, deps.timeZone);
+  const reach = new NoticeReach(new NoticeReachStore(db), deps.timeZone);
   const onboarding = new OnboardingStore(db);
   const feed = new NoticeStatsFeed({ gate, store, reach, clock });
   const fanout = new NoticeFanout({
@@ -58,8 +59,8 @@ export function createNotices(
     clock,
   });
   deps.directoryAdmin.listen({
-    created: (userId) => service.welcome(userId, onboarding.noticeIds()),
-    moved: (userId) => service.joined(userId),
+    created: async (userId) => void (await service.welcome(userId, await onboarding.noticeIds())),
+    moved: async (userId) => void (await service.joined(userId)),
   });
   return {
     service,
@@ -68,15 +69,15 @@ export function createNotices(
     feed,
     onboarding,
     /** Finishes deliveries a crash interrupted and starts the live numbers. */
-    start(statsIntervalMs: number, every: Every): void {
-      const resumed = fanout.resume();
+    async start(statsIntervalMs: number, every: Every): Promise<void> {
+      const resumed = await fanout.resume();
       if (resumed > 0) deps.logger.info({ notices: resumed }, 'resuming notice deliveries');
       feed.start(statsIntervalMs, every);
     },
     /** On the sweep timer: scheduled notices that are due go live; stalled deliveries restart. */
-    tick(): void {
-      service.publishDue();
-      if (!fanout.busy) fanout.resume();
+    async tick(): Promise<void> {
+      await service.publishDue();
+      if (!fanout.busy) await fanout.resume();
     },
     async stop(): Promise<void> {
       feed.stop();
@@ -87,7 +88,7 @@ export function createNotices(
       authenticate: (req: IncomingMessage) => Promise<string>,
       authenticateAdmin: (req: IncomingMessage) => Promise<string>,
     ): void {
-      addNoticeRoutes(routes, { notices: service, onboarding, authenticate, authenticateAdmin });
+      addNoticeRoutes(routes, { notices: service, onboarding, gate, authenticate, authenticateAdmin });
     },
   };
 }

@@ -1,13 +1,12 @@
 import type { Db } from '../../store/database.ts';
 import { DomainError } from '../domain-error.ts';
+import type { OnboardingRepository } from './notice-repositories.ts';
 
-/** The notices a new account's feed starts with (a welcome, a getting-started guide), in order. */
-export class OnboardingStore {
+/** The onboarding notices on SQLite; `replace` runs inside the caller's unit of work. */
+export class OnboardingStore implements OnboardingRepository {
   private readonly sql;
-  private readonly db: Db;
 
   constructor(db: Db) {
-    this.db = db;
     this.sql = {
       list: db.prepare<[], { notice_id: string }>('SELECT notice_id FROM onboarding_notices ORDER BY position'),
       clear: db.prepare('DELETE FROM onboarding_notices'),
@@ -16,18 +15,15 @@ export class OnboardingStore {
     };
   }
 
-  noticeIds(): string[] {
+  async noticeIds(): Promise<string[]> {
     return this.sql.list.all().map((r) => r.notice_id);
   }
 
-  /** Replaces the list; every notice must be live (a withdrawn welcome would greet nobody). */
-  replace(noticeIds: readonly string[]): void {
-    this.db.transaction(() => {
-      this.sql.clear.run();
-      [...new Set(noticeIds)].forEach((noticeId, position) => {
-        if (!this.sql.live.get(noticeId)) throw new DomainError('invalid_params', `notice ${noticeId} is not live`, { noticeId });
-        this.sql.add.run(position, noticeId);
-      });
-    })();
+  async replace(noticeIds: readonly string[]): Promise<void> {
+    const unique = [...new Set(noticeIds)];
+    const notLive = unique.find((noticeId) => !this.sql.live.get(noticeId));
+    if (notLive) throw new DomainError('invalid_params', `notice ${notLive} is not live`, { noticeId: notLive });
+    this.sql.clear.run();
+    unique.forEach((noticeId, position) => this.sql.add.run(position, noticeId));
   }
 }
