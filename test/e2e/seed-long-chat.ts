@@ -16,7 +16,11 @@ const server = await startPorticoServer(
 );
 const { chat, gate } = server.services;
 const started = performance.now();
-const { conversationId } = chat.conversations.create('u_zhang_wei', { kind: 'direct', title: null, memberIds: ['u_liu_yang'] });
+const { conversationId } = await chat.conversations.create('u_zhang_wei', {
+  kind: 'direct',
+  title: null,
+  memberIds: ['u_liu_yang'],
+});
 const lines = [
   '好的',
   '订单号 SO-2026-{n} 已发货，请查收。',
@@ -24,11 +28,11 @@ const lines = [
   '明天上午十点开会，会议室三楼。议程：\n1. 季度目标\n2. 客户回访\n3. 报销流程',
   '收到 👍',
 ];
-gate.write(() => {
+await gate.transaction(async () => {
   for (let n = 1; n <= COUNT; n += 1) {
     const from = n % 3 === 0 ? 'u_liu_yang' : 'u_zhang_wei';
     const text = `${lines[n % lines.length]!.replaceAll('{n}', String(n))} (#${n})`;
-    chat.messages.send(from, { conversationId, text, mentions: [], replyToId: null, attachmentIds: [] }, null);
+    await chat.messages.send(from, { conversationId, text, mentions: [], replyToId: null, attachmentIds: [] }, null);
   }
 });
 console.log(`seeded ${COUNT} messages in ${conversationId} in ${Math.round(performance.now() - started)} ms`);

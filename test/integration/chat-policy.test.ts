@@ -18,14 +18,14 @@ describe('chat policy and authorisation, enforced on the server', () => {
   it('refuses a group larger than the admins allow to someone without the role, and creates nothing', async () => {
     expect((await w.http('PUT', '/api/admin/chat/policy', 'huang.min', { largeGroupThreshold: 4 })).status).toBe(200);
     const zhang = await w.desktop('zhang.wei');
-    const before = conversationCount();
+    const before = await conversationCount();
     const refused = await zhang.core.handlers['chat.create']({
       kind: 'group',
       title: '大群',
       memberIds: ['u_liu_yang', 'u_sun_li', 'u_zhou_jie', 'u_wang_fang'],
     });
     expect(refused).toMatchObject({ status: 'failed', code: 'policy_refused', details: { reason: 'large_group', limit: 4 } });
-    expect(conversationCount()).toBe(before);
+    expect(await conversationCount()).toBe(before);
     expect(await zhang.core.handlers['chat.list']({})).toEqual([]);
     // Four is allowed; growing it past the limit later is refused the same way.
     const small = await zhang.core.handlers['chat.create']({
@@ -39,7 +39,7 @@ describe('chat policy and authorisation, enforced on the server', () => {
       status: 'failed',
       code: 'policy_refused',
     });
-    expect(w.server.services.chat.store.memberCount(id)).toBe(4);
+    expect(await w.server.services.chat.store.memberCount(id)).toBe(4);
     // HR has the role for large groups.
     const chen = await w.desktop('chen.jing');
     expect(
@@ -56,13 +56,13 @@ describe('chat policy and authorisation, enforced on the server', () => {
   it('refuses a group of the whole organisation by default, even to an admin, until the policy allows it', async () => {
     const huang = await w.desktop('huang.min');
     const everyone = everyoneBut('u_huang_min', w.server.services.directory.activeUserIds());
-    const before = conversationCount();
+    const before = await conversationCount();
     expect(await huang.core.handlers['chat.create']({ kind: 'group', title: '全员', memberIds: everyone })).toMatchObject({
       status: 'failed',
       code: 'policy_refused',
       details: { reason: 'organisation_wide' },
     });
-    expect(conversationCount()).toBe(before);
+    expect(await conversationCount()).toBe(before);
     await w.http('PUT', '/api/admin/chat/policy', 'huang.min', { allowOrganisationWideGroups: true });
     expect(await huang.core.handlers['chat.create']({ kind: 'group', title: '全员', memberIds: everyone })).toMatchObject({
       status: 'done',

@@ -62,7 +62,7 @@ describe('chat across disconnects: once each, in order', () => {
     expect(mine.pending).toEqual([]);
     expect(mine.messages.map((m) => m.text)).toEqual(['订单 A', '订单 B', '订单 C']);
     // Exactly once on the server as well.
-    const history = w.server.services.chat.messages.history('u_liu_yang', id, null, 50);
+    const history = await w.server.services.chat.messages.history('u_liu_yang', id, null, 50);
     expect(history.messages.map((m) => m.text).sort()).toEqual(['订单 A', '订单 B', '订单 C']);
   });
 
@@ -107,7 +107,7 @@ describe('chat across disconnects: once each, in order', () => {
     expect(older.messages.map((m) => m.text)).toEqual(Array.from({ length: 20 }, (_, i) => `after ${i + 1}`));
     expect(older.hasMore).toBe(false); // what was said before sun joined is not theirs to read
     // Asking the server directly for what came before: nothing.
-    expect(w.server.services.chat.messages.history('u_sun_li', id, older.messages[0]!.seq, 50).messages).toEqual([]);
+    expect((await w.server.services.chat.messages.history('u_sun_li', id, older.messages[0]!.seq, 50)).messages).toEqual([]);
   });
 
   it('an outbox over the server’s rate limit waits as asked and carries on, in order, once each', async () => {
@@ -130,7 +130,7 @@ describe('chat across disconnects: once each, in order', () => {
       'outbox drained',
     );
     await Promise.all(sends);
-    const history = w.server.services.chat.messages.history('u_wang_fang', id, null, 200).messages.reverse();
+    const history = (await w.server.services.chat.messages.history('u_wang_fang', id, null, 200)).messages.reverse();
     expect(history.map((m) => m.text)).toEqual(Array.from({ length: 80 }, (_, i) => `n${i + 1}`));
   });
 });

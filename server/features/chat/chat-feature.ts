@@ -9,12 +9,12 @@ export function chatFeature(chat: Chat) {
   return defineFeature({
     name: 'chat',
     methods: chat.methodHandlers(),
-    snapshot: (userId) => ({ conversations: chat.conversations.mine(userId, SNAPSHOT_CONVERSATION_LIMIT) }),
+    snapshot: async (userId) => ({ conversations: await chat.conversations.mine(userId, SNAPSHOT_CONVERSATION_LIMIT) }),
     addRoutes(routes, access) {
       chat.addRoutes(routes, access.roles(['admin'], 'only admins change this'));
     },
-    personalData: (userId) => ({
-      sent: chat.store.sentBy(userId).map((m) => ({
+    personalData: async (userId) => ({
+      sent: (await chat.store.sentBy(userId)).map((m) => ({
         conversationId: m.conversationId,
         seq: m.seq,
         text: m.deleted ? null : m.text,

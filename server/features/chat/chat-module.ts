@@ -56,11 +56,12 @@ export function createChat(
       routes
         .add('GET', '/api/admin/chat/policy', async (req, res) => {
           await authenticateAdmin(req);
-          sendJson(res, 200, policy.get());
+          sendJson(res, 200, await policy.get());
         })
         .add('PUT', '/api/admin/chat/policy', async (req, res) => {
           const adminId = await authenticateAdmin(req);
-          sendJson(res, 200, policy.put(await readJson(req, ChatPolicy), adminId, deps.clock.now()));
+          const next = await readJson(req, ChatPolicy);
+          sendJson(res, 200, await deps.gate.transaction(() => policy.put(next, adminId, deps.clock.now())));
         });
     },
   };

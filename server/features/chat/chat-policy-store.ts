@@ -1,10 +1,11 @@
 import { ChatPolicy, DEFAULT_CHAT_POLICY } from '../../../shared/domain/chat/index.ts';
 import type { Db } from '../../store/database.ts';
+import type { ChatPolicyRepository } from './chat-repositories.ts';
 
 const KEY = 'chat.policy';
 
-/** The admins' chat rules, stored as validated JSON; a damaged value falls back to the defaults. */
-export class ChatPolicyStore {
+/** The admins' chat rules on SQLite, stored as validated JSON; a damaged value falls back to the defaults. */
+export class ChatPolicyStore implements ChatPolicyRepository {
   private readonly getStmt;
   private readonly putStmt;
 
@@ -16,14 +17,14 @@ export class ChatPolicyStore {
     );
   }
 
-  get(): ChatPolicy {
+  async get(): Promise<ChatPolicy> {
     const row = this.getStmt.get(KEY);
     if (!row) return DEFAULT_CHAT_POLICY;
     const parsed = ChatPolicy.safeParse(JSON.parse(row.value));
     return parsed.success ? parsed.data : DEFAULT_CHAT_POLICY;
   }
 
-  put(policy: ChatPolicy, adminId: string, now: number): ChatPolicy {
+  async put(policy: ChatPolicy, adminId: string, now: number): Promise<ChatPolicy> {
     this.putStmt.run(KEY, JSON.stringify(policy), adminId, now);
     return policy;
   }

@@ -1,30 +1,7 @@
 import type { AttachmentRef } from '../../../shared/domain/approvals/request.ts';
-import {
-  type ChatMessage,
-  type ConversationKind,
-  type MemberRole,
-  type ReadPosition,
-  messageExcerpt,
-} from '../../../shared/domain/chat/index.ts';
+import { type ChatMessage, type MemberRole, type ReadPosition, messageExcerpt } from '../../../shared/domain/chat/index.ts';
 import type { Db } from '../../store/database.ts';
-
-export interface ConversationRow {
-  id: string;
-  kind: ConversationKind;
-  title: string | null;
-  created_by: string;
-  created_at: number;
-  last_seq: number;
-}
-
-export interface MemberRow {
-  id: string;
-  name: string;
-  role: MemberRole;
-  joined_seq: number;
-  read_seq: number;
-  muted: number;
-}
+import type { ChatRepository, ConversationRow, MemberRow, NewConversationRow, NewMessage } from './chat-repositories.ts';
 
 interface MessageRow {
   id: string;
@@ -45,8 +22,8 @@ interface MessageRow {
 const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.seq, m.sender_id, u.display_name AS sender_name, m.text, m.mentions,
   m.reply_to, m.attachments, m.sent_at, m.edited_at, m.deleted_at, m.client_message_id`;
 
-/** Chat's SQL, all prepared once. Writes run inside the caller's WriteGate transaction. */
-export class ChatStore {
+/** Chat on SQLite, every statement prepared once. Writes run inside the caller's unit of work. */
+export class ChatStore implements ChatRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -121,69 +98,51 @@ export class ChatStore {
     };
   }
 
-  insertConversation(row: {
-    id: string;
-    kind: ConversationKind;
-    title: string | null;
-    directKey: string | null;
-    createdBy: string;
-    now: number;
-  }): void {
+  async insertConversation(row: NewConversationRow): Promise<void> {
     this.sql.insertConversation.run(row);
   }
 
-  directConversation(directKey: string): string | null {
+  async directConversation(directKey: string): Promise<string | null> {
     return this.sql.byDirectKey.get(directKey)?.id ?? null;
   }
 
-  conversation(id: string): ConversationRow | null {
+  async conversation(id: string): Promise<ConversationRow | null> {
     return this.sql.conversation.get(id) ?? null;
   }
 
-  addMember(conversationId: string, userId: string, role: MemberRole, now: number, joinedSeq: number): boolean {
+  async addMember(conversationId: string, userId: string, role: MemberRole, now: number, joinedSeq: number): Promise<boolean> {
     return this.sql.insertMember.run(conversationId, userId, role, now, joinedSeq, joinedSeq).changes > 0;
   }
 
-  removeMember(conversationId: string, userId: string): void {
+  async removeMember(conversationId: string, userId: string): Promise<void> {
     this.sql.removeMember.run(conversationId, userId);
   }
 
-  setRole(conversationId: string, userId: string, role: MemberRole): void {
+  async setRole(conversationId: string, userId: string, role: MemberRole): Promise<void> {
     this.sql.setRole.run(role, conversationId, userId);
   }
 
-  members(conversationId: string): MemberRow[] {
+  async members(conversationId: string): Promise<MemberRow[]> {
     return this.sql.members.all(conversationId);
   }
 
-  membership(conversationId: string, userId: string): MemberRow | null {
+  async membership(conversationId: string, userId: string): Promise<MemberRow | null> {
     return this.sql.membership.get(conversationId, userId) ?? null;
   }
 
-  memberCount(conversationId: string): number {
+  async memberCount(conversationId: string): Promise<number> {
     return this.sql.memberCount.get(conversationId)!.n;
   }
 
-  nextSeq(conversationId: string, now: number): number {
+  async nextSeq(conversationId: string, now: number): Promise<number> {
     return this.sql.nextSeq.get(now, conversationId)!.last_seq;
   }
 
-  touch(conversationId: string, now: number): void {
+  async touch(conversationId: string, now: number): Promise<void> {
     this.sql.touch.run(now, conversationId);
   }
 
-  insertMessage(message: {
-    id: string;
-    conversationId: string;
-    seq: number;
-    senderId: string;
-    text: string;
-    mentions: readonly string[];
-    replyTo: string | null;
-    attachments: readonly AttachmentRef[];
-    sentAt: number;
-    clientMessageId: string | null;
-  }): void {
+  async insertMessage(message: NewMessage): Promise<void> {
     this.sql.insertMessage.run({
       ...message,
       mentions: JSON.stringify(message.mentions),
@@ -191,58 +150,57 @@ export class ChatStore {
     });
   }
 
-  message(id: string): ChatMessage | null {
+  async message(id: string): Promise<ChatMessage | null> {
     const row = this.sql.message.get(id);
     return row ? this.toMessage(row) : null;
   }
 
-  lastMessage(conversationId: string): ChatMessage | null {
+  async lastMessage(conversationId: string): Promise<ChatMessage | null> {
     const row = this.sql.lastMessage.get(conversationId);
     return row ? this.toMessage(row) : null;
   }
 
-  /** Newest first, below `beforeSeq` and after `afterSeq` (where this member joined). */
   /** Every message one person sent, oldest first (their copy of their data). */
-  sentBy(userId: string): ChatMessage[] {
+  async sentBy(userId: string): Promise<ChatMessage[]> {
     return this.sql.sentBy.all(userId).map((row) => this.toMessage(row));
   }
 
-  history(conversationId: string, beforeSeq: number, afterSeq: number, limit: number): ChatMessage[] {
+  async history(conversationId: string, beforeSeq: number, afterSeq: number, limit: number): Promise<ChatMessage[]> {
     return this.sql.history.all(conversationId, beforeSeq, afterSeq, limit).map((row) => this.toMessage(row));
   }
 
-  edit(id: string, text: string, mentions: readonly string[], now: number): void {
+  async edit(id: string, text: string, mentions: readonly string[], now: number): Promise<void> {
     this.sql.edit.run(text, JSON.stringify(mentions), now, id);
   }
 
   /** A deleted message keeps its place (seq) but loses its words and files, also on the server. */
-  erase(id: string, now: number): void {
+  async erase(id: string, now: number): Promise<void> {
     this.sql.erase.run(now, id);
     this.sql.eraseFiles.run(id);
   }
 
   /** Moves a read position forward; false when it was already there or beyond. */
-  advanceRead(conversationId: string, userId: string, seq: number): boolean {
+  async advanceRead(conversationId: string, userId: string, seq: number): Promise<boolean> {
     return this.sql.advanceRead.run(seq, conversationId, userId, seq).changes > 0;
   }
 
-  setMuted(conversationId: string, userId: string, muted: boolean): void {
+  async setMuted(conversationId: string, userId: string, muted: boolean): Promise<void> {
     this.sql.setMuted.run(muted ? 1 : 0, conversationId, userId);
   }
 
-  readPositions(conversationId: string): ReadPosition[] {
+  async readPositions(conversationId: string): Promise<ReadPosition[]> {
     return this.sql.readPositions.all(conversationId).map((r) => ({ userId: r.user_id, seq: r.read_seq }));
   }
 
-  sendersBetween(conversationId: string, afterSeq: number, upToSeq: number): string[] {
+  async sendersBetween(conversationId: string, afterSeq: number, upToSeq: number): Promise<string[]> {
     return this.sql.sendersBetween.all(conversationId, afterSeq, upToSeq).map((r) => r.sender_id);
   }
 
-  conversationCount(): number {
+  async conversationCount(): Promise<number> {
     return this.sql.count.get()!.n;
   }
 
-  recentConversationIds(userId: string, limit: number): string[] {
+  async recentConversationIds(userId: string, limit: number): Promise<string[]> {
     return this.sql.recentFor.all(userId, limit).map((r) => r.id);
   }
 

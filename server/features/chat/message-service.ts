@@ -11,8 +11,8 @@ import type { Signal } from '../../../shared/protocol/signals.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { DomainError } from '../domain-error.ts';
 import type { ChatDeps, ConversationService } from './conversation-service.ts';
-import type { MemberRow } from './chat-store.ts';
-import type { WriteTx } from '../../delivery/write-gate.ts';
+import type { MemberRow } from './chat-repositories.ts';
+import type { AsyncWriteTx } from '../../delivery/write-gate.ts';
 
 /** Typing signals from one person in one conversation are passed on at most this often. */
 export const TYPING_THROTTLE_MS = 2000;
@@ -33,26 +33,27 @@ export class MessageService {
     this.deps = deps;
   }
 
-  send(userId: string, draft: ChatDraft, clientMessageId: string | null): { messageId: string; seq: number } {
-    const { row, me } = this.deps.conversations.requireMember(userId, draft.conversationId);
-    if (!mayPost(row.kind, me.role)) {
-      throw new DomainError('policy_refused', 'only the channel’s admins post here', { reason: 'channel_read_only' });
-    }
-    if (isEmptyDraft(draft)) throw new DomainError('invalid_params', 'a message needs text or a file');
-    const members = this.deps.store.members(draft.conversationId);
-    const mentions = this.checkMentions(draft.mentions, members);
-    if (draft.replyToId) {
-      const quoted = this.deps.store.message(draft.replyToId);
-      if (!quoted || quoted.conversationId !== draft.conversationId || quoted.seq <= me.joined_seq) {
-        throw new DomainError('invalid_params', 'the message replied to is not in this conversation');
+  send(userId: string, draft: ChatDraft, clientMessageId: string | null): Promise<{ messageId: string; seq: number }> {
+    const { gate, store, clock } = this.deps;
+    return gate.transaction(async (tx) => {
+      const { row, me } = await this.deps.conversations.requireMember(userId, draft.conversationId);
+      if (!mayPost(row.kind, me.role)) {
+        throw new DomainError('policy_refused', 'only the channel’s admins post here', { reason: 'channel_read_only' });
       }
-    }
-    return this.deps.gate.write((tx) => {
-      const now = this.deps.clock.now();
+      if (isEmptyDraft(draft)) throw new DomainError('invalid_params', 'a message needs text or a file');
+      const members = await store.members(draft.conversationId);
+      const mentions = this.checkMentions(draft.mentions, members);
+      if (draft.replyToId) {
+        const quoted = await store.message(draft.replyToId);
+        if (!quoted || quoted.conversationId !== draft.conversationId || quoted.seq <= me.joined_seq) {
+          throw new DomainError('invalid_params', 'the message replied to is not in this conversation');
+        }
+      }
+      const now = clock.now();
       const id = `m_${randomUUID()}`;
-      const seq = this.deps.store.nextSeq(draft.conversationId, now);
+      const seq = await store.nextSeq(draft.conversationId, now);
       const attachments = this.deps.attachments.claimForMessage(userId, id, draft.attachmentIds);
-      this.deps.store.insertMessage({
+      await store.insertMessage({
         id,
         conversationId: draft.conversationId,
         seq,
@@ -65,40 +66,42 @@ export class MessageService {
         clientMessageId,
       });
       // What you sent you have read.
-      this.deps.store.advanceRead(draft.conversationId, userId, seq);
-      tx.emit(
+      await store.advanceRead(draft.conversationId, userId, seq);
+      await tx.emit(
         members.map((m) => m.id),
-        { kind: 'chat.message', message: this.deps.store.message(id)! },
+        { kind: 'chat.message', message: (await store.message(id))! },
       );
       return { messageId: id, seq };
     });
   }
 
-  edit(userId: string, messageId: string, text: string, mentionIds: readonly string[]): { messageId: string } {
-    const message = this.ownRecent(userId, messageId, 'edit');
-    if (text.trim().length === 0 && message.attachments.length === 0) {
-      throw new DomainError('invalid_params', 'a message needs text or a file; delete it instead');
-    }
-    const members = this.deps.store.members(message.conversationId);
-    const mentions = this.checkMentions(mentionIds, members);
-    return this.deps.gate.write((tx) => {
-      this.deps.store.edit(messageId, text, mentions, this.deps.clock.now());
-      this.broadcast(tx, message.conversationId, messageId, members);
+  edit(userId: string, messageId: string, text: string, mentionIds: readonly string[]): Promise<{ messageId: string }> {
+    const { gate, store, clock } = this.deps;
+    return gate.transaction(async (tx) => {
+      const message = await this.ownRecent(userId, messageId, 'edit');
+      if (text.trim().length === 0 && message.attachments.length === 0) {
+        throw new DomainError('invalid_params', 'a message needs text or a file; delete it instead');
+      }
+      const members = await store.members(message.conversationId);
+      const mentions = this.checkMentions(mentionIds, members);
+      await store.edit(messageId, text, mentions, clock.now());
+      await this.broadcast(tx, messageId, members);
       return { messageId };
     });
   }
 
   /** The sender within the window; a group's or channel's owner or admin at any time. */
-  delete(userId: string, messageId: string): { messageId: string } {
-    const message = this.deps.store.message(messageId);
-    const me = message ? this.deps.store.membership(message.conversationId, userId) : null;
-    if (!message || !me) throw new DomainError('not_found', 'no such message');
-    if (message.deleted) return { messageId };
-    const moderator = me.role === 'owner' || me.role === 'admin';
-    if (!moderator) this.ownRecent(userId, messageId, 'delete');
-    return this.deps.gate.write((tx) => {
-      this.deps.store.erase(messageId, this.deps.clock.now());
-      this.broadcast(tx, message.conversationId, messageId, this.deps.store.members(message.conversationId));
+  delete(userId: string, messageId: string): Promise<{ messageId: string }> {
+    const { gate, store, clock } = this.deps;
+    return gate.transaction(async (tx) => {
+      const message = await store.message(messageId);
+      const me = message ? await store.membership(message.conversationId, userId) : null;
+      if (!message || !me) throw new DomainError('not_found', 'no such message');
+      if (message.deleted) return { messageId };
+      const moderator = me.role === 'owner' || me.role === 'admin';
+      if (!moderator) await this.ownRecent(userId, messageId, 'delete');
+      await store.erase(messageId, clock.now());
+      await this.broadcast(tx, messageId, await store.members(message.conversationId));
       return { messageId };
     });
   }
@@ -107,61 +110,59 @@ export class MessageService {
    * Moves the reader's position forward. The reader's other devices hear it (their unread count),
    * and so do the people whose messages it covers (their receipts); nobody else.
    */
-  markRead(userId: string, conversationId: string, seq: number): { conversationId: string; seq: number } {
-    const { row, me } = this.deps.conversations.requireMember(userId, conversationId);
-    const target = Math.min(seq, row.last_seq);
-    if (target <= me.read_seq) return { conversationId, seq: me.read_seq };
-    return this.deps.gate.write((tx) => {
-      this.deps.store.advanceRead(conversationId, userId, target);
-      const senders = this.deps.store.sendersBetween(conversationId, me.read_seq, target);
-      tx.emit([userId, ...senders], { kind: 'chat.read', conversationId, userId, seq: target });
+  markRead(userId: string, conversationId: string, seq: number): Promise<{ conversationId: string; seq: number }> {
+    const { gate, store } = this.deps;
+    return gate.transaction(async (tx) => {
+      const { row, me } = await this.deps.conversations.requireMember(userId, conversationId);
+      const target = Math.min(seq, row.last_seq);
+      if (target <= me.read_seq) return { conversationId, seq: me.read_seq };
+      await store.advanceRead(conversationId, userId, target);
+      const senders = await store.sendersBetween(conversationId, me.read_seq, target);
+      await tx.emit([userId, ...senders], { kind: 'chat.read', conversationId, userId, seq: target });
       return { conversationId, seq: target };
     });
   }
 
-  history(
+  async history(
     userId: string,
     conversationId: string,
     beforeSeq: number | null,
     limit: number,
-  ): { messages: ChatMessage[]; hasMore: boolean } {
-    const { row, me } = this.deps.conversations.requireMember(userId, conversationId);
-    const page = this.deps.store.history(conversationId, beforeSeq ?? row.last_seq + 1, me.joined_seq, limit + 1);
+  ): Promise<{ messages: ChatMessage[]; hasMore: boolean }> {
+    const { row, me } = await this.deps.conversations.requireMember(userId, conversationId);
+    const page = await this.deps.store.history(conversationId, beforeSeq ?? row.last_seq + 1, me.joined_seq, limit + 1);
     return { messages: page.slice(0, limit), hasMore: page.length > limit };
   }
 
-  receipts(userId: string, conversationId: string): ReadPosition[] {
-    this.deps.conversations.requireMember(userId, conversationId);
+  async receipts(userId: string, conversationId: string): Promise<ReadPosition[]> {
+    await this.deps.conversations.requireMember(userId, conversationId);
     return this.deps.store.readPositions(conversationId);
   }
 
-  typing(userId: string, conversationId: string): { ok: true } {
-    const { row, me } = this.deps.conversations.requireMember(userId, conversationId);
+  async typing(userId: string, conversationId: string): Promise<{ ok: true }> {
+    const { row, me } = await this.deps.conversations.requireMember(userId, conversationId);
     if (!mayPost(row.kind, me.role)) return { ok: true };
     const key = `${conversationId}|${userId}`;
     const now = this.deps.clock.now();
     if (now - (this.lastTyping.get(key) ?? -Infinity) < TYPING_THROTTLE_MS) return { ok: true };
     this.lastTyping.set(key, now);
     if (this.lastTyping.size > 10_000) this.lastTyping.clear();
-    const others = this.deps.store
-      .members(conversationId)
-      .map((m) => m.id)
-      .filter((id) => id !== userId);
+    const others = (await this.deps.store.members(conversationId)).map((m) => m.id).filter((id) => id !== userId);
     this.deps.signal(others, { kind: 'chat.typing', conversationId, userId, name: me.name, at: now });
     return { ok: true };
   }
 
   /** A message's file: for the members of its conversation while the message stands. */
-  mayDownload(messageId: string, userId: string): boolean {
-    const message = this.deps.store.message(messageId);
+  async mayDownload(messageId: string, userId: string): Promise<boolean> {
+    const message = await this.deps.store.message(messageId);
     if (!message || message.deleted) return false;
-    const me = this.deps.store.membership(message.conversationId, userId);
+    const me = await this.deps.store.membership(message.conversationId, userId);
     return me !== null && message.seq > me.joined_seq;
   }
 
-  private ownRecent(userId: string, messageId: string, what: 'edit' | 'delete'): ChatMessage {
-    const message = this.deps.store.message(messageId);
-    if (!message || !this.deps.store.membership(message.conversationId, userId)) {
+  private async ownRecent(userId: string, messageId: string, what: 'edit' | 'delete'): Promise<ChatMessage> {
+    const message = await this.deps.store.message(messageId);
+    if (!message || !(await this.deps.store.membership(message.conversationId, userId))) {
       throw new DomainError('not_found', 'no such message');
     }
     if (message.senderId !== userId) throw new DomainError('forbidden', `only the sender may ${what} a message`);
@@ -183,10 +184,10 @@ export class MessageService {
     return unique;
   }
 
-  private broadcast(tx: WriteTx, conversationId: string, messageId: string, members: readonly MemberRow[]): void {
-    tx.emit(
+  private async broadcast(tx: AsyncWriteTx, messageId: string, members: readonly MemberRow[]): Promise<void> {
+    await tx.emit(
       members.map((m) => m.id),
-      { kind: 'chat.message', message: this.deps.store.message(messageId)! },
+      { kind: 'chat.message', message: (await this.deps.store.message(messageId))! },
     );
   }
 }
