@@ -79,6 +79,7 @@ export async function startPorticoServer(
   const directory = new DirectoryStore(db);
   const auth = new AuthService(
     new AuthStore(db),
+    gate,
     new AccessTokens(loadOrCreateSecret(config.dataDir, 'access.key'), config.accessTtlSeconds * 1000, () => clock.now()),
     clock,
   );
@@ -120,8 +121,8 @@ export async function startPorticoServer(
     directory,
     logger,
     clientAddress: (req) => clientAddress(req, config.trustProxy),
-    onLogout: (refreshToken) => {
-      const sessionId = auth.logout(refreshToken);
+    onLogout: async (refreshToken) => {
+      const sessionId = await auth.logout(refreshToken);
       if (sessionId) gateway.closeSession(sessionId, CloseCode.sessionRevoked, 'signed out');
     },
   });

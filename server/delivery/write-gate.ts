@@ -17,6 +17,9 @@ export interface AsyncWriteTx {
   emit(userIds: Iterable<string>, event: UserEvent): Promise<AppendedEvent[]>;
 }
 
+/** What a repository's caller needs of the gate: a unit of work to run its writes in. */
+export type UnitOfWork = Pick<WriteGate, 'transaction'>;
+
 /**
  * An async transaction outlived the turn of the event loop it began in (it awaited I/O or a timer),
  * or other work tried to write while it was open. On SQLite either would put one request's writes

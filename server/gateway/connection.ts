@@ -183,14 +183,8 @@ export class Connection {
     switch (frame.type) {
       case 'resume':
         return this.onResume(frame);
-      case 'request': {
-        // Revocation is checked per request, not only at the upgrade: a disabled account acts no more.
-        if (!this.deps.auth.sessionLive(this.sessionId, this.userId)) {
-          this.close(CloseCode.sessionRevoked, 'session ended');
-          return;
-        }
+      case 'request':
         return this.answerInOrder(frame);
-      }
       case 'ack':
         if (frame.seq <= this.sentSeq) this.deps.acks.note(this.userId, frame.seq);
         this.unackedLiveBytes = 0; // it reads
@@ -207,6 +201,11 @@ export class Connection {
   private answerInOrder(frame: RequestFrame): void {
     this.requests = this.requests
       .then(async () => {
+        // Revocation is checked per request, not only at the upgrade: a disabled account acts no more.
+        if (!(await this.deps.auth.sessionLive(this.sessionId, this.userId))) {
+          this.close(CloseCode.sessionRevoked, 'session ended');
+          return;
+        }
         const outcome = await inRequestScope({ conn: this.id, call: String(frame.id), method: frame.method }, () =>
           this.deps.router.run(
             {

@@ -25,8 +25,8 @@ export function openOfflineDirectory(dataDir: string, clock: Clock = systemClock
   admin.listen({
     created: () => undefined,
     moved: () => undefined,
-    disabled: (userId) => sessions.revokeUserSessions.run(clock.now(), userId),
-    passwordReset: (userId) => sessions.revokeUserSessions.run(clock.now(), userId),
+    disabled: (userId) => gate.transaction(() => sessions.revokeUserSessions(userId, clock.now())),
+    passwordReset: (userId) => gate.transaction(() => sessions.revokeUserSessions(userId, clock.now())),
   });
   return { directory, admin, close: () => db.close() };
 }

@@ -29,6 +29,7 @@ export async function openOfflineFeatures(dataDir: string, serverVersion: string
   const config = { ...defaultConfig, dataDir, demo: false };
   const auth = new AuthService(
     new AuthStore(db),
+    gate,
     new AccessTokens(loadOrCreateSecret(dataDir, 'access.key'), config.accessTtlSeconds * 1000, () => clock.now()),
     clock,
   );

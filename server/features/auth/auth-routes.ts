@@ -26,7 +26,7 @@ export function addAuthRoutes(
     logger: Logger;
     /** Who is asking (the one client-address rule, honouring --trust-proxy). */
     clientAddress: (req: IncomingMessage) => string;
-    onLogout: (sessionRefreshToken: string) => void;
+    onLogout: (sessionRefreshToken: string) => Promise<void>;
   },
 ): void {
   // Logins, per remote address: 10 attempts at once, then one every 2 s, so guessing is slow but typos are not.
@@ -83,7 +83,7 @@ export function addAuthRoutes(
 
   routes.add('POST', '/api/auth/logout', async (req, res) => {
     const body = await readJson(req, RefreshRequest);
-    deps.onLogout(body.refreshToken);
+    await deps.onLogout(body.refreshToken);
     sendJson(res, 200, { ok: true });
   });
 }

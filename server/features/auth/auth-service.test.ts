@@ -5,6 +5,9 @@ import { AccessTokens } from './access-tokens.ts';
 import { AuthService, defaultAuthPolicy } from './auth-service.ts';
 import { SignInGuard, defaultGuardPolicy } from './sign-in-guard.ts';
 import { AuthStore } from './auth-store.ts';
+import { InProcessBus } from '../../delivery/event-bus.ts';
+import { EventLog } from '../../delivery/event-log.ts';
+import { WriteGate } from '../../delivery/write-gate.ts';
 import { hashPassword } from './password-hash.ts';
 
 async function setup() {
@@ -14,8 +17,10 @@ async function setup() {
     "INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES ('u1', 'zhang.wei', '张伟', ?, 0)",
   ).run(await hashPassword('right'));
   const guardClock = new ManualClock(0);
+  const gate = new WriteGate(db, new EventLog(db, clock), new InProcessBus());
   const auth = new AuthService(
     new AuthStore(db),
+    gate,
     new AccessTokens(Buffer.alloc(32, 7), 900_000, () => clock.now()),
     clock,
     defaultAuthPolicy,

@@ -2,7 +2,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../../shared/domain/clock.ts';
 import type { LoginFailure, TokenPair } from '../../../shared/protocol/http-api.ts';
 import type { AccessCheck, AccessTokens } from './access-tokens.ts';
-import type { AuthStore } from './auth-store.ts';
+import type { UnitOfWork } from '../../delivery/write-gate.ts';
+import type { AuthRepository } from './auth-repository.ts';
 import { HashingQueue } from './hashing-queue.ts';
 import { dummyHashPromise, verifyPassword } from './password-hash.ts';
 import { SignInGuard } from './sign-in-guard.ts';
@@ -31,7 +32,8 @@ export class AuthService {
   private readonly ended: SessionsEnded[] = [];
   /** The pair each token was just rotated into, kept for the grace window (hash of the old token → answer). */
   private readonly rotated = new Map<string, { at: number; result: RefreshResult }>();
-  private readonly store: AuthStore;
+  private readonly store: AuthRepository;
+  private readonly units: UnitOfWork;
   private readonly access: AccessTokens;
   private readonly clock: Clock;
   private readonly policy: AuthPolicy;
@@ -40,7 +42,8 @@ export class AuthService {
   private readonly hashing = new HashingQueue();
 
   constructor(
-    store: AuthStore,
+    store: AuthRepository,
+    units: UnitOfWork,
     access: AccessTokens,
     clock: Clock,
     policy: AuthPolicy = defaultAuthPolicy,
@@ -48,6 +51,7 @@ export class AuthService {
   ) {
     this.guard = guard;
     this.store = store;
+    this.units = units;
     this.access = access;
     this.clock = clock;
     this.policy = policy;
@@ -63,8 +67,8 @@ export class AuthService {
     const verdict = this.guard.check(username, address);
     if (!verdict.allowed)
       return { ok: false, failure: { code: 'login_throttled', username, retryAfterMs: verdict.retryAfterMs } };
-    const account = this.store.accountByUsername.get(username);
-    const stored = account?.password_hash ?? (await dummyHashPromise);
+    const account = await this.store.accountByUsername(username);
+    const stored = account?.passwordHash ?? (await dummyHashPromise);
     const passwordRight = await this.hashing.run(() => verifyPassword(password, stored), this.guard.isKnown(username, address));
     if (!account || !passwordRight) {
       const { triesBeforeWait, nextWaitMs } = this.guard.failed(username, address);
@@ -73,7 +77,8 @@ export class AuthService {
     if (account.disabled) return { ok: false, failure: { code: 'account_disabled', username: account.username } };
     this.guard.succeeded(username, address);
     const sessionId = randomUUID();
-    this.store.insertSession.run(sessionId, account.id, deviceName ?? null, this.clock.now());
+    const now = this.clock.now();
+    await this.units.transaction(() => this.store.insertSession(sessionId, account.id, deviceName ?? null, now));
     return {
       ok: true,
       userId: account.id,
@@ -84,22 +89,22 @@ export class AuthService {
   /** Rotation with reuse detection: a refresh token works once; presenting a used one ends the session. */
   async refresh(refreshToken: string): Promise<RefreshResult> {
     const hash = sha256(refreshToken);
-    const row = this.store.refreshByHash.get(hash);
+    const row = await this.store.refreshByHash(hash);
     if (!row) return { ok: false, reason: 'invalid' };
     const now = this.clock.now();
-    if (row.revoked_at !== null || row.disabled) return { ok: false, reason: 'revoked' };
-    if (row.used_at !== null) {
+    if (row.revokedAt !== null || row.accountDisabled) return { ok: false, reason: 'revoked' };
+    if (row.usedAt !== null) {
       // The answer to a refresh was lost (flaky Wi-Fi) and the PC asks again: the same answer, not a sign-out.
       const earlier = this.rotated.get(hash);
       if (earlier && now - earlier.at <= this.policy.refreshGraceMs) return earlier.result;
       // A used token again: stolen, or a copy of the PC's state. The session ends everywhere, sockets included.
-      this.store.revokeSession.run(now, row.session_id);
-      this.announce({ sessionId: row.session_id }, 'refresh token reused');
+      await this.units.transaction(() => this.store.revokeSession(row.sessionId, now));
+      this.announce({ sessionId: row.sessionId }, 'refresh token reused');
       return { ok: false, reason: 'reused' };
     }
-    if (row.expires_at <= now) return { ok: false, reason: 'expired' };
-    if (this.store.markRefreshUsed.run(now, hash).changes !== 1) return { ok: false, reason: 'reused' };
-    const result: RefreshResult = { ok: true, userId: row.user_id, tokens: await this.issuePair(row.user_id, row.session_id) };
+    if (row.expiresAt <= now) return { ok: false, reason: 'expired' };
+    if (!(await this.units.transaction(() => this.store.markRefreshUsed(hash, now)))) return { ok: false, reason: 'reused' };
+    const result: RefreshResult = { ok: true, userId: row.userId, tokens: await this.issuePair(row.userId, row.sessionId) };
     // Oldest first (insertion order): stop at the first one still inside the window.
     for (const [key, entry] of this.rotated) {
       if (now - entry.at <= this.policy.refreshGraceMs) break;
@@ -110,30 +115,32 @@ export class AuthService {
   }
 
   /** Ends the session the token belongs to; returns its id so its sockets can be closed too. */
-  logout(refreshToken: string): string | null {
-    const row = this.store.refreshByHash.get(sha256(refreshToken));
+  async logout(refreshToken: string): Promise<string | null> {
+    const row = await this.store.refreshByHash(sha256(refreshToken));
     if (!row) return null;
-    this.store.revokeSession.run(this.clock.now(), row.session_id);
-    return row.session_id;
+    const now = this.clock.now();
+    await this.units.transaction(() => this.store.revokeSession(row.sessionId, now));
+    return row.sessionId;
   }
 
   /** Checks the signature and expiry, then that the session has not been revoked and the account is active. */
   async verifyAccess(token: string): Promise<AccessCheck> {
     const check = await this.access.verify(token);
     if (!check.ok) return check;
-    if (!this.sessionLive(check.claims.sessionId, check.claims.userId)) return { ok: false, reason: 'invalid' };
+    if (!(await this.sessionLive(check.claims.sessionId, check.claims.userId))) return { ok: false, reason: 'invalid' };
     return check;
   }
 
   /** The session exists, is not revoked, and its account is not disabled (every socket request asks). */
-  sessionLive(sessionId: string, userId: string): boolean {
-    const session = this.store.sessionById.get(sessionId);
-    return session !== undefined && session.revoked_at === null && !session.disabled && session.user_id === userId;
+  async sessionLive(sessionId: string, userId: string): Promise<boolean> {
+    const session = await this.store.session(sessionId);
+    return session !== null && session.revokedAt === null && !session.accountDisabled && session.userId === userId;
   }
 
   /** Ends every session of an account (disabled, removed by the directory): refreshes fail, sockets close. */
-  endAllSessions(userId: string, reason: string): number {
-    const ended = this.store.revokeUserSessions.run(this.clock.now(), userId).changes;
+  async endAllSessions(userId: string, reason: string): Promise<number> {
+    const now = this.clock.now();
+    const ended = await this.units.transaction(() => this.store.revokeUserSessions(userId, now));
     this.announce({ userId }, reason);
     return ended;
   }
@@ -150,7 +157,7 @@ export class AuthService {
     const access = await this.access.issue(userId, sessionId);
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = this.clock.now() + this.policy.refreshTtlMs;
-    this.store.insertRefresh.run(sha256(refreshToken), sessionId, refreshExpiresAt);
+    await this.units.transaction(() => this.store.insertRefresh(sha256(refreshToken), sessionId, refreshExpiresAt));
     return {
       accessToken: access.token,
       accessExpiresAt: access.expiresAt,

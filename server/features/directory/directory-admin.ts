@@ -60,9 +60,9 @@ export interface MembershipListener {
   /** An account's department or roles changed (after commit). */
   moved(userId: string): void | Promise<void>;
   /** An account was disabled (after commit): its access ends now. */
-  disabled?(userId: string): void;
+  disabled?(userId: string): void | Promise<unknown>;
   /** An account's password was set by someone else (after commit): its sessions end now. */
-  passwordReset?(userId: string): void;
+  passwordReset?(userId: string): void | Promise<unknown>;
 }
 
 /**
@@ -155,7 +155,7 @@ export class DirectoryAdmin {
     });
     const moved = change.departmentId !== undefined || change.roles !== undefined || change.disabled === false;
     if (moved) for (const listener of this.listeners) await listener.moved(userId);
-    if (change.disabled === true) for (const listener of this.listeners) listener.disabled?.(userId);
+    if (change.disabled === true) for (const listener of this.listeners) await listener.disabled?.(userId);
   }
 
   /**
@@ -172,7 +172,7 @@ export class DirectoryAdmin {
       this.accounts.setPassword(userId, passwordHash);
       this.writeAudit(by, userId, 'password_reset', null, { by: by ? 'person' : 'command line' });
     });
-    for (const listener of this.listeners) listener.passwordReset?.(userId);
+    for (const listener of this.listeners) await listener.passwordReset?.(userId);
   }
 
   /** Someone took a copy of this person's data: the account's history says who, when and from where. */
