@@ -6,8 +6,8 @@ import type { TaskStore } from '../approvals/task-store.ts';
 import type { AttendanceService } from '../attendance/attendance-service.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { WriteGate, WriteTx } from '../../delivery/write-gate.ts';
-import type { BriefStore } from './brief-store.ts';
+import type { AsyncWriteTx, WriteGate } from '../../delivery/write-gate.ts';
+import type { BriefRepository } from './brief-repository.ts';
 
 const LISTED_NOTICES = 5;
 
@@ -18,7 +18,7 @@ const LISTED_NOTICES = 5;
 export class BriefService {
   private readonly deps: {
     gate: WriteGate;
-    store: BriefStore;
+    store: BriefRepository;
     directory: DirectoryStore;
     tasks: TaskStore;
     outOfOffice: OutOfOfficeService;
@@ -31,11 +31,11 @@ export class BriefService {
     this.deps = deps;
   }
 
-  today(userId: string): DailyBrief {
+  async today(userId: string): Promise<DailyBrief> {
     const now = this.deps.clock.now();
     const attendance = this.deps.attendance.today(userId);
     const pending = this.deps.tasks.pendingFor(userId);
-    const required = this.deps.store.unacknowledged(userId, now);
+    const required = await this.deps.store.unacknowledged(userId, now);
     const position = this.deps.directory.orgPosition(userId);
     const departmentId = position?.departmentId ?? null;
     return {
@@ -49,23 +49,24 @@ export class BriefService {
       requiredNoticesTotal: required.length,
       attendance,
       leaders: this.leadersOf(userId, now),
-      items: departmentId ? this.deps.store.forDay(departmentId, attendance.date) : [],
+      items: departmentId ? await this.deps.store.forDay(departmentId, attendance.date) : [],
     };
   }
 
   /** A department leader marks an item for their department's day (today on the site's calendar). */
-  addItem(userId: string, text: string): BriefItem {
-    const departmentId = this.deps.store.departmentLedBy(userId) ?? this.leaderRoleDepartment(userId);
+  async addItem(userId: string, text: string): Promise<BriefItem> {
+    const { gate, store } = this.deps;
+    const departmentId = (await store.departmentLedBy(userId)) ?? this.leaderRoleDepartment(userId);
     if (!departmentId) throw new DomainError('forbidden', 'only a department leader can mark items for the day');
     const day = this.deps.attendance.today(userId).date;
-    return this.deps.gate.write((tx) => {
+    return gate.transaction(async (tx) => {
       // The limit lives where items enter: the 21st once made the whole card vanish on every screen.
-      if (this.deps.store.forDay(departmentId, day).length >= BRIEF_ITEMS_MAX) {
+      if ((await store.forDay(departmentId, day)).length >= BRIEF_ITEMS_MAX) {
         throw new DomainError('conflict', `a day holds at most ${BRIEF_ITEMS_MAX} key items: remove one first`, {
           limit: BRIEF_ITEMS_MAX,
         });
       }
-      const item = this.deps.store.add({
+      const item = await store.add({
         id: `b_${randomUUID()}`,
         departmentId,
         day,
@@ -73,28 +74,34 @@ export class BriefService {
         authorId: userId,
         createdAt: this.deps.clock.now(),
       });
-      this.announce(tx, departmentId, day, { itemId: item.id, by: userId });
+      await this.announce(tx, departmentId, day, { itemId: item.id, by: userId });
       return item;
     });
   }
 
   /** The department's members get the day's items as they are now, so the card changes on every screen at once. */
-  private announce(tx: WriteTx, departmentId: string, day: string, added: { itemId: string; by: string } | null): void {
-    const items = this.deps.store.forDay(departmentId, day);
-    tx.emit(this.deps.store.members(departmentId), { kind: 'brief.items', day, items, added });
+  private async announce(
+    tx: AsyncWriteTx,
+    departmentId: string,
+    day: string,
+    added: { itemId: string; by: string } | null,
+  ): Promise<void> {
+    const items = await this.deps.store.forDay(departmentId, day);
+    await tx.emit(await this.deps.store.members(departmentId), { kind: 'brief.items', day, items, added });
   }
 
-  removeItem(userId: string, itemId: string): { itemId: string } {
-    const item = this.deps.store.get(itemId);
-    if (!item) throw new DomainError('not_found', `no item ${itemId}`);
-    if (item.authorId !== userId && !this.deps.directory.hasAnyRole(userId, ['hr', 'admin'])) {
-      throw new DomainError('forbidden', 'only its author, HR or an admin can remove an item');
-    }
-    this.deps.gate.write((tx) => {
-      this.deps.store.remove(itemId);
-      this.announce(tx, item.departmentId, item.day, null);
+  removeItem(userId: string, itemId: string): Promise<{ itemId: string }> {
+    const { gate, store, directory } = this.deps;
+    return gate.transaction(async (tx) => {
+      const item = await store.get(itemId);
+      if (!item) throw new DomainError('not_found', `no item ${itemId}`);
+      if (item.authorId !== userId && !directory.hasAnyRole(userId, ['hr', 'admin'])) {
+        throw new DomainError('forbidden', 'only its author, HR or an admin can remove an item');
+      }
+      await store.remove(itemId);
+      await this.announce(tx, item.departmentId, item.day, null);
+      return { itemId };
     });
-    return { itemId };
   }
 
   private leaderRoleDepartment(userId: string): string | null {

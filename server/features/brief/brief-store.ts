@@ -1,5 +1,6 @@
 import type { BriefItem } from '../../../shared/domain/brief.ts';
 import type { Db } from '../../store/database.ts';
+import type { BriefRepository, NewBriefItem, RequiredNotice, StoredBriefItem } from './brief-repository.ts';
 
 interface ItemRow {
   id: string;
@@ -21,8 +22,8 @@ const toItem = (row: ItemRow): BriefItem => ({
   createdAt: row.created_at,
 });
 
-/** Supervisors' key items for a department's day, and the required notices a user still owes. */
-export class BriefStore {
+/** The brief's reads and key items on SQLite. */
+export class BriefStore implements BriefRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -48,35 +49,33 @@ export class BriefStore {
     };
   }
 
-  add(item: { id: string; departmentId: string; day: string; text: string; authorId: string; createdAt: number }): BriefItem {
+  async add(item: NewBriefItem): Promise<BriefItem> {
     this.sql.insert.run(item);
     return toItem(this.sql.get.get(item.id)!);
   }
 
-  get(itemId: string): (BriefItem & { authorId: string; departmentId: string }) | null {
+  async get(itemId: string): Promise<StoredBriefItem | null> {
     const row = this.sql.get.get(itemId);
     return row ? { ...toItem(row), authorId: row.author_id, departmentId: row.department_id } : null;
   }
 
-  /** Who a department's key items reach: its active members. */
-  members(departmentId: string): string[] {
+  async members(departmentId: string): Promise<string[]> {
     return this.sql.members.all(departmentId).map((row) => row.id);
   }
 
-  forDay(departmentId: string, day: string): BriefItem[] {
+  async forDay(departmentId: string, day: string): Promise<BriefItem[]> {
     return this.sql.forDay.all(departmentId, day).map(toItem);
   }
 
-  remove(itemId: string): void {
+  async remove(itemId: string): Promise<void> {
     this.sql.remove.run(itemId);
   }
 
-  /** The department this user leads, if any. */
-  departmentLedBy(userId: string): string | null {
+  async departmentLedBy(userId: string): Promise<string | null> {
     return this.sql.led.get(userId)?.id ?? null;
   }
 
-  unacknowledged(userId: string, now: number): { id: string; title: string; priority: 'normal' | 'important' | 'urgent' }[] {
+  async unacknowledged(userId: string, now: number): Promise<RequiredNotice[]> {
     return this.sql.unacked.all(userId, now);
   }
 }
