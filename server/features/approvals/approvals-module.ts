@@ -121,7 +121,7 @@ export function createApprovals(
           (file.noticeId !== null && (await mayDownloadLinked.notice(file.noticeId, userId))) ||
           (file.messageId !== null && (await mayDownloadLinked.message(file.messageId, userId))),
       });
-      addIntegrationRoutes(routes, { integrations, external, directory, clock, serverVersion, authenticate });
+      addIntegrationRoutes(routes, { integrations, gate: deps.gate, external, directory, clock, serverVersion, authenticate });
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Db } from '../../store/database.ts';
 import type { RequestRecord } from '../approvals/request-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { CallbackStore, type DueCallback } from './callback-store.ts';
-import type { IntegrationStore } from './integration-store.ts';
+import type { IntegrationRepository } from './integration-repository.ts';
 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, the scheme Stripe and Slack use. */
 export function signCallback(secret: string, body: string, unixSeconds: number): string {
@@ -46,7 +46,7 @@ export class CallbackQueue {
   private running: Promise<void> | null = null;
   private readonly options: CallbackOptions;
   private readonly deps: {
-    integrations: IntegrationStore;
+    integrations: IntegrationRepository;
     directory: DirectoryStore;
     clock: Clock;
     logger: Logger;
@@ -115,7 +115,7 @@ export class CallbackQueue {
     this.inFlight.add(row.id);
     const attempts = row.attempts + 1;
     try {
-      const integration = this.deps.integrations.byId(row.integrationId);
+      const integration = await this.deps.integrations.byId(row.integrationId);
       if (!integration || integration.revoked) {
         this.store.failed(row.id, this.deps.clock.now(), attempts, 'integration revoked');
         return;

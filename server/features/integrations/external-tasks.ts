@@ -7,7 +7,7 @@ import type { ApprovalFlow } from '../approvals/approval-flow.ts';
 import type { RequestStore } from '../approvals/request-store.ts';
 import type { DirectoryStore } from '../directory/directory-store.ts';
 import { DomainError } from '../domain-error.ts';
-import type { Integration } from './integration-store.ts';
+import type { Integration } from './integration-repository.ts';
 
 const EXTERNAL_SLA = { remindAfterHours: 8, escalateAfterHours: 24 };
 

@@ -1,13 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { CreatedIntegration, IntegrationInfo, IntegrationScope } from '../../../shared/protocol/integration-api.ts';
 import type { Db } from '../../store/database.ts';
-
-export interface Integration {
-  id: string;
-  name: string;
-  scopes: IntegrationScope[];
-  signingSecret: string;
-}
+import type { Integration, IntegrationRepository } from './integration-repository.ts';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -20,8 +14,8 @@ interface Row {
   revoked_at: number | null;
 }
 
-/** Other systems' credentials: a bearer token (stored hashed) and an HMAC secret for callbacks. */
-export class IntegrationStore {
+/** Other systems' credentials on SQLite: the bearer token stored hashed, the HMAC secret as issued. */
+export class IntegrationStore implements IntegrationRepository {
   private readonly insertStmt;
   private readonly byTokenStmt;
   private readonly byIdStmt;
@@ -38,7 +32,7 @@ export class IntegrationStore {
     this.revokeStmt = db.prepare<[number, string]>('UPDATE integrations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   }
 
-  create(name: string, scopes: IntegrationScope[], createdBy: string, now: number): CreatedIntegration {
+  async create(name: string, scopes: IntegrationScope[], createdBy: string, now: number): Promise<CreatedIntegration> {
     const id = `i_${randomUUID()}`;
     const token = `pit_${randomBytes(32).toString('base64url')}`;
     const signingSecret = `pws_${randomBytes(32).toString('base64url')}`;
@@ -47,18 +41,17 @@ export class IntegrationStore {
     return { id, name, scopes: unique, createdAt: now, revokedAt: null, token, signingSecret };
   }
 
-  authenticate(token: string): Integration | null {
+  async authenticate(token: string): Promise<Integration | null> {
     const row = this.byTokenStmt.get(hashToken(token));
     return row ? toIntegration(row) : null;
   }
 
-  /** Also returns revoked integrations: their pending callbacks are failed, not sent. */
-  byId(id: string): (Integration & { revoked: boolean }) | null {
+  async byId(id: string): Promise<(Integration & { revoked: boolean }) | null> {
     const row = this.byIdStmt.get(id);
     return row ? { ...toIntegration(row), revoked: row.revoked_at !== null } : null;
   }
 
-  list(): IntegrationInfo[] {
+  async list(): Promise<IntegrationInfo[]> {
     return this.listStmt.all().map((row) => ({
       id: row.id,
       name: row.name,
@@ -68,7 +61,7 @@ export class IntegrationStore {
     }));
   }
 
-  revoke(id: string, now: number): boolean {
+  async revoke(id: string, now: number): Promise<boolean> {
     return this.revokeStmt.run(now, id).changes === 1;
   }
 }
