@@ -107,6 +107,7 @@ export async function startPorticoServer(
   const retention = startRetention({
     log,
     journal,
+    gate,
     now: () => clock.now(),
     retentionMs: config.retentionDays * 24 * 3600_000,
     logger,

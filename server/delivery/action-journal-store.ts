@@ -1,15 +1,8 @@
 import type { Db } from '../store/database.ts';
+import type { ActionJournal, JournalEntry } from './action-journal.ts';
 
-export interface JournalEntry {
-  method: string;
-  response: string;
-}
-
-/**
- * Client action ids with the answer their first run produced, written in the same transaction as
- * the effect: a retry after a dropped socket finds the answer and changes nothing.
- */
-export class ActionJournalStore {
+/** The action journal on SQLite. */
+export class ActionJournalStore implements ActionJournal {
   private readonly findStmt;
   private readonly recordStmt;
   private readonly pruneStmt;
@@ -24,15 +17,15 @@ export class ActionJournalStore {
     this.pruneStmt = db.prepare('DELETE FROM client_actions WHERE created_at < ?');
   }
 
-  find(userId: string, actionId: string): JournalEntry | undefined {
+  async find(userId: string, actionId: string): Promise<JournalEntry | undefined> {
     return this.findStmt.get(userId, actionId);
   }
 
-  record(userId: string, actionId: string, method: string, response: string, at: number): void {
+  async record(userId: string, actionId: string, method: string, response: string, at: number): Promise<void> {
     this.recordStmt.run(userId, actionId, method, response, at);
   }
 
-  prune(before: number): number {
+  async prune(before: number): Promise<number> {
     return this.pruneStmt.run(before).changes;
   }
 }

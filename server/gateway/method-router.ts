@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/domain/clock.ts';
 import { bidiRefusal, disguisedPath } from '../../shared/domain/safe-text.ts';
 import type { WireError } from '../../shared/protocol/errors.ts';
 import { type MethodName, type MethodParams, type MethodResult, isMethodName, methods } from '../../shared/protocol/methods.ts';
-import type { ActionJournalStore } from '../delivery/action-journal-store.ts';
+import type { ActionJournal } from '../delivery/action-journal.ts';
 import { DomainError } from '../features/domain-error.ts';
 import type { ServerMetrics } from '../ops/metrics.ts';
 import type { WriteGate } from '../delivery/write-gate.ts';
@@ -41,7 +41,7 @@ export type MethodOutcome = { ok: true; result: unknown } | { ok: false; error: 
 export class MethodRouter {
   private readonly handlers: MethodHandlers;
   private readonly gate: WriteGate;
-  private readonly journal: ActionJournalStore;
+  private readonly journal: ActionJournal;
   private readonly clock: Clock;
   private readonly logger: Logger;
   private readonly metrics: Pick<ServerMetrics, 'methodSeconds' | 'refusals'>;
@@ -49,7 +49,7 @@ export class MethodRouter {
   constructor(
     handlers: MethodHandlers,
     gate: WriteGate,
-    journal: ActionJournalStore,
+    journal: ActionJournal,
     clock: Clock,
     observe: { logger: Logger; metrics: Pick<ServerMetrics, 'methodSeconds' | 'refusals'> },
   ) {
@@ -95,13 +95,13 @@ export class MethodRouter {
       if (!actionId) return fail('action_id_required', `${method} changes data and needs an actionId`);
       // One unit of work: the journal's answer is stored if and only if the effect is.
       return await this.gate.transaction(async (): Promise<MethodOutcome> => {
-        const earlier = this.journal.find(ctx.userId, actionId);
+        const earlier = await this.journal.find(ctx.userId, actionId);
         if (earlier) {
           if (earlier.method !== method) return fail('conflict', `actionId ${actionId} was used for ${earlier.method}`);
           return { ok: true, result: JSON.parse(earlier.response) as unknown };
         }
         const result = fitsWire(method, await handler(ctx, parsed.data));
-        this.journal.record(ctx.userId, actionId, method, JSON.stringify(result), this.clock.now());
+        await this.journal.record(ctx.userId, actionId, method, JSON.stringify(result), this.clock.now());
         return { ok: true, result };
       });
     } catch (error) {
