@@ -25,16 +25,16 @@ export async function seedDemoOrganisation(deps: {
 }): Promise<boolean> {
   const { db, gate, clock } = deps;
   const accounts = new AccountStore(db);
-  if (accounts.count() > 0) return false;
+  if ((await accounts.count()) > 0) return false;
   // One hash for all demo accounts: they share a documented password, and seeding stays fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
-  gate.write(() => {
-    for (const department of demoDepartments) accounts.insertDepartment(department.id, department.name);
+  await gate.transaction(async () => {
+    for (const department of demoDepartments) await accounts.insertDepartment(department.id, department.name);
     for (const user of demoUsers) {
       const { id, username, displayName, departmentId } = user;
-      accounts.insert({ id, username, displayName, departmentId, managerId: null, passwordHash, createdAt: now });
-      accounts.setRoles(user.id, user.roles);
+      await accounts.insert({ id, username, displayName, departmentId, managerId: null, passwordHash, createdAt: now });
+      await accounts.setRoles(user.id, user.roles);
     }
     // Managers are set once everyone exists, so the foreign key never points at a missing row.
     // Staff report to their department's leader; leaders report to the general manager (the first department's leader).
@@ -42,9 +42,9 @@ export async function seedDemoOrganisation(deps: {
     for (const user of demoUsers) {
       const leaderId = demoDepartments.find((d) => d.id === user.departmentId)!.leaderId;
       const managerId = leaderId !== user.id ? leaderId : user.id !== topId ? topId : null;
-      if (managerId) accounts.setManager(user.id, managerId);
+      if (managerId) await accounts.setManager(user.id, managerId);
     }
-    for (const department of demoDepartments) accounts.setLeader(department.id, department.leaderId);
+    for (const department of demoDepartments) await accounts.setLeader(department.id, department.leaderId);
   });
   const onboarding: string[] = [];
   for (const { onboarding: opensFeed, audience, ...notice } of demoNotices) {

@@ -27,7 +27,7 @@ export function addOperations(
     access: Access;
     features: readonly ServerFeature[];
     userExists: (userId: string) => boolean;
-    noteExport: (userId: string, by: { actorId: string; ip: string }) => void;
+    noteExport: (userId: string, by: { actorId: string; ip: string }) => Promise<void>;
     clientAddress: (req: IncomingMessage) => string;
     shuttingDown: () => boolean;
     serverVersion: string;

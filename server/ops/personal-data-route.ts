@@ -13,7 +13,7 @@ export function addPersonalDataRoute(
     features: readonly ServerFeature[];
     admin: Authenticate;
     exists: (userId: string) => boolean;
-    noteExport: (userId: string, by: { actorId: string; ip: string }) => void;
+    noteExport: (userId: string, by: { actorId: string; ip: string }) => Promise<void>;
     clientAddress: (req: IncomingMessage) => string;
     now: () => number;
     serverVersion: string;
@@ -24,7 +24,7 @@ export function addPersonalDataRoute(
     const userId = params.id!;
     if (!deps.exists(userId)) throw new HttpProblem(404, 'not_found', `no user ${userId}`);
     const data = await collectPersonalData(deps.features, userId, { now: deps.now(), serverVersion: deps.serverVersion });
-    deps.noteExport(userId, { actorId, ip: deps.clientAddress(req) });
+    await deps.noteExport(userId, { actorId, ip: deps.clientAddress(req) });
     sendJson(res, 200, data, { 'content-disposition': `attachment; filename="portico-${userId}.json"` });
   });
 }

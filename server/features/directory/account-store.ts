@@ -1,28 +1,8 @@
 import type { Db } from '../../store/database.ts';
+import type { AccountAuditRow, AccountRepository, AccountRow } from './account-repository.ts';
 
-export interface AccountRow {
-  id: string;
-  username: string;
-  displayName: string;
-  departmentId: string | null;
-  managerId: string | null;
-  passwordHash: string;
-  createdAt: number;
-}
-
-export interface AccountAuditRow {
-  at: number;
-  actorId: string | null;
-  targetId: string;
-  action: string;
-  /** JSON, or null when there was nothing before. */
-  before: string | null;
-  after: string | null;
-  ip: string | null;
-}
-
-/** Accounts as they are stored: the people, their roles and the audit of every change to them. */
-export class AccountStore {
+/** Accounts on SQLite: the people, their roles and the audit of every change to them. */
+export class AccountStore implements AccountRepository {
   private readonly sql;
 
   constructor(db: Db) {
@@ -57,67 +37,64 @@ export class AccountStore {
     };
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.sql.count.get()!.n;
   }
 
-  insert(account: AccountRow): void {
+  async insert(account: AccountRow): Promise<void> {
     this.sql.insert.run(account);
   }
 
-  usernameTaken(username: string): boolean {
+  async usernameTaken(username: string): Promise<boolean> {
     return this.sql.usernameTaken.get(username) !== undefined;
   }
 
-  exists(userId: string): boolean {
+  async exists(userId: string): Promise<boolean> {
     return this.sql.exists.get(userId) !== undefined;
   }
 
-  isDisabled(userId: string): boolean {
+  async isDisabled(userId: string): Promise<boolean> {
     return this.sql.disabledOf.get(userId)?.disabled === 1;
   }
 
-  /** Replaces the account's roles with these. */
-  setRoles(userId: string, roles: Iterable<string>): void {
+  async setRoles(userId: string, roles: Iterable<string>): Promise<void> {
     this.sql.clearRoles.run(userId);
     for (const role of new Set(roles)) this.sql.addRole.run(userId, role);
   }
 
-  setName(userId: string, displayName: string): void {
+  async setName(userId: string, displayName: string): Promise<void> {
     this.sql.setName.run(displayName, userId);
   }
 
-  setDepartment(userId: string, departmentId: string | null): void {
+  async setDepartment(userId: string, departmentId: string | null): Promise<void> {
     this.sql.setDepartment.run(departmentId, userId);
   }
 
-  setManager(userId: string, managerId: string | null): void {
+  async setManager(userId: string, managerId: string | null): Promise<void> {
     this.sql.setManager.run(managerId, userId);
   }
 
-  setDisabled(userId: string, disabled: boolean): void {
+  async setDisabled(userId: string, disabled: boolean): Promise<void> {
     this.sql.setDisabled.run(disabled ? 1 : 0, userId);
   }
 
-  /** A new password hash; any lockout is cleared with it. */
-  setPassword(userId: string, passwordHash: string): void {
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
     this.sql.setPassword.run(passwordHash, userId);
   }
 
-  /** A department without a leader yet (the leader is set once the people exist). */
-  insertDepartment(id: string, name: string): void {
+  async insertDepartment(id: string, name: string): Promise<void> {
     this.sql.insertDepartment.run(id, name);
   }
 
-  setLeader(departmentId: string, leaderId: string | null): void {
+  async setLeader(departmentId: string, leaderId: string | null): Promise<void> {
     this.sql.setLeader.run(leaderId, departmentId);
   }
 
-  audit(entry: AccountAuditRow): void {
+  async audit(entry: AccountAuditRow): Promise<void> {
     this.sql.audit.run(entry);
   }
 
-  auditOf(userId: string): AccountAuditRow[] {
+  async auditOf(userId: string): Promise<AccountAuditRow[]> {
     return this.sql.auditOf.all(userId);
   }
 }

@@ -7,7 +7,8 @@ import type { Db } from '../../store/database.ts';
 import type { WriteGate } from '../../delivery/write-gate.ts';
 import { hashPassword } from '../auth/password-hash.ts';
 import { DomainError } from '../domain-error.ts';
-import { type AccountAuditRow, AccountStore } from './account-store.ts';
+import type { AccountAuditRow, AccountRepository } from './account-repository.ts';
+import { AccountStore } from './account-store.ts';
 import type { DirectoryStore } from './directory-store.ts';
 
 export const NewAccount = z.object({
@@ -71,7 +72,7 @@ export interface MembershipListener {
  */
 export class DirectoryAdmin {
   private readonly listeners: MembershipListener[] = [];
-  private readonly accounts: AccountStore;
+  private readonly accounts: AccountRepository;
   private readonly deps: { gate: WriteGate; directory: DirectoryStore; clock: Clock };
 
   constructor(db: Db, deps: DirectoryAdmin['deps']) {
@@ -91,12 +92,12 @@ export class DirectoryAdmin {
     if (by) authoriseGrant(this.deps.directory.roles(by.actorId), [], account.roles);
     const passwordHash = await hashPassword(account.password);
     const userId = `u_${randomUUID().slice(0, 12)}`;
-    this.deps.gate.write(() => {
-      if (this.accounts.usernameTaken(account.username)) {
+    await this.deps.gate.transaction(async () => {
+      if (await this.accounts.usernameTaken(account.username)) {
         throw new DomainError('conflict', `the username ${account.username} is taken`, { username: account.username });
       }
       this.checkRefs(account.departmentId, account.managerId);
-      this.accounts.insert({
+      await this.accounts.insert({
         id: userId,
         username: account.username,
         displayName: account.displayName,
@@ -105,8 +106,11 @@ export class DirectoryAdmin {
         passwordHash,
         createdAt: this.deps.clock.now(),
       });
-      this.accounts.setRoles(userId, account.roles);
-      this.writeAudit(by, userId, 'created', null, { username: account.username, roles: [...new Set(account.roles)].sort() });
+      await this.accounts.setRoles(userId, account.roles);
+      await this.writeAudit(by, userId, 'created', null, {
+        username: account.username,
+        roles: [...new Set(account.roles)].sort(),
+      });
     });
     for (const listener of this.listeners) await listener.created(userId);
     return { userId };
@@ -118,10 +122,10 @@ export class DirectoryAdmin {
    * account. Role changes and disabling are audited with before and after.
    */
   async update(userId: string, change: AccountChange, by: AccountActor | null = null): Promise<void> {
-    this.deps.gate.write(() => {
-      if (!this.accounts.exists(userId)) throw new DomainError('not_found', `no user ${userId}`);
+    await this.deps.gate.transaction(async () => {
+      if (!(await this.accounts.exists(userId))) throw new DomainError('not_found', `no user ${userId}`);
       const rolesBefore = this.deps.directory.roles(userId);
-      const disabledBefore = this.accounts.isDisabled(userId);
+      const disabledBefore = await this.accounts.isDisabled(userId);
       if (by) {
         const actorRoles = this.deps.directory.roles(by.actorId);
         if (rolesBefore.includes('admin') && !actorRoles.includes('admin'))
@@ -134,18 +138,18 @@ export class DirectoryAdmin {
       }
       this.checkRefs(change.departmentId ?? null, change.managerId ?? null);
       if (change.managerId === userId) throw new DomainError('invalid_params', 'nobody is their own manager');
-      if (change.displayName !== undefined) this.accounts.setName(userId, change.displayName);
-      if (change.departmentId !== undefined) this.accounts.setDepartment(userId, change.departmentId);
-      if (change.managerId !== undefined) this.accounts.setManager(userId, change.managerId);
-      if (change.disabled !== undefined) this.accounts.setDisabled(userId, change.disabled);
+      if (change.displayName !== undefined) await this.accounts.setName(userId, change.displayName);
+      if (change.departmentId !== undefined) await this.accounts.setDepartment(userId, change.departmentId);
+      if (change.managerId !== undefined) await this.accounts.setManager(userId, change.managerId);
+      if (change.disabled !== undefined) await this.accounts.setDisabled(userId, change.disabled);
       if (change.roles !== undefined) {
-        this.accounts.setRoles(userId, change.roles);
+        await this.accounts.setRoles(userId, change.roles);
         const after = [...new Set(change.roles)].sort();
         if (after.join() !== [...rolesBefore].sort().join())
-          this.writeAudit(by, userId, 'roles_changed', { roles: [...rolesBefore].sort() }, { roles: after });
+          await this.writeAudit(by, userId, 'roles_changed', { roles: [...rolesBefore].sort() }, { roles: after });
       }
       if (change.disabled !== undefined && change.disabled !== disabledBefore)
-        this.writeAudit(
+        await this.writeAudit(
           by,
           userId,
           change.disabled ? 'disabled' : 'enabled',
@@ -165,32 +169,34 @@ export class DirectoryAdmin {
    */
   async resetPassword(userId: string, password: string, by: AccountActor | null = null): Promise<void> {
     const passwordHash = await hashPassword(NewAccount.shape.password.parse(password));
-    this.deps.gate.write(() => {
-      if (!this.accounts.exists(userId)) throw new DomainError('not_found', `no user ${userId}`);
+    await this.deps.gate.transaction(async () => {
+      if (!(await this.accounts.exists(userId))) throw new DomainError('not_found', `no user ${userId}`);
       if (by && this.deps.directory.roles(userId).includes('admin') && !this.deps.directory.roles(by.actorId).includes('admin'))
         throw new DomainError('forbidden', 'only administrators reset an administrator’s password');
-      this.accounts.setPassword(userId, passwordHash);
-      this.writeAudit(by, userId, 'password_reset', null, { by: by ? 'person' : 'command line' });
+      await this.accounts.setPassword(userId, passwordHash);
+      await this.writeAudit(by, userId, 'password_reset', null, { by: by ? 'person' : 'command line' });
     });
     for (const listener of this.listeners) await listener.passwordReset?.(userId);
   }
 
   /** Someone took a copy of this person's data: the account's history says who, when and from where. */
-  noteExport(userId: string, by: AccountActor | null): void {
-    this.deps.gate.write(() => this.writeAudit(by, userId, 'data_exported', null, { by: by ? 'person' : 'command line' }));
+  noteExport(userId: string, by: AccountActor | null): Promise<void> {
+    return this.deps.gate.transaction(() =>
+      this.writeAudit(by, userId, 'data_exported', null, { by: by ? 'person' : 'command line' }),
+    );
   }
 
   /** The audit of one account, oldest first. */
-  auditOf(userId: string): AccountAuditEntry[] {
-    return this.accounts.auditOf(userId).map((row) => ({
+  async auditOf(userId: string): Promise<AccountAuditEntry[]> {
+    return (await this.accounts.auditOf(userId)).map((row) => ({
       ...row,
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
       after: row.after === null ? null : (JSON.parse(row.after) as unknown),
     }));
   }
 
-  private writeAudit(by: AccountActor | null, targetId: string, action: string, before: unknown, after: unknown): void {
-    this.accounts.audit({
+  private writeAudit(by: AccountActor | null, targetId: string, action: string, before: unknown, after: unknown): Promise<void> {
+    return this.accounts.audit({
       at: this.deps.clock.now(),
       actorId: by?.actorId ?? null,
       targetId,

@@ -23,11 +23,11 @@ export function directoryFeature(deps: { directory: DirectoryStore; admin: Direc
         clientAddress: (req) => clientAddress(req, deps.trustProxy),
       });
     },
-    personalData: (userId) => ({
+    personalData: async (userId) => ({
       profile: directory.profile(userId),
       roles: directory.roles(userId),
       position: directory.orgPosition(userId),
-      accountHistory: admin.auditOf(userId),
+      accountHistory: await admin.auditOf(userId),
     }),
   });
 }

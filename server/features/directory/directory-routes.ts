@@ -31,6 +31,6 @@ export function addDirectoryRoutes(
     })
     .add('GET', '/api/admin/users/:id/audit', async (req, res, _url, params) => {
       await deps.authenticateAdmin(req);
-      sendJson(res, 200, deps.admin.auditOf(params.id!));
+      sendJson(res, 200, await deps.admin.auditOf(params.id!));
     });
 }
