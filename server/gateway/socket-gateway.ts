@@ -6,6 +6,7 @@ import type { AppendedEvent, EventBus, SignalEnvelope } from '../delivery/event-
 import type { Signal } from '../../shared/protocol/signals.ts';
 import { clientAddress } from './client-address.ts';
 import { Connection, type ConnectionDeps } from './connection.ts';
+import { beatAll } from './heartbeat.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 export interface SocketGatewayOptions {
@@ -45,6 +46,8 @@ export class SocketGateway {
   private readonly connectionListeners: ConnectionListener[] = [];
   private readonly userBuckets = new Map<string, TokenBucket>();
   private readonly heartbeat: NodeJS.Timeout;
+  /** A beat over many sockets spans several turns of the loop; the next waits for it. */
+  private beating = false;
   private readonly unsubscribe: () => void;
   private readonly unsubscribeSignals: () => void;
 
@@ -178,16 +181,11 @@ export class SocketGateway {
   }
 
   private beat(): void {
-    for (const set of this.byUser.values()) {
-      for (const connection of set) {
-        if (!connection.alive) {
-          connection.ws.terminate();
-          continue;
-        }
-        connection.alive = false;
-        connection.ws.ping();
-      }
-    }
+    if (this.beating) return;
+    this.beating = true;
+    void beatAll(this.byId.values()).finally(() => {
+      this.beating = false;
+    });
   }
 
   private releaseAddress(address: string): void {
