@@ -78,17 +78,11 @@ export interface NoticeReceipt {
 /** The audience a stored notice was published to. */
 export const audienceOf = (row: NoticeRow): Audience => Audience.parse(JSON.parse(row.audience));
 
-export interface NoticeEditChange {
-  noticeId: string;
-  title: string;
-  body: string;
-  priority: NoticeContent['priority'];
-  requiresAck: boolean;
-  renotifyMinutes: number | null;
-  pinned: boolean;
-  expiresAt: number | null;
-  editedAt: number | null;
-}
+/** A new version of a notice's content (its audience and publisher stay). */
+export type NoticeEditChange = Pick<
+  NewNotice,
+  'title' | 'body' | 'priority' | 'requiresAck' | 'renotifyMinutes' | 'pinned' | 'expiresAt'
+> & { noticeId: string; editedAt: number | null };
 
 /** Notices and their recipients; audiences resolve in the database. */
 export interface NoticeRepository {
