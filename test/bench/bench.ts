@@ -2,7 +2,8 @@
  * `npm run bench` (full: 10,000 PCs, about 10 minutes) or `npm run bench -- --quick` (CI: a few
  * hundred PCs, under a minute, no thresholds). A real server process on loopback, load from
  * separate generator processes, the same fan-out on a bare ws server and on Socket.IO, then the
- * desktop cache and the renderer bundle. Writes test/bench/results/<full|quick>.{json,md}.
+ * desktop cache and the renderer bundle. Writes test/bench/results/<full|quick>.{json,md}; a run with
+ * --only writes partial.{json,md} instead, so digging never overwrites the full run's committed results.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -134,9 +135,10 @@ const machine = {
   node: process.version,
   generators: sizes.workers,
 };
+const resultName = quick ? 'quick' : only ? 'partial' : 'full';
 writeResults(
   path.join(import.meta.dirname, 'results'),
-  quick ? 'quick' : 'full',
+  resultName,
   {
     quick,
     startedAt: startedAt.toISOString(),
@@ -148,7 +150,7 @@ writeResults(
 console.log(`\n${markdownTable(results)}\n`);
 const missed = results.filter((r) => r.met === false);
 console.log(
-  `bench finished in ${(durationMs / 1000).toFixed(0)} s; results in test/bench/results/${quick ? 'quick' : 'full'}.{json,md}` +
+  `bench finished in ${(durationMs / 1000).toFixed(0)} s; results in test/bench/results/${resultName}.{json,md}` +
     (quick
       ? ' (quick: no thresholds)'
       : `; targets missed: ${missed.length ? missed.map((r) => r.scenario).join('; ') : 'none'}`),
